@@ -1,0 +1,39 @@
+package ai.aleff.contracts;
+
+import java.util.List;
+
+/**
+ * Versioned topic names. A breaking payload change gets a new topic ({@code .v2}) so old consumers keep working.
+ */
+public final class Topics {
+
+    /** Normalised inbound messages; key = tenant/conversation, so one conversation stays in order. */
+    public static final String CONVERSATION_INBOUND = "aleff.conversation.inbound.v1";
+    /** Replies ready for delivery; key = tenant/conversation. */
+    public static final String CONVERSATION_OUTBOUND = "aleff.conversation.outbound.v1";
+    /** Tool calls for tool-executor; key = tenant/conversation. */
+    public static final String TOOL_REQUESTS = "aleff.tool.requests.v1";
+    /** Tool call outcomes for agent workers; key = tenant/conversation. */
+    public static final String TOOL_RESULTS = "aleff.tool.results.v1";
+    /** Audit records from every service; key = tenant/conversation (tenant alone for tenant-level records). */
+    public static final String AUDIT = "aleff.audit.records.v1";
+    /** Compacted: the latest configuration of each tenant; key = tenant id. */
+    public static final String TENANT_CONFIG = "aleff.tenant.config.v1";
+    /** Records a consumer gave up on, with the cause in headers; never consumed automatically. */
+    public static final String DEAD_LETTER = "aleff.deadletter.v1";
+
+    /** Every topic the platform owns, for provisioning. */
+    public static final List<String> ALL = List.of(CONVERSATION_INBOUND, CONVERSATION_OUTBOUND, TOOL_REQUESTS,
+            TOOL_RESULTS, AUDIT, TENANT_CONFIG, DEAD_LETTER);
+
+    /** Topics whose retention is compaction (latest value per key) rather than time. */
+    public static final List<String> COMPACTED = List.of(TENANT_CONFIG);
+
+    private Topics() {
+    }
+
+    /** The record key for conversation-scoped events. */
+    public static String conversationKey(String tenantId, String conversationId) {
+        return conversationId == null ? tenantId : tenantId + "/" + conversationId;
+    }
+}

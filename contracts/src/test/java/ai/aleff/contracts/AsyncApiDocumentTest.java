@@ -1,0 +1,172 @@
+package ai.aleff.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import ai.aleff.contracts.events.AuditRecord;
+import ai.aleff.contracts.events.MessageReceived;
+import ai.aleff.contracts.events.ReplyReady;
+import ai.aleff.contracts.events.TenantConfigurationChanged;
+import ai.aleff.contracts.events.ToolCallCompleted;
+import ai.aleff.contracts.events.ToolCallRequested;
+
+/** The AsyncAPI document and the JSON Schemas must describe exactly the event records in code. */
+class AsyncApiDocumentTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final Instant NOW = Instant.parse("2026-11-24T10:15:30.123Z");
+
+    private static final Map<EventType, Record> SAMPLES = Map.of(
+            EventType.MESSAGE_RECEIVED,
+            new MessageReceived("m-1", "t-1", "c-1", "u-1", "api", "client-1", "hello", NOW),
+            EventType.REPLY_READY, new ReplyReady("r-1", "t-1", "c-1", "m-1", "api", "hi", "offline", NOW),
+            EventType.TOOL_CALL_REQUESTED,
+            new ToolCallRequested("call-1", "t-1", "c-1", "turn-1", "turn-1:0", "calculator",
+                    "{\"expression\":\"1+1\"}", NOW),
+            EventType.TOOL_CALL_COMPLETED,
+            new ToolCallCompleted("call-1", "t-1", "c-1", "turn-1", "calculator", ToolCallCompleted.Status.OK, "2",
+                    null, NOW),
+            EventType.AUDIT_RECORD,
+            new AuditRecord("a-1", "t-1", "c-1", "agent-worker", "reply.published", "r-1", "1 tool call", NOW),
+            EventType.TENANT_CONFIGURATION_CHANGED,
+            new TenantConfigurationChanged("t-1", "Acme", TenantConfigurationChanged.Status.ACTIVE,
+                    List.of("a".repeat(64)), 1, NOW));
+
+    private static JsonNode asyncApi() throws IOException {
+        try (InputStream in = resource("asyncapi.yaml")) {
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+    }
+
+    private static JsonNode schema(EventType type) throws IOException {
+        try (InputStream in = resource(type.schemaResource())) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = EventType.class.getClassLoader().getResourceAsStream(name);
+        assertThat(in).as("classpath resource %s", name).isNotNull();
+        return in;
+    }
+
+    @Test
+    void documentsExactlyTheTopicsInCode() throws IOException {
+        // Given the AsyncAPI channels
+        Set<String> documented = new TreeSet<>();
+        asyncApi().get("channels").forEach(channel -> documented.add(channel.get("address").asText()));
+
+        // Then they are the platform's topics, no more, no less
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void documentsEveryEventOnItsTopicWithItsSchema(EventType type) throws IOException {
+        // Given the document
+        JsonNode doc = asyncApi();
+
+        // When the channel for the event's topic is looked up
+        List<JsonNode> channels = new ArrayList<>();
+        doc.get("channels").forEach(channel -> {
+            if (type.topic().equals(channel.get("address").asText())) {
+                channels.add(channel);
+            }
+        });
+
+        // Then it carries exactly one message, whose CloudEvents type and payload schema match the code
+        assertThat(channels).hasSize(1);
+        JsonNode messageRefs = channels.get(0).get("messages");
+        assertThat(messageRefs.size()).isEqualTo(1);
+        String ref = messageRefs.elements().next().get("$ref").asText();
+        JsonNode message = doc.at(ref.substring(1));
+        assertThat(message.isMissingNode()).as("message %s", ref).isFalse();
+        assertThat(message.get("x-cloudevents-type").asText()).isEqualTo(type.ceType());
+        assertThat(message.at("/payload/$ref").asText()).isEqualTo(type.schemaResource());
+        assertThat(message.get("name").asText()).isEqualTo(type.payloadType().getSimpleName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void schemaPropertiesMatchTheRecordComponents(EventType type) throws IOException {
+        // Given the event's schema and record
+        JsonNode schema = schema(type);
+        Set<String> components = Arrays.stream(type.payloadType().getRecordComponents())
+                .map(c -> c.getName())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> properties = new TreeSet<>();
+        schema.get("properties").fieldNames().forEachRemaining(properties::add);
+        Set<String> required = new TreeSet<>();
+        schema.get("required").forEach(r -> required.add(r.asText()));
+
+        // Then names match one to one, required fields exist, and primitives are required
+        assertThat(properties).isEqualTo(components);
+        assertThat(properties).containsAll(required);
+        assertThat(schema.get("additionalProperties").asBoolean(true)).isFalse();
+        Arrays.stream(type.payloadType().getRecordComponents())
+                .filter(c -> c.getType().isPrimitive())
+                .forEach(c -> assertThat(required).as("primitive %s", c.getName()).contains(c.getName()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void serialisedEventsValidateAgainstTheirSchema(EventType type) throws IOException {
+        // Given a sample event serialised the way the platform does it
+        JsonNode instance = JSON.valueToTree(SAMPLES.get(type));
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema(type));
+
+        // When validated
+        Set<ValidationMessage> errors = schema.validate(instance);
+
+        // Then the schema accepts it
+        assertThat(errors).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void schemasRejectEventsMissingARequiredField(EventType type) throws IOException {
+        // Given a sample event without its first required field
+        JsonNode schemaNode = schema(type);
+        Map<String, Object> instance = JSON.convertValue(SAMPLES.get(type), HashMap.class);
+        instance.remove(schemaNode.get("required").get(0).asText());
+
+        // When validated
+        Set<ValidationMessage> errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(schemaNode)
+                .validate(JSON.valueToTree(instance));
+
+        // Then the schema refuses it
+        assertThat(errors).isNotEmpty();
+    }
+
+    @Test
+    void everyEventTypeHasASample() {
+        assertThat(SAMPLES.keySet()).containsExactlyInAnyOrder(EventType.values());
+    }
+}
