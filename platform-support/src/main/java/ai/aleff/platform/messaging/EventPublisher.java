@@ -1,0 +1,85 @@
+package ai.aleff.platform.messaging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.smallrye.mutiny.Uni;
+
+import ai.aleff.platform.events.CloudEvent;
+
+/**
+ * Publishes platform events and completes only once the broker acknowledged them durably (acks=all, idempotent
+ * producer). A plain Kafka producer rather than a SmallRye emitter, so a caller gets the broker's verdict for its
+ * own event and can answer 503 without a channel going unhealthy.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private final CloudEventCodec codec;
+    private final KafkaSettings settings;
+    private final KafkaProducer<String, byte[]> producer;
+
+    public EventPublisher(CloudEventCodec codec, KafkaSettings settings) {
+        this.codec = codec;
+        this.settings = settings;
+        this.producer = new KafkaProducer<>(producerConfig(settings), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    static Properties producerConfig(KafkaSettings settings) {
+        int timeoutMs = (int) settings.publishTimeout().toMillis();
+        Properties props = new Properties();
+        props.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 1, ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs / 2),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
+                ProducerConfig.CLIENT_ID_CONFIG, "aleff-publisher-" + ProcessHandle.current().pid()));
+        return props;
+    }
+
+    /** Sends one event; the Uni fails with {@link EventPublishException} if the broker did not acknowledge it. */
+    public Uni<Void> publish(CloudEvent<?> event) {
+        ProducerRecord<String, byte[]> record = codec.encode(event);
+        return Uni.createFrom().<Void>emitter(emitter -> {
+            try {
+                producer.send(record, (metadata, error) -> {
+                    if (error == null) {
+                        emitter.complete(null);
+                    } else {
+                        emitter.fail(new EventPublishException("Kafka did not acknowledge " + event.type(), error));
+                    }
+                });
+            } catch (RuntimeException e) {
+                emitter.fail(new EventPublishException("Kafka refused " + event.type(), e));
+            }
+        });
+    }
+
+    /** Sends events concurrently; completes when every one is acknowledged, fails if any is not. */
+    public Uni<Void> publishAll(List<? extends CloudEvent<?>> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(events.stream().map(this::publish).toList()).andFailFast().replaceWithVoid();
+    }
+
+    KafkaSettings settings() {
+        return settings;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(settings.publishTimeout());
+    }
+}

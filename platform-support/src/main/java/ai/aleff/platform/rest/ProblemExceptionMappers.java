@@ -1,0 +1,110 @@
+package ai.aleff.platform.rest;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import ai.aleff.platform.messaging.EventPublishException;
+
+/** Turns every failure into problem+json: clear 4xx for bad input, 503 for a missing dependency, never a bare 500. */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+    /** Seconds a client should wait before retrying when Kafka is unavailable. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Problems.of(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations()
+                .stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problems.response(Response.Status.BAD_REQUEST, "Invalid request",
+                "The request has invalid fields; see errors.", errors).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String detail = switch (e) {
+            case UnrecognizedPropertyException u -> "Unknown field '" + u.getPropertyName() + "'.";
+            case InvalidFormatException f -> "Field '" + path(f) + "' has the wrong type or format.";
+            case MismatchedInputException m -> m.getPath().isEmpty()
+                    ? "The body must be a JSON object."
+                    : "Field '" + path(m) + "' has the wrong type.";
+            default -> "The body is not valid JSON.";
+        };
+        return Problems.response(Response.Status.BAD_REQUEST, "Malformed request body", detail).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(EventPublishException e) {
+        LOG.warnf("Publishing failed: %s", e.getCause() == null ? e.getMessage() : e.getCause().toString());
+        return Problems.response(Response.Status.SERVICE_UNAVAILABLE, "Service Unavailable",
+                "The message broker did not acknowledge the request; nothing was accepted. Retry later.")
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return Problems.of(Response.Status.NOT_FOUND, "No such resource.");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response original = e.getResponse();
+        Response.StatusType status = original.getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            LOG.error("Request failed", e);
+        }
+        String detail = e.getCause() instanceof JsonProcessingException
+                ? "The body is not valid JSON."
+                : e.getMessage();
+        Response.ResponseBuilder builder = Problems.response(status, status.getReasonPhrase(), detail);
+        original.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure", e);
+        return Problems.of(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it was logged.");
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // Method-parameter paths look like "send.request.text": the caller only knows "text".
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String path(MismatchedInputException e) {
+        return String.join(".", e.getPath().stream().map(r -> r.getFieldName() == null
+                ? String.valueOf(r.getIndex())
+                : r.getFieldName()).toList());
+    }
+}

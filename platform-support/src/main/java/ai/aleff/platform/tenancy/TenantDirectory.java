@@ -1,0 +1,187 @@
+package ai.aleff.platform.tenancy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+import ai.aleff.contracts.Topics;
+import ai.aleff.contracts.events.TenantConfigurationChanged;
+import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.messaging.CloudEventCodec;
+import ai.aleff.platform.messaging.KafkaSettings;
+import ai.aleff.platform.messaging.MalformedEventException;
+
+/**
+ * Every tenant's latest configuration, read from the compacted configuration topic from its beginning by each
+ * instance (no consumer group: every instance needs every tenant). Lookups are in-memory; the service is ready once
+ * it has read up to the end offsets it saw at start.
+ */
+@ApplicationScoped
+public class TenantDirectory {
+
+    private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
+
+    private final CloudEventCodec codec;
+    private final KafkaSettings kafka;
+    private final TenantDirectorySettings settings;
+    private final Map<String, TenantView> tenants = new ConcurrentHashMap<>();
+    private final Map<String, String> tenantByKeyHash = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> keyHashesByTenant = new ConcurrentHashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean caughtUp;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread reader;
+
+    public TenantDirectory(CloudEventCodec codec, KafkaSettings kafka, TenantDirectorySettings settings) {
+        this.codec = codec;
+        this.kafka = kafka;
+        this.settings = settings;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (settings.enabled() && running.compareAndSet(false, true)) {
+            reader = Thread.ofVirtual().name("tenant-directory").start(this::readForever);
+        }
+    }
+
+    /** The active tenant owning this API key, if any. */
+    public Optional<TenantView> authenticate(String apiKey) {
+        if (!ApiKeys.looksValid(apiKey)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(tenantByKeyHash.get(ApiKeys.hash(apiKey)))
+                .map(tenants::get)
+                .filter(TenantView::active);
+    }
+
+    public Optional<TenantView> find(String tenantId) {
+        return Optional.ofNullable(tenants.get(tenantId));
+    }
+
+    /** Whether the directory has read every configuration published before this instance started. */
+    public boolean isCaughtUp() {
+        return !settings.enabled() || caughtUp;
+    }
+
+    void apply(TenantConfigurationChanged config) {
+        TenantView current = tenants.get(config.tenantId());
+        if (current != null && current.version() > config.version()) {
+            return;
+        }
+        tenants.put(config.tenantId(), TenantView.of(config));
+        List<String> previous = keyHashesByTenant.put(config.tenantId(), List.copyOf(config.apiKeyHashes()));
+        if (previous != null) {
+            previous.stream().filter(h -> !config.apiKeyHashes().contains(h)).forEach(tenantByKeyHash::remove);
+        }
+        config.apiKeyHashes().forEach(hash -> tenantByKeyHash.put(hash, config.tenantId()));
+    }
+
+    private void readForever() {
+        while (running.get()) {
+            try (KafkaConsumer<String, byte[]> c = newConsumer()) {
+                consumer = c;
+                Map<TopicPartition, Long> endAtStart = assignFromBeginning(c);
+                while (running.get()) {
+                    for (ConsumerRecord<String, byte[]> record : c.poll(settings.pollTimeout())) {
+                        applyRecord(record);
+                    }
+                    if (!caughtUp && reached(c, endAtStart)) {
+                        caughtUp = true;
+                        LOG.infof("Tenant directory loaded: %d tenants", tenants.size());
+                    }
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Tenant directory reader failed (%s); retrying", e.toString());
+                pause(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private Map<TopicPartition, Long> assignFromBeginning(KafkaConsumer<String, byte[]> c) {
+        List<TopicPartition> partitions = List.of();
+        while (running.get() && partitions.isEmpty()) {
+            partitions = c.partitionsFor(Topics.TENANT_CONFIG, Duration.ofSeconds(10))
+                    .stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            if (partitions.isEmpty()) {
+                pause(Duration.ofMillis(500));
+            }
+        }
+        c.assign(partitions);
+        c.seekToBeginning(partitions);
+        return new HashMap<>(c.endOffsets(partitions));
+    }
+
+    private static boolean reached(KafkaConsumer<String, byte[]> c, Map<TopicPartition, Long> end) {
+        Set<TopicPartition> assigned = c.assignment();
+        return end.entrySet().stream().allMatch(e -> !assigned.contains(e.getKey())
+                || c.position(e.getKey()) >= e.getValue());
+    }
+
+    private void applyRecord(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return;
+        }
+        try {
+            CloudEvent<TenantConfigurationChanged> event = codec.decode(record, TenantConfigurationChanged.class);
+            apply(event.data());
+        } catch (MalformedEventException e) {
+            LOG.warnf("Skipping malformed tenant configuration at %s-%d@%d: %s", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG,
+                "tenant-directory-" + ProcessHandle.current().pid()), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running.set(false);
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (reader != null) {
+            try {
+                reader.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package ai.aleff.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import ai.aleff.contracts.Topics;
+import ai.aleff.contracts.events.MessageReceived;
+import ai.aleff.contracts.events.ReplyReady;
+import ai.aleff.platform.events.CloudEvent;
+
+class CloudEventCodecTest {
+
+    private final CloudEventCodec codec = new CloudEventCodec(
+            new ObjectMapper().registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
+    private final Instant now = Instant.parse("2026-11-24T01:02:03Z");
+    private final CloudEvent<MessageReceived> event = CloudEvent.of("channel-ingress", "m-1", "t-1", "c-1", now,
+            new MessageReceived("m-1", "t-1", "c-1", "u-1", "api", null, "hello", now));
+
+    @Test
+    void encodesBinaryModeHeadersKeyAndTopic() {
+        // When the event is encoded
+        ProducerRecord<String, byte[]> record = codec.encode(event);
+
+        // Then it is a binary-mode CloudEvent on the inbound topic, keyed by tenant/conversation
+        assertThat(record.topic()).isEqualTo(Topics.CONVERSATION_INBOUND);
+        assertThat(record.key()).isEqualTo("t-1/c-1");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_id")).isEqualTo("m-1");
+        assertThat(header(record, "ce_type")).isEqualTo("ai.aleff.conversation.message.received.v1");
+        assertThat(header(record, "ce_source")).isEqualTo("/aleff/channel-ingress");
+        assertThat(header(record, "ce_tenantid")).isEqualTo("t-1");
+        assertThat(header(record, "ce_conversationid")).isEqualTo("c-1");
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"text\":\"hello\"")
+                .contains("\"receivedAt\":\"2026-11-24T01:02:03Z\"");
+    }
+
+    @Test
+    void decodesWhatItEncodes() {
+        // Given an encoded event as a consumer sees it
+        ConsumerRecord<String, byte[]> consumed = consumed(codec.encode(event));
+
+        // When decoded
+        CloudEvent<MessageReceived> decoded = codec.decode(consumed, MessageReceived.class);
+
+        // Then nothing is lost
+        assertThat(decoded).isEqualTo(event);
+    }
+
+    @Test
+    void refusesAnEventOfAnotherType() {
+        ConsumerRecord<String, byte[]> consumed = consumed(codec.encode(event));
+
+        assertThatThrownBy(() -> codec.decode(consumed, ReplyReady.class)).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("Expected ReplyReady");
+    }
+
+    @Test
+    void refusesARecordWithoutCloudEventsHeaders() {
+        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(Topics.CONVERSATION_INBOUND, 0, 0, "k",
+                "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> codec.decode(consumed, MessageReceived.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("ce_specversion");
+    }
+
+    @Test
+    void refusesAPayloadThatIsNotJson() {
+        ProducerRecord<String, byte[]> encoded = codec.encode(event);
+        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(encoded.topic(), 0, 0, encoded.key(),
+                "not json".getBytes(StandardCharsets.UTF_8));
+        encoded.headers().forEach(h -> consumed.headers().add(h));
+
+        assertThatThrownBy(() -> codec.decode(consumed, MessageReceived.class))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    private static ConsumerRecord<String, byte[]> consumed(ProducerRecord<String, byte[]> produced) {
+        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(produced.topic(), 0, 0, produced.key(),
+                produced.value());
+        produced.headers().forEach(h -> consumed.headers().add(h));
+        return consumed;
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
