@@ -1,0 +1,103 @@
+package ai.aleff.ingress.conversation;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+
+import ai.aleff.contracts.events.ReplyReady;
+import ai.aleff.ingress.api.Identifiers;
+import ai.aleff.ingress.config.IngressSettings;
+import ai.aleff.ingress.repository.ConversationMessageRepository;
+import ai.aleff.platform.rest.Problem;
+import ai.aleff.platform.rest.ProblemException;
+import ai.aleff.platform.rest.Problems;
+import ai.aleff.platform.tenancy.TenantAuthenticated;
+import ai.aleff.platform.tenancy.TenantContext;
+
+/** A tenant's conversations: their messages so far, and replies as they arrive. */
+@Path("/v1/conversations/{conversationId}")
+@TenantAuthenticated
+@Tag(name = "Conversations")
+public class ConversationResource {
+
+    static final String REPLY_EVENT = "reply";
+
+    private final ConversationMessageRepository repository;
+    private final ReplyBroadcaster broadcaster;
+    private final TenantContext tenant;
+    private final IngressSettings settings;
+
+    public ConversationResource(ConversationMessageRepository repository, ReplyBroadcaster broadcaster,
+            TenantContext tenant, IngressSettings settings) {
+        this.repository = repository;
+        this.broadcaster = broadcaster;
+        this.tenant = tenant;
+        this.settings = settings;
+    }
+
+    @GET
+    @Path("/messages")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The conversation's messages and replies, oldest first (the latest ones when it is long)")
+    @APIResponse(responseCode = "200", description = "The conversation.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConversationMessages.class)))
+    @APIResponse(responseCode = "400", description = "The conversationId is malformed.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Missing or unknown API key.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The tenant has no such conversation.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ConversationMessages> messages(
+            @PathParam("conversationId") @Pattern(regexp = Identifiers.ID_PATTERN, message = Identifiers.ID_MESSAGE) String conversationId) {
+        return repository.latest(tenant.tenantId(), conversationId, settings.historyLimit()).map(messages -> {
+            if (messages.isEmpty()) {
+                throw ProblemException.notFound("No conversation '" + conversationId + "'.");
+            }
+            return new ConversationMessages(conversationId, messages.stream().map(MessageView::of).toList());
+        });
+    }
+
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Replies of the conversation as server-sent events, from the moment of subscription", description = "Each reply is an event named 'reply' whose id is the replyId and whose data is the "
+            + "ReplyReady JSON. The stream opens with a comment line. A reply may be sent twice (after a "
+            + "redelivery): deduplicate on the event id.")
+    @APIResponse(responseCode = "200", description = "The event stream.", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ReplyReady.class)))
+    @APIResponse(responseCode = "400", description = "The conversationId is malformed.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Missing or unknown API key.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Multi<OutboundSseEvent> events(
+            @PathParam("conversationId") @Pattern(regexp = Identifiers.ID_PATTERN, message = Identifiers.ID_MESSAGE) String conversationId,
+            @Context Sse sse) {
+        String tenantId = tenant.tenantId();
+        return Multi.createFrom().emitter(emitter -> {
+            // Subscribe before the opening comment goes out: a client that saw the stream open misses no reply.
+            Cancellable subscription = broadcaster.replies(tenantId, conversationId)
+                    .subscribe()
+                    .with(reply -> emitter.emit(replyEvent(sse, reply)), emitter::fail);
+            emitter.onTermination(subscription::cancel);
+            emitter.emit(sse.newEventBuilder().comment("subscribed").build());
+        }, settings.sseBufferSize());
+    }
+
+    private static OutboundSseEvent replyEvent(Sse sse, ReplyReady reply) {
+        return sse.newEventBuilder()
+                .name(REPLY_EVENT)
+                .id(reply.replyId())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(ReplyReady.class, reply)
+                .build();
+    }
+}

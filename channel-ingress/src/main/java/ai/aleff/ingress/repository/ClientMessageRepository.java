@@ -1,0 +1,58 @@
+package ai.aleff.ingress.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Idempotency keys of senders ({@code ingress.client_message}), always scoped by tenant. */
+@ApplicationScoped
+public class ClientMessageRepository {
+
+    private final Pool pool;
+
+    public ClientMessageRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Reserves {@code candidateMessageId} for the key, or returns what an earlier request reserved for it.
+     */
+    public Uni<ClientMessage> reserve(String tenantId, String clientMessageId, String candidateMessageId,
+            String conversationId) {
+        return pool.preparedQuery("""
+                INSERT INTO ingress.client_message (tenant_id, client_message_id, message_id, conversation_id, status)
+                VALUES ($1, $2, $3, $4, 'PENDING')
+                ON CONFLICT (tenant_id, client_message_id) DO NOTHING
+                RETURNING message_id, conversation_id, status""")
+                .execute(Tuple.of(tenantId, clientMessageId, candidateMessageId, conversationId))
+                .flatMap(inserted -> inserted.size() > 0
+                        ? Uni.createFrom().item(first(inserted))
+                        : find(tenantId, clientMessageId));
+    }
+
+    public Uni<Void> markAccepted(String tenantId, String clientMessageId) {
+        return pool.preparedQuery("""
+                UPDATE ingress.client_message SET status = 'ACCEPTED', updated_at = now()
+                WHERE tenant_id = $1 AND client_message_id = $2""")
+                .execute(Tuple.of(tenantId, clientMessageId))
+                .replaceWithVoid();
+    }
+
+    private Uni<ClientMessage> find(String tenantId, String clientMessageId) {
+        return pool.preparedQuery("""
+                SELECT message_id, conversation_id, status FROM ingress.client_message
+                WHERE tenant_id = $1 AND client_message_id = $2""")
+                .execute(Tuple.of(tenantId, clientMessageId))
+                .map(ClientMessageRepository::first);
+    }
+
+    private static ClientMessage first(RowSet<Row> rows) {
+        Row row = rows.iterator().next();
+        return new ClientMessage(row.getString("message_id"), row.getString("conversation_id"),
+                ClientMessage.Status.valueOf(row.getString("status")));
+    }
+}

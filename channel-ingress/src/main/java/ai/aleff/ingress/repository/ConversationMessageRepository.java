@@ -1,0 +1,63 @@
+package ai.aleff.ingress.repository;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The conversation view ({@code ingress.conversation_message}), always scoped by tenant. */
+@ApplicationScoped
+public class ConversationMessageRepository {
+
+    private final Pool pool;
+
+    public ConversationMessageRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Stores the message unless it is already stored (redeliveries and the POST path both write it). */
+    public Uni<Void> store(ConversationMessage m) {
+        return pool.preparedQuery("""
+                INSERT INTO ingress.conversation_message
+                    (tenant_id, conversation_id, message_id, direction, user_id, text, in_reply_to, model, occurred_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                ON CONFLICT (tenant_id, message_id) DO NOTHING""")
+                .execute(Tuple.from(new Object[]{m.tenantId(), m.conversationId(), m.messageId(),
+                        m.direction().name(), m.userId(), m.text(), m.inReplyTo(), m.model(),
+                        OffsetDateTime.ofInstant(m.occurredAt(), ZoneOffset.UTC)}))
+                .replaceWithVoid();
+    }
+
+    /** The latest {@code limit} messages of the tenant's conversation, oldest first; empty if it has none. */
+    public Uni<List<ConversationMessage>> latest(String tenantId, String conversationId, int limit) {
+        return pool.preparedQuery("""
+                SELECT * FROM (
+                    SELECT tenant_id, conversation_id, message_id, direction, user_id, text, in_reply_to, model,
+                           occurred_at, seq
+                    FROM ingress.conversation_message
+                    WHERE tenant_id = $1 AND conversation_id = $2
+                    ORDER BY occurred_at DESC, seq DESC
+                    LIMIT $3) latest
+                ORDER BY occurred_at, seq""")
+                .execute(Tuple.of(tenantId, conversationId, limit))
+                .map(rows -> {
+                    List<ConversationMessage> messages = new ArrayList<>(rows.size());
+                    rows.forEach(row -> messages.add(toMessage(row)));
+                    return messages;
+                });
+    }
+
+    private static ConversationMessage toMessage(Row row) {
+        return new ConversationMessage(row.getString("tenant_id"), row.getString("conversation_id"),
+                row.getString("message_id"), ConversationMessage.Direction.valueOf(row.getString("direction")),
+                row.getString("user_id"), row.getString("text"), row.getString("in_reply_to"),
+                row.getString("model"), row.getOffsetDateTime("occurred_at").toInstant());
+    }
+}
