@@ -1,0 +1,69 @@
+package ai.aleff.agent.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the agent worker runs turns. */
+@ConfigMapping(prefix = "aleff.agent")
+public interface AgentSettings {
+
+    /** How many of the latest conversation messages the model sees. */
+    @WithDefault("40")
+    int historyLimit();
+
+    /** Tool rounds one turn may take before it gives up and says so. */
+    @WithDefault("10")
+    int maxToolIterations();
+
+    /** Instructions sent to the model before the conversation. */
+    @WithDefault("You are AleffAI, a concise and honest assistant. Use the tools when they help.")
+    String systemPrompt();
+
+    /** Model call attempts per step before the turn ends with an honest failure reply. */
+    @WithDefault("2")
+    int modelAttempts();
+
+    /** How often the outbox relay republishes events whose inline publish did not happen. */
+    @WithDefault("5s")
+    Duration relayInterval();
+
+    /** How old an unsent outbox row must be before the relay takes it (the inline publish usually wins). */
+    @WithDefault("3s")
+    Duration relayGrace();
+
+    /** A RUNNING turn untouched this long is resumed by the relay (its worker likely died mid-turn). */
+    @WithDefault("3m")
+    Duration staleTurnAfter();
+
+    /** Model provider selection. */
+    Model model();
+
+    /** Model provider settings. */
+    interface Model {
+
+        /** OpenAI-compatible provider; the offline provider is used when its base URL is not set. */
+        OpenAi openai();
+    }
+
+    /** An OpenAI-compatible chat-completions endpoint. */
+    interface OpenAi {
+
+        /** Base URL ending in /v1; unset (the default) selects the offline provider. */
+        Optional<String> baseUrl();
+
+        /** API key; never logged. */
+        @WithDefault("none")
+        String apiKey();
+
+        /** Model name sent to the endpoint and reported in replies. */
+        @WithDefault("gpt-4o-mini")
+        String modelName();
+
+        /** Longest one model call may take. */
+        @WithDefault("60s")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,46 @@
+package ai.aleff.agent.repository;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Conversation history rows, scoped by tenant and conversation. */
+@ApplicationScoped
+public class HistoryRepository {
+
+    public Uni<Void> append(SqlClient client, HistoryEntry entry) {
+        return client.preparedQuery("INSERT INTO agent.history (tenant_id, conversation_id, turn_id, role, content, "
+                + "tool_calls, tool_call_id, tool_name) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)")
+                .execute(Tuple.tuple(Arrays.asList(entry.tenantId(), entry.conversationId(),
+                        entry.turnId(), entry.role().name(), entry.content(), entry.toolCallsJson(),
+                        entry.toolCallId(), entry.toolName())))
+                .replaceWithVoid();
+    }
+
+    /** The latest {@code limit} messages, oldest first. */
+    public Uni<List<HistoryEntry>> latest(SqlClient client, String tenantId, String conversationId, int limit) {
+        return client.preparedQuery("SELECT tenant_id, conversation_id, turn_id, role, content, tool_calls::text "
+                + "AS tool_calls, tool_call_id, tool_name FROM agent.history WHERE tenant_id = $1 "
+                + "AND conversation_id = $2 ORDER BY seq DESC LIMIT $3")
+                .execute(Tuple.of(tenantId, conversationId, limit))
+                .map(rows -> {
+                    List<HistoryEntry> entries = new ArrayList<>();
+                    for (Row row : rows) {
+                        entries.add(new HistoryEntry(row.getString("tenant_id"), row.getString("conversation_id"),
+                                row.getString("turn_id"), HistoryEntry.Role.valueOf(row.getString("role")),
+                                row.getString("content"), row.getString("tool_calls"),
+                                row.getString("tool_call_id"), row.getString("tool_name")));
+                    }
+                    Collections.reverse(entries);
+                    return entries;
+                });
+    }
+}

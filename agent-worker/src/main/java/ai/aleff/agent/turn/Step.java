@@ -1,0 +1,23 @@
+package ai.aleff.agent.turn;
+
+import java.util.List;
+import java.util.Optional;
+
+import ai.aleff.platform.events.CloudEvent;
+
+/**
+ * What one committed transaction leaves to do afterwards.
+ *
+ * @param events outbox events to publish now
+ * @param next a turn that is RUNNING and needs its next model step
+ */
+record Step(List<CloudEvent<?>> events, Optional<String> next) {
+
+    static Step nothing() {
+        return new Step(List.of(), Optional.empty());
+    }
+
+    static Step advance(String turnId) {
+        return new Step(List.of(), Optional.of(turnId));
+    }
+}

@@ -1,0 +1,31 @@
+package ai.aleff.agent.turn;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Deterministic ids for everything a turn emits: redoing a step after a redelivery or a crash produces the same ids,
+ * so consumers deduplicate the repeat.
+ */
+public final class TurnIds {
+
+    private TurnIds() {
+    }
+
+    /** Also the call's idempotency key: the same turn step always asks for the same call. */
+    public static String callId(String turnId, int iteration, int index) {
+        return turnId + ":" + iteration + ":" + index;
+    }
+
+    public static String replyId(String turnId) {
+        return nameBased("reply:" + turnId);
+    }
+
+    public static String auditId(String action, String subjectId) {
+        return nameBased("audit:" + action + ":" + subjectId);
+    }
+
+    private static String nameBased(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,277 @@
+package ai.aleff.agent.turn;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+
+import ai.aleff.agent.config.AgentSettings;
+import ai.aleff.agent.messaging.OutboxPublisher;
+import ai.aleff.agent.repository.HistoryEntry;
+import ai.aleff.agent.repository.HistoryRepository;
+import ai.aleff.agent.repository.OutboxRepository;
+import ai.aleff.agent.repository.ToolCall;
+import ai.aleff.agent.repository.ToolCallRepository;
+import ai.aleff.agent.repository.Turn;
+import ai.aleff.agent.repository.TurnRepository;
+import ai.aleff.agent.repository.TurnStatus;
+import ai.aleff.contracts.events.MessageReceived;
+import ai.aleff.contracts.events.ReplyReady;
+import ai.aleff.contracts.events.ToolCallCompleted;
+import ai.aleff.contracts.events.ToolCallRequested;
+import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.messaging.AuditTrail;
+
+/**
+ * The turn state machine. Every state change and the events it causes commit in one transaction under the
+ * conversation's lock, guarded by the turn's status and iteration, so a redelivered message or result can never
+ * append twice; events are published after the commit.
+ * <p>
+ * Ordering policy: a message that arrives while its conversation has an unfinished turn is queued and becomes a
+ * follow-up turn, strictly in arrival order, once the earlier turn has replied.
+ */
+@ApplicationScoped
+public class TurnService {
+
+    private static final Logger LOG = Logger.getLogger(TurnService.class);
+
+    private final Pool pool;
+    private final TurnRepository turns;
+    private final HistoryRepository history;
+    private final ToolCallRepository toolCalls;
+    private final OutboxRepository outbox;
+    private final OutboxPublisher publisher;
+    private final HistoryMapper mapper;
+    private final ModelCaller model;
+    private final AuditTrail audit;
+    private final AgentSettings settings;
+
+    public TurnService(Pool pool, TurnRepository turns, HistoryRepository history, ToolCallRepository toolCalls,
+            OutboxRepository outbox, OutboxPublisher publisher, HistoryMapper mapper, ModelCaller model,
+            AuditTrail audit, AgentSettings settings) {
+        this.pool = pool;
+        this.turns = turns;
+        this.history = history;
+        this.toolCalls = toolCalls;
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.mapper = mapper;
+        this.model = model;
+        this.audit = audit;
+        this.settings = settings;
+    }
+
+    /** Starts (or queues, or resumes after a redelivery) the turn of an inbound message. */
+    public Uni<Void> onMessage(MessageReceived message) {
+        return pool.withTransaction(c -> turns.lockConversation(c, message.tenantId(), message.conversationId())
+                .chain(() -> turns.find(c, message.messageId()))
+                .chain(existing -> existing.isPresent()
+                        ? Uni.createFrom().item(resume(existing.get(), message))
+                        : start(c, message)))
+                .chain(this::afterCommit);
+    }
+
+    private static Step resume(Turn turn, MessageReceived message) {
+        if (!turn.tenantId().equals(message.tenantId())) {
+            LOG.warnf("Message %s redelivered for another tenant; ignored", message.messageId());
+            return Step.nothing();
+        }
+        return turn.status() == TurnStatus.RUNNING ? Step.advance(turn.turnId()) : Step.nothing();
+    }
+
+    private Uni<Step> start(SqlConnection c, MessageReceived message) {
+        return turns.hasOpenTurn(c, message.tenantId(), message.conversationId()).chain(open -> {
+            Turn turn = new Turn(message.messageId(), message.tenantId(), message.conversationId(), message.userId(),
+                    message.channel(), message.text(), open ? TurnStatus.QUEUED : TurnStatus.RUNNING, 0);
+            Uni<Void> insert = turns.insert(c, turn);
+            if (open) {
+                return insert.replaceWith(Step.nothing());
+            }
+            return insert.chain(() -> history.append(c, userEntry(turn))).replaceWith(Step.advance(turn.turnId()));
+        });
+    }
+
+    /** Records a tool outcome; the turn continues once every call of its current round is done. */
+    public Uni<Void> onToolResult(ToolCallCompleted completed) {
+        String resultText = completed.status() == ToolCallCompleted.Status.OK
+                ? String.valueOf(completed.result())
+                : "ERROR: " + (completed.error() == null ? "the tool failed" : completed.error());
+        return pool.withTransaction(c -> turns.lockConversation(c, completed.tenantId(), completed.conversationId())
+                .chain(() -> toolCalls.complete(c, completed.callId(), completed.tenantId(), resultText))
+                .chain(done -> done.isEmpty()
+                        ? Uni.createFrom().item(Step.nothing())
+                        : recordResult(c, done.get(), resultText)))
+                .chain(this::afterCommit);
+    }
+
+    private Uni<Step> recordResult(SqlConnection c, ToolCall call, String resultText) {
+        return turns.find(c, call.turnId()).chain(found -> {
+            Turn turn = found.orElseThrow();
+            HistoryEntry entry = new HistoryEntry(turn.tenantId(), turn.conversationId(), turn.turnId(),
+                    HistoryEntry.Role.TOOL, resultText, null, call.modelCallId(), call.toolName());
+            return history.append(c, entry)
+                    .chain(() -> toolCalls.pendingCount(c, call.turnId(), call.iteration()))
+                    .chain(pending -> pending > 0
+                            ? Uni.createFrom().item(Step.nothing())
+                            : turns.transition(c, call.turnId(), TurnStatus.WAITING_TOOLS, call.iteration(),
+                                    TurnStatus.RUNNING, call.iteration() + 1)
+                                    .map(moved -> moved ? Step.advance(call.turnId()) : Step.nothing()));
+        });
+    }
+
+    /** Runs the next model step of a RUNNING turn; anything else is left alone. */
+    public Uni<Void> advance(String turnId) {
+        return turns.find(pool, turnId).chain(found -> {
+            if (found.isEmpty() || found.get().status() != TurnStatus.RUNNING) {
+                return Uni.createFrom().voidItem();
+            }
+            Turn turn = found.get();
+            if (turn.iteration() >= settings.maxToolIterations()) {
+                return pool.withTransaction(c -> finish(c, turn, new ModelOutcome.Failure("tool limit"),
+                        "I could not finish this within " + settings.maxToolIterations()
+                                + " tool steps, so I stopped. Please try a simpler request."))
+                        .chain(this::afterCommit);
+            }
+            return turns.touch(pool, turnId)
+                    .chain(() -> history.latest(pool, turn.tenantId(), turn.conversationId(),
+                            settings.historyLimit()))
+                    .chain(entries -> model.call(mapper.toMessages(settings.systemPrompt(), entries)))
+                    .chain(outcome -> pool.withTransaction(c -> record(c, turn, outcome)))
+                    .chain(this::afterCommit);
+        });
+    }
+
+    private Uni<Step> record(SqlConnection c, Turn turn, ModelOutcome outcome) {
+        return switch (outcome) {
+            case ModelOutcome.ToolCalls calls -> requestTools(c, turn, calls.requests());
+            case ModelOutcome.Answer answer -> finish(c, turn, answer, answer.text());
+            case ModelOutcome.Failure failure -> finish(c, turn, failure,
+                    "Sorry, I could not reach the language model just now. Please try again later.");
+        };
+    }
+
+    private Uni<Step> requestTools(SqlConnection c, Turn turn, List<ToolExecutionRequest> requests) {
+        int iteration = turn.iteration();
+        return guarded(c, turn, TurnStatus.WAITING_TOOLS, () -> {
+            Instant now = Instant.now();
+            List<ToolExecutionRequest> identified = new ArrayList<>();
+            List<ToolCall> calls = new ArrayList<>();
+            List<CloudEvent<?>> events = new ArrayList<>();
+            events.add(modelCalled(turn));
+            for (int i = 0; i < requests.size(); i++) {
+                ToolExecutionRequest request = requests.get(i);
+                String callId = TurnIds.callId(turn.turnId(), iteration, i);
+                String modelCallId = request.id() == null || request.id().isBlank() ? callId : request.id();
+                String arguments = request.arguments() == null || request.arguments().isBlank()
+                        ? "{}"
+                        : request.arguments();
+                identified.add(request.toBuilder().id(modelCallId).arguments(arguments).build());
+                calls.add(new ToolCall(callId, turn.tenantId(), turn.turnId(), iteration, i, modelCallId,
+                        request.name(), arguments));
+                events.add(CloudEvent.of(audit.service(), callId, turn.tenantId(), turn.conversationId(), now,
+                        new ToolCallRequested(callId, turn.tenantId(), turn.conversationId(), turn.turnId(), callId,
+                                request.name(), arguments, now)));
+                events.add(audit.record(TurnIds.auditId("tool.requested", callId), turn.tenantId(),
+                        turn.conversationId(), "tool.requested", callId, "tool=" + request.name()));
+            }
+            HistoryEntry assistant = new HistoryEntry(turn.tenantId(), turn.conversationId(), turn.turnId(),
+                    HistoryEntry.Role.ASSISTANT, null, mapper.toJson(identified), null, null);
+            Uni<Void> writes = history.append(c, assistant);
+            for (ToolCall call : calls) {
+                writes = writes.chain(() -> toolCalls.insert(c, call));
+            }
+            return writes.chain(() -> store(c, events)).replaceWith(new Step(events, Optional.empty()));
+        });
+    }
+
+    private Uni<Step> finish(SqlConnection c, Turn turn, ModelOutcome outcome, String text) {
+        return guarded(c, turn, TurnStatus.DONE, () -> {
+            Instant now = Instant.now();
+            String replyId = TurnIds.replyId(turn.turnId());
+            List<CloudEvent<?>> events = new ArrayList<>();
+            if (outcome instanceof ModelOutcome.Failure failure) {
+                events.add(audit.record(TurnIds.auditId("turn.failed", turn.turnId()), turn.tenantId(),
+                        turn.conversationId(), "turn.failed", turn.turnId(), "cause=" + failure.cause()));
+            } else {
+                events.add(modelCalled(turn));
+            }
+            events.add(CloudEvent.of(audit.service(), replyId, turn.tenantId(), turn.conversationId(), now,
+                    new ReplyReady(replyId, turn.tenantId(), turn.conversationId(), turn.turnId(), turn.channel(),
+                            text, model.modelName(), now)));
+            events.add(audit.record(TurnIds.auditId("reply.published", replyId), turn.tenantId(),
+                    turn.conversationId(), "reply.published", replyId, "model=" + model.modelName()));
+            HistoryEntry assistant = new HistoryEntry(turn.tenantId(), turn.conversationId(), turn.turnId(),
+                    HistoryEntry.Role.ASSISTANT, text, null, null, null);
+            return history.append(c, assistant)
+                    .chain(() -> store(c, events))
+                    .chain(() -> promoteNext(c, turn))
+                    .map(next -> new Step(events, next));
+        });
+    }
+
+    /** Starts the conversation's next queued message, now that this turn has replied. */
+    private Uni<Optional<String>> promoteNext(SqlConnection c, Turn finished) {
+        return turns.oldestQueued(c, finished.tenantId(), finished.conversationId()).chain(queued -> {
+            if (queued.isEmpty()) {
+                return Uni.createFrom().item(Optional.<String>empty());
+            }
+            Turn next = queued.get();
+            return turns.transition(c, next.turnId(), TurnStatus.QUEUED, 0, TurnStatus.RUNNING, 0)
+                    .chain(() -> history.append(c, userEntry(next)))
+                    .replaceWith(Optional.of(next.turnId()));
+        });
+    }
+
+    /**
+     * Applies a step only if the turn is still RUNNING at the iteration it was read at: a concurrent or duplicate
+     * worker that got there first wins and this one does nothing.
+     */
+    private Uni<Step> guarded(SqlConnection c, Turn turn, TurnStatus to,
+            Supplier<Uni<Step>> writes) {
+        return turns.lockConversation(c, turn.tenantId(), turn.conversationId())
+                .chain(() -> turns.transition(c, turn.turnId(), TurnStatus.RUNNING, turn.iteration(), to,
+                        turn.iteration()))
+                .chain(moved -> {
+                    if (!moved) {
+                        LOG.debugf("Turn %s moved on meanwhile; dropping a duplicate step", turn.turnId());
+                        return Uni.createFrom().item(Step.nothing());
+                    }
+                    return writes.get();
+                });
+    }
+
+    private CloudEvent<?> modelCalled(Turn turn) {
+        String subject = turn.turnId() + ":" + turn.iteration();
+        return audit.record(TurnIds.auditId("model.called", subject), turn.tenantId(), turn.conversationId(),
+                "model.called", subject, "model=" + model.modelName());
+    }
+
+    private Uni<Void> store(SqlConnection c, List<CloudEvent<?>> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (CloudEvent<?> event : events) {
+            chain = chain.chain(() -> outbox.add(c, event));
+        }
+        return chain;
+    }
+
+    private Uni<Void> afterCommit(Step step) {
+        return publisher.publish(step.events())
+                .chain(() -> step.next().map(this::advance).orElse(Uni.createFrom().voidItem()));
+    }
+
+    private static HistoryEntry userEntry(Turn turn) {
+        return new HistoryEntry(turn.tenantId(), turn.conversationId(), turn.turnId(), HistoryEntry.Role.USER,
+                turn.userText(), null, null, null);
+    }
+}
