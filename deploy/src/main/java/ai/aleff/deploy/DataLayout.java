@@ -1,0 +1,48 @@
+package ai.aleff.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where each component keeps its state inside the data directory, which survives between runs. */
+public record DataLayout(Path root) {
+
+    public Path postgres() {
+        return root.resolve("postgres");
+    }
+
+    public Path kafka() {
+        return root.resolve("kafka");
+    }
+
+    public Path kafkaProperties() {
+        return kafka().resolve("server.properties");
+    }
+
+    public Path kafkaLogDirs() {
+        return kafka().resolve("logs");
+    }
+
+    public Path logs() {
+        return root.resolve("logs");
+    }
+
+    public Path log(String component) {
+        return logs().resolve(component + ".log");
+    }
+
+    public Path adminToken() {
+        return root.resolve("admin-token");
+    }
+
+    public void create() {
+        try {
+            Files.createDirectories(postgres().getParent());
+            Files.createDirectories(kafkaLogDirs());
+            Files.createDirectories(logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + root, e);
+        }
+    }
+}

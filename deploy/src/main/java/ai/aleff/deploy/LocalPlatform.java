@@ -1,0 +1,193 @@
+package ai.aleff.deploy;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole platform on one machine: PostgreSQL, a Kafka broker and the five services, started in dependency
+ * order and stopped in reverse. Used by {@code ./aleff run}, the end-to-end tests and benchmarks.
+ *
+ * <pre>
+ * try (LocalPlatform platform = LocalPlatform.start(settings, progress)) { ... }
+ * </pre>
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private final PlatformSettings settings;
+    private final DataLayout layout;
+    private final Progress progress;
+    private final String adminToken;
+    private PostgresNode postgres;
+    private KafkaNode kafka;
+    private final List<ServiceNode> services = Collections.synchronizedList(new ArrayList<>());
+    private boolean closed;
+
+    private LocalPlatform(PlatformSettings settings, Progress progress) {
+        this.settings = settings;
+        this.layout = new DataLayout(settings.dataDir());
+        this.progress = progress;
+        layout.create();
+        this.adminToken = AdminToken.loadOrCreate(layout.adminToken());
+    }
+
+    /** A platform that has started nothing yet. */
+    public static LocalPlatform create(PlatformSettings settings, Progress progress) {
+        return new LocalPlatform(settings, progress);
+    }
+
+    /** Starts everything; on any failure stops what was started and rethrows. */
+    public static LocalPlatform start(PlatformSettings settings, Progress progress) {
+        LocalPlatform platform = create(settings, progress);
+        try {
+            platform.startInfrastructure();
+            platform.startServices();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    /** Fails with one clear message when a service has not been built, before anything is started. */
+    public void requireServiceJars() {
+        List<String> missing = new ArrayList<>();
+        for (PlatformService service : PlatformService.values()) {
+            if (!Files.isRegularFile(ServiceCommand.jar(settings.repoDir(), service))) {
+                missing.add(ServiceCommand.jar(settings.repoDir(), service).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PlatformStartException(
+                    "Missing service jars: run ./aleff build first.\n  " + String.join("\n  ", missing));
+        }
+    }
+
+    /** PostgreSQL, then Kafka. */
+    public void startInfrastructure() {
+        progress.line("data directory " + layout.root());
+        postgres = progress.step("PostgreSQL ready on 127.0.0.1:" + settings.postgresPort() + ", database "
+                + PlatformSettings.DATABASE, () -> PostgresNode.start(settings, layout));
+        kafka = progress.step("Kafka ready on " + settings.bootstrapServers(), () -> KafkaNode.start(settings, layout));
+    }
+
+    /**
+     * tenant-service first (it provisions the topics and publishes tenant configuration), then the other four
+     * together. If one is not ready in time its last log lines are in the exception.
+     */
+    public void startServices() {
+        if (kafka == null || postgres == null) {
+            throw new IllegalStateException("startInfrastructure() first");
+        }
+        requireServiceJars();
+        String java = JavaCommand.current();
+        startAndAwait(List.of(PlatformService.TENANT_SERVICE), java);
+        startAndAwait(List.of(PlatformService.CHANNEL_INGRESS, PlatformService.AGENT_WORKER,
+                PlatformService.TOOL_EXECUTOR, PlatformService.AUDIT_SERVICE), java);
+    }
+
+    /** Starts a group together; the first failure ends the wait for the others (their processes are stopped by close). */
+    private void startAndAwait(List<PlatformService> group, String javaCommand) {
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+        List<CompletableFuture<Void>> started = group.stream()
+                .map(service -> CompletableFuture.runAsync(() -> startOne(service, javaCommand), executor)
+                        .whenComplete((ignored, failure) -> {
+                            if (failure != null) {
+                                firstFailure.completeExceptionally(failure);
+                            }
+                        }))
+                .toList();
+        try {
+            CompletableFuture.anyOf(CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)), firstFailure)
+                    .join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private void startOne(PlatformService service, String javaCommand) {
+        long begin = System.nanoTime();
+        ServiceNode node = ServiceNode.start(ServiceCommand.of(service, settings, javaCommand, adminToken), settings,
+                layout);
+        services.add(node);
+        node.awaitReady(settings.readyTimeout());
+        progress.line(String.format(Locale.ROOT, "%-16s ready on %s (%.1fs, pid %d)",
+                service.moduleName(), settings.serviceUrl(service), (System.nanoTime() - begin) / 1e9,
+                node.process().pid()));
+    }
+
+    public PlatformSettings settings() {
+        return settings;
+    }
+
+    public DataLayout layout() {
+        return layout;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public String bootstrapServers() {
+        return settings.bootstrapServers();
+    }
+
+    public String jdbcUrl() {
+        return settings.jdbcUrl();
+    }
+
+    public String serviceUrl(PlatformService service) {
+        return settings.serviceUrl(service);
+    }
+
+    /** The running PostgreSQL, for direct checks; null before {@link #startInfrastructure()}. */
+    public PostgresNode postgres() {
+        return postgres;
+    }
+
+    /** The running broker; null before {@link #startInfrastructure()}. */
+    public KafkaNode kafka() {
+        return kafka;
+    }
+
+    /**
+     * Stops services, then Kafka, then PostgreSQL. Services get their stop signal together and each up to 10 s
+     * before a forced kill. Only processes this instance started are touched. Safe to call twice.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<ServiceNode> started;
+        synchronized (services) {
+            started = new ArrayList<>(services);
+        }
+        Collections.reverse(started);
+        if (!started.isEmpty()) {
+            progress.step("services stopped", () -> {
+                started.forEach(node -> node.process().requestStop());
+                started.forEach(node -> node.process().stop());
+            });
+        }
+        if (kafka != null) {
+            progress.step("Kafka stopped", kafka::close);
+        }
+        if (postgres != null) {
+            progress.step("PostgreSQL stopped", postgres::close);
+        }
+    }
+}

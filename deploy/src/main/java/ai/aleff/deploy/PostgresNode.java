@@ -1,0 +1,91 @@
+package ai.aleff.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * PostgreSQL from the binaries Zonky ships in a Maven artifact, on a fixed loopback port, with its cluster in the
+ * data directory so tenants and audit records survive a restart.
+ */
+public final class PostgresNode implements AutoCloseable {
+
+    private final EmbeddedPostgres server;
+
+    private PostgresNode(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    public static PostgresNode start(PlatformSettings settings, DataLayout layout) {
+        FreePort.requireFree(settings.postgresPort(), "PostgreSQL");
+        EmbeddedPostgres server;
+        try {
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(layout.postgres())
+                    .setCleanDataDirectory(false)
+                    .setPort(settings.postgresPort())
+                    // The launcher stops PostgreSQL itself, after the services and Kafka.
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(layout.log("postgres").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(layout.log("postgres").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new PlatformStartException("PostgreSQL did not start: " + e.getMessage() + "\n"
+                    + LogTail.format(layout.log("postgres"), 40), e);
+        }
+        PostgresNode node = new PostgresNode(server);
+        try {
+            node.createDatabaseIfMissing(PlatformSettings.DATABASE);
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        return node;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** A connection to the platform database, for tests and tools. */
+    public Connection connect() throws SQLException {
+        return server.getDatabase(PlatformSettings.DATABASE_USER, PlatformSettings.DATABASE).getConnection();
+    }
+
+    private void createDatabaseIfMissing(String name) {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                // The name is a constant of ours: identifiers cannot be bound as parameters.
+                create.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new PlatformStartException("Cannot create the database '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package ai.aleff.deploy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How one service is launched: {@code java <options> -D<config>... -jar quarkus-run.jar}. Secrets travel in
+ * environment variables (SmallRye Config maps {@code ALEFF_TENANT_ADMIN_TOKEN} to
+ * {@code aleff.tenant.admin-token}) because arguments are visible to every user in the process list.
+ */
+public record ServiceCommand(PlatformService service, List<String> command, Map<String, String> environment) {
+
+    public static final String ADMIN_TOKEN_PROPERTY = "aleff.tenant.admin-token";
+    public static final String OPENAI_PREFIX = "aleff.agent.model.openai.";
+
+    public ServiceCommand {
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+    }
+
+    public static Path jar(Path repoDir, PlatformService service) {
+        return repoDir.resolve(service.moduleName()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public static ServiceCommand of(PlatformService service, PlatformSettings settings, String javaCommand,
+            String adminToken) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", Integer.toString(settings.port(service)));
+        properties.put("quarkus.http.host", "127.0.0.1");
+        properties.put("kafka.bootstrap.servers", settings.bootstrapServers());
+        properties.put("quarkus.datasource.reactive.url", settings.reactiveUrl());
+        properties.put("quarkus.datasource.jdbc.url", settings.jdbcUrl());
+        properties.put("quarkus.datasource.username", PlatformSettings.DATABASE_USER);
+        properties.put("quarkus.datasource.password", PlatformSettings.DATABASE_PASSWORD);
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (service == PlatformService.TENANT_SERVICE) {
+            environment.put(environmentName(ADMIN_TOKEN_PROPERTY), adminToken);
+        }
+        if (service == PlatformService.AGENT_WORKER) {
+            addModelProvider(settings.environment(), properties, environment);
+        }
+        // The caller's properties win over the defaults above (the e2e test points agent-worker at WireMock).
+        properties.putAll(settings.extraProperties(service));
+
+        List<String> command = new ArrayList<>(List.of(javaCommand));
+        command.addAll(settings.serviceJvmOptions());
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar(settings.repoDir(), service).toString()));
+        return new ServiceCommand(service, command, environment);
+    }
+
+    private static void addModelProvider(Map<String, String> source, Map<String, String> properties,
+            Map<String, String> environment) {
+        String baseUrl = source.get("OPENAI_BASE_URL");
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return;
+        }
+        properties.put(OPENAI_PREFIX + "base-url", baseUrl);
+        String model = source.get("OPENAI_MODEL");
+        if (model != null && !model.isBlank()) {
+            properties.put(OPENAI_PREFIX + "model-name", model);
+        }
+        String apiKey = source.get("OPENAI_API_KEY");
+        if (apiKey != null && !apiKey.isBlank()) {
+            environment.put(environmentName(OPENAI_PREFIX + "api-key"), apiKey);
+        }
+    }
+
+    /** The environment variable SmallRye Config reads for a property name. */
+    static String environmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** The command line with nothing secret in it, for the service's log. */
+    public String describe() {
+        return String.join(" ", command) + (environment.isEmpty() ? "" : "  (+ env " + environment.keySet() + ")");
+    }
+}

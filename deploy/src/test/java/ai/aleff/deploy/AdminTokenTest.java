@@ -1,0 +1,51 @@
+package ai.aleff.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AdminTokenTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void isGeneratedOnceReadableOnlyByTheOwnerAndReusedAfterwards() throws IOException {
+        // Given no token file yet
+        Path file = dir.resolve("data/admin-token");
+
+        // When loaded twice
+        String first = AdminToken.loadOrCreate(file);
+        String second = AdminToken.loadOrCreate(file);
+
+        // Then the same unguessable token comes back and only the owner can read the file
+        assertThat(first).startsWith("adm_").hasSize(4 + 48);
+        assertThat(second).isEqualTo(first);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void differentDataDirectoriesGetDifferentTokens() {
+        assertThat(AdminToken.loadOrCreate(dir.resolve("a/admin-token")))
+                .isNotEqualTo(AdminToken.loadOrCreate(dir.resolve("b/admin-token")));
+    }
+
+    @Test
+    void anEmptyFileIsReplacedByANewToken() throws IOException {
+        // Given an empty token file (an interrupted first run)
+        Path file = Files.writeString(dir.resolve("admin-token"), "\n");
+
+        // When loaded
+        String token = AdminToken.loadOrCreate(file);
+
+        // Then a token is generated and stored
+        assertThat(token).startsWith("adm_");
+        assertThat(Files.readString(file).strip()).isEqualTo(token);
+    }
+}

@@ -1,0 +1,112 @@
+package ai.aleff.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceCommandTest {
+
+    private static final Path REPO = Path.of("/repo");
+
+    private static PlatformSettings.Builder settings() {
+        return PlatformSettings.builder(REPO, Path.of("/data")).postgresPort(6543).kafkaPort(19092);
+    }
+
+    @Test
+    void everyServiceGetsItsPortLoopbackHostKafkaAndDatabase() {
+        // Given default settings but custom infrastructure ports
+        PlatformSettings settings = settings().build();
+
+        // When the audit-service command is built
+        ServiceCommand command = ServiceCommand.of(PlatformService.AUDIT_SERVICE, settings, "/jdk/bin/java", "tok");
+
+        // Then it runs the Quarkus jar with the infrastructure coordinates as system properties
+        assertThat(command.command()).startsWith("/jdk/bin/java")
+                .containsSequence("-jar", "/repo/audit-service/target/quarkus-app/quarkus-run.jar")
+                .contains("-Dquarkus.http.port=8084", "-Dquarkus.http.host=127.0.0.1",
+                        "-Dkafka.bootstrap.servers=127.0.0.1:19092",
+                        "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:6543/aleff",
+                        "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:6543/aleff",
+                        "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=postgres");
+        assertThat(command.command().getLast()).endsWith("quarkus-run.jar");
+        assertThat(command.environment()).isEmpty();
+    }
+
+    @Test
+    void adminTokenReachesOnlyTenantServiceAndOnlyThroughTheEnvironment() {
+        // Given a generated admin token
+        PlatformSettings settings = settings().build();
+
+        // When the commands are built
+        ServiceCommand tenant = ServiceCommand.of(PlatformService.TENANT_SERVICE, settings, "java", "adm_secret");
+        ServiceCommand ingress = ServiceCommand.of(PlatformService.CHANNEL_INGRESS, settings, "java", "adm_secret");
+
+        // Then the token is in tenant-service's environment, never on a command line
+        assertThat(tenant.environment()).containsExactlyEntriesOf(Map.of("ALEFF_TENANT_ADMIN_TOKEN", "adm_secret"));
+        assertThat(String.join(" ", tenant.command())).doesNotContain("adm_secret");
+        assertThat(tenant.describe()).doesNotContain("adm_secret");
+        assertThat(ingress.environment()).isEmpty();
+        assertThat(String.join(" ", ingress.command())).doesNotContain("adm_secret");
+    }
+
+    @Test
+    void agentWorkerUsesTheOpenAiProviderFromTheEnvironmentWithTheKeyKeptOffTheCommandLine() {
+        // Given OPENAI_* variables
+        PlatformSettings settings = settings().environment(Map.of("OPENAI_BASE_URL", "http://llm:1234/v1",
+                "OPENAI_API_KEY", "sk-secret", "OPENAI_MODEL", "gpt-x")).build();
+
+        // When the agent-worker command is built
+        ServiceCommand agent = ServiceCommand.of(PlatformService.AGENT_WORKER, settings, "java", "tok");
+
+        // Then base URL and model are properties and the key is an environment variable
+        assertThat(agent.command()).contains("-Daleff.agent.model.openai.base-url=http://llm:1234/v1",
+                "-Daleff.agent.model.openai.model-name=gpt-x");
+        assertThat(String.join(" ", agent.command())).doesNotContain("sk-secret");
+        assertThat(agent.environment())
+                .containsExactlyEntriesOf(Map.of("ALEFF_AGENT_MODEL_OPENAI_API_KEY", "sk-secret"));
+    }
+
+    @Test
+    void withoutOpenAiBaseUrlNoProviderIsConfigured() {
+        // Given only a key, no base URL
+        PlatformSettings settings = settings().environment(Map.of("OPENAI_API_KEY", "sk-secret")).build();
+
+        // When the agent-worker command is built
+        ServiceCommand agent = ServiceCommand.of(PlatformService.AGENT_WORKER, settings, "java", "tok");
+
+        // Then the service keeps its own defaults
+        assertThat(agent.command()).noneMatch(arg -> arg.contains("aleff.agent.model"));
+        assertThat(agent.environment()).isEmpty();
+    }
+
+    @Test
+    void callerPropertiesOverrideDefaultsForTheirServiceOnly() {
+        // Given an extra property and an overridden default for agent-worker
+        PlatformSettings settings = settings()
+                .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.base-url", "http://mock/v1")
+                .serviceProperty(PlatformService.AGENT_WORKER, "quarkus.http.host", "localhost")
+                .environment(Map.of("OPENAI_BASE_URL", "http://real/v1"))
+                .serviceJvmOptions(List.of("-Xmx1g"))
+                .build();
+
+        // When the commands are built
+        List<String> agent = ServiceCommand.of(PlatformService.AGENT_WORKER, settings, "java", "t").command();
+        List<String> tools = ServiceCommand.of(PlatformService.TOOL_EXECUTOR, settings, "java", "t").command();
+
+        // Then the caller's values replace the defaults, once, and other services are untouched
+        assertThat(agent)
+                .contains("-Daleff.agent.model.openai.base-url=http://mock/v1", "-Dquarkus.http.host=localhost",
+                        "-Xmx1g")
+                .doesNotContain("-Daleff.agent.model.openai.base-url=http://real/v1", "-Dquarkus.http.host=127.0.0.1");
+        assertThat(tools).contains("-Dquarkus.http.host=127.0.0.1").noneMatch(arg -> arg.contains("mock"));
+    }
+
+    @Test
+    void environmentNamesFollowSmallRyeConfigMapping() {
+        assertThat(ServiceCommand.environmentName("aleff.tenant.admin-token")).isEqualTo("ALEFF_TENANT_ADMIN_TOKEN");
+    }
+}
