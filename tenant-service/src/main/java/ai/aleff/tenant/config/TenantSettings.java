@@ -1,0 +1,33 @@
+package ai.aleff.tenant.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** tenant-service settings. */
+@ConfigMapping(prefix = "aleff.tenant")
+public interface TenantSettings {
+
+    /**
+     * Bootstrap admin token that guards the admin API until Keycloak does. Deliberately without a default: a
+     * guessable built-in token would be worse than none, so when unset the admin endpoints answer 503.
+     */
+    Optional<String> adminToken();
+
+    /** The transactional outbox relay. */
+    Outbox outbox();
+
+    /** The transactional outbox relay. */
+    interface Outbox {
+
+        /** How often the relay publishes events left unsent (e.g. while Kafka was unreachable). */
+        @WithDefault("1s")
+        Duration relayInterval();
+
+        /** Most events one relay pass publishes; the rest wait for the next pass. */
+        @WithDefault("100")
+        int batchSize();
+    }
+}
