@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -72,6 +73,7 @@ public class ConversationResource {
     @GET
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replies of the conversation as server-sent events, from the moment of subscription", description = "Each reply is an event named 'reply' whose id is the replyId and whose data is the "
             + "ReplyReady JSON. The stream opens with a comment line. A reply may be sent twice (after a "
             + "redelivery): deduplicate on the event id.")
@@ -96,7 +98,6 @@ public class ConversationResource {
         return sse.newEventBuilder()
                 .name(REPLY_EVENT)
                 .id(reply.replyId())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(ReplyReady.class, reply)
                 .build();
     }

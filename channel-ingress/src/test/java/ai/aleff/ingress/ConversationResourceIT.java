@@ -1,0 +1,239 @@
+package ai.aleff.ingress;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+
+import ai.aleff.contracts.events.ReplyReady;
+import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.testkit.Events;
+import ai.aleff.testkit.KafkaResource;
+import ai.aleff.testkit.PostgresResource;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class ConversationResourceIT {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @TestHTTPResource("/")
+    URL baseUrl;
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void conversationListsTheInboundMessageThenTheReply() {
+        // Given
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        String conversationId = TestTenants.newConversationId();
+        String messageId = MessagesResourceIT.accept(tenant, TestTenants.message(conversationId, "What time is it?",
+                null));
+
+        // When
+        String replyId = UUID.randomUUID().toString();
+        Events.publish(bootstrap, reply(tenant.tenantId(), conversationId, replyId, messageId, "Noon."));
+
+        // Then
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(tenant.apiKey())
+                        .get("/v1/conversations/{id}/messages", conversationId)
+                        .then()
+                        .statusCode(200)
+                        .contentType(ContentType.JSON)
+                        .body("conversationId", equalTo(conversationId))
+                        .body("messages.messageId", equalTo(List.of(messageId, replyId)))
+                        .body("messages.direction", equalTo(List.of("INBOUND", "OUTBOUND")))
+                        .body("messages[0].userId", equalTo("user-1"))
+                        .body("messages[0].text", equalTo("What time is it?"))
+                        .body("messages[1].text", equalTo("Noon."))
+                        .body("messages[1].inReplyTo", equalTo(messageId)));
+    }
+
+    @Test
+    void acceptedMessageIsVisibleImmediately() {
+        // Given
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        String conversationId = TestTenants.newConversationId();
+
+        // When
+        String messageId = MessagesResourceIT.accept(tenant, TestTenants.message(conversationId, "Now?", null));
+
+        // Then: no waiting for the consumer, the POST stored it after Kafka's ack
+        given().auth()
+                .oauth2(tenant.apiKey())
+                .get("/v1/conversations/{id}/messages", conversationId)
+                .then()
+                .statusCode(200)
+                .body("messages.messageId", equalTo(List.of(messageId)));
+    }
+
+    @Test
+    void unknownConversationIsNotFound() {
+        // Given
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+
+        // When / Then
+        given().auth()
+                .oauth2(tenant.apiKey())
+                .get("/v1/conversations/{id}/messages", TestTenants.newConversationId())
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void anotherTenantsConversationIsNotFound() {
+        // Given
+        Events.TestTenant owner = TestTenants.register(bootstrap);
+        Events.TestTenant intruder = TestTenants.register(bootstrap);
+        String conversationId = TestTenants.newConversationId();
+        MessagesResourceIT.accept(owner, TestTenants.message(conversationId, "private", null));
+
+        // When / Then
+        given().auth()
+                .oauth2(intruder.apiKey())
+                .get("/v1/conversations/{id}/messages", conversationId)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void malformedConversationIdIsABadRequest() {
+        // Given
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+
+        // When / Then
+        given().auth()
+                .oauth2(tenant.apiKey())
+                .urlEncodingEnabled(false)
+                .get("/v1/conversations/bad%07id/messages")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void unknownApiKeyCannotReadAConversation() {
+        // Given
+        Events.TestTenant owner = TestTenants.register(bootstrap);
+        String conversationId = TestTenants.newConversationId();
+        MessagesResourceIT.accept(owner, TestTenants.message(conversationId, "private", null));
+
+        // When / Then
+        given().auth()
+                .oauth2("ak_" + UUID.randomUUID())
+                .get("/v1/conversations/{id}/messages", conversationId)
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM_JSON);
+        given().get("/v1/conversations/{id}/messages", conversationId)
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void eventStreamDeliversTheConversationsRepliesOnly() throws Exception {
+        // Given
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        Events.TestTenant other = TestTenants.register(bootstrap);
+        String conversationId = TestTenants.newConversationId();
+        String elsewhere = TestTenants.newConversationId();
+        StringBuffer stream = new StringBuffer();
+        HttpClient client = vertx.createHttpClient();
+        try {
+            HttpClientResponse response = client
+                    .request(HttpMethod.GET, baseUrl.getPort(), baseUrl.getHost(),
+                            "/v1/conversations/" + conversationId + "/events")
+                    .compose(request -> request.putHeader("Authorization", "Bearer " + tenant.apiKey())
+                            .putHeader("Accept", "text/event-stream")
+                            .send()
+                            // The handler must be in place before the event loop delivers the first chunk.
+                            .map(r -> r.handler(buffer -> stream.append(buffer.toString()))))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.toString().contains(":subscribed"));
+
+            // When: replies for another tenant's same-named conversation and another conversation, then ours
+            String foreignReply = UUID.randomUUID().toString();
+            String otherConversationReply = UUID.randomUUID().toString();
+            Events.publish(bootstrap, reply(other.tenantId(), conversationId, foreignReply, "m-x", "not yours"),
+                    reply(tenant.tenantId(), elsewhere, otherConversationReply, "m-y", "elsewhere"));
+            awaitStored(other, conversationId, foreignReply);
+            awaitStored(tenant, elsewhere, otherConversationReply);
+            String replyId = UUID.randomUUID().toString();
+            Events.publish(bootstrap, reply(tenant.tenantId(), conversationId, replyId, "m-1", "Hello!"));
+
+            // Then
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.toString().contains("id:" + replyId));
+            String received = stream.toString();
+            assertThat(received).contains("event:reply").contains("\"replyId\":\"" + replyId + "\"")
+                    .contains("\"text\":\"Hello!\"");
+            assertThat(received).doesNotContain(foreignReply).doesNotContain(otherConversationReply);
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void eventStreamRequiresAValidApiKey() {
+        // When / Then
+        given().header("Authorization", "Bearer ak_" + UUID.randomUUID())
+                .accept("text/event-stream")
+                .get("/v1/conversations/{id}/events", TestTenants.newConversationId())
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM_JSON);
+    }
+
+    private void awaitStored(Events.TestTenant tenant, String conversationId, String messageId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                        .oauth2(tenant.apiKey())
+                        .get("/v1/conversations/{id}/messages", conversationId)
+                        .then()
+                        .extract()
+                        .asString()
+                        .contains(messageId));
+    }
+
+    static CloudEvent<ReplyReady> reply(String tenantId, String conversationId, String replyId, String inReplyTo,
+            String text) {
+        Instant now = Instant.now();
+        return CloudEvent.of("agent-worker", replyId, tenantId, conversationId, now,
+                new ReplyReady(replyId, tenantId, conversationId, inReplyTo, "api", text, "offline", now));
+    }
+}

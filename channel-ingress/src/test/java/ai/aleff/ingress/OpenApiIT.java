@@ -1,0 +1,39 @@
+package ai.aleff.ingress;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import ai.aleff.testkit.KafkaResource;
+import ai.aleff.testkit.PostgresResource;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class OpenApiIT {
+
+    @Test
+    void openApiDocumentsTheEndpointsTheirProblemsAndTheTextLimit() {
+        // When / Then
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths", hasKey("/v1/messages"))
+                .body("paths", hasKey("/v1/conversations/{conversationId}/messages"))
+                .body("paths", hasKey("/v1/conversations/{conversationId}/events"))
+                .body("paths.'/v1/messages'.post.responses.'202'", notNullValue())
+                .body("paths.'/v1/messages'.post.responses.'400'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/v1/messages'.post.responses.'503'.headers", hasKey("Retry-After"))
+                .body("paths.'/v1/conversations/{conversationId}/messages'.get.responses.'404'.content"
+                        + ".'application/problem+json'", notNullValue())
+                .body("components.schemas.SendMessageRequest.properties.text.maxLength", equalTo(16000))
+                .body("components.securitySchemes.tenantApiKey.scheme", equalTo("bearer"));
+    }
+}
