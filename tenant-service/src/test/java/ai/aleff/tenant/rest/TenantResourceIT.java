@@ -148,7 +148,7 @@ class TenantResourceIT {
                 "{\"name\": {\"first\": \"a\"}}", "{\"name\": [\"a\"]}"}) {
             createTenant(body).statusCode(400)
                     .contentType("application/problem+json")
-                    .body("detail", equalTo("Field 'name' has the wrong type."));
+                    .body("detail", startsWith("Field 'name' has the wrong type"));
         }
     }
 
@@ -227,9 +227,9 @@ class TenantResourceIT {
     @Test
     void malformedAndHostileIdsAre404Problems() {
         // Given ids that are not UUIDs: odd UUID spellings, SQL-ish, traversal, very long, non-ASCII
-        String[] ids = {"not-a-uuid", "1-1-1-1-1", "' OR '1'='1", "1; DROP TABLE tenant.tenants; --", "%2e%2e%2f",
-                "..%2F..%2Fetc%2Fpasswd", "x".repeat(2000), "%00", "%C3%A9t%C3%A9",
-                java.util.UUID.randomUUID() + "%20"};
+        String[] ids = {"not-a-uuid", "1-1-1-1-1", encoded("' OR '1'='1"), encoded("1; DROP TABLE tenant.tenants; --"),
+                "%2e%2e%2f", "..%2F..%2Fetc%2Fpasswd", "x".repeat(2000), "%00", "%C3%A9t%C3%A9",
+                java.util.UUID.randomUUID() + "%20", encoded(java.util.UUID.randomUUID() + "\n")};
         for (String id : ids) {
             // Then each is a plain 404 problem, never a 500
             admin().urlEncodingEnabled(false)
@@ -239,6 +239,10 @@ class TenantResourceIT {
                     .statusCode(404)
                     .contentType("application/problem+json");
         }
+    }
+
+    private static String encoded(String raw) {
+        return java.net.URLEncoder.encode(raw, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Test
