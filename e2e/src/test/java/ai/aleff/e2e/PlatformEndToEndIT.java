@@ -1,0 +1,279 @@
+package ai.aleff.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import ai.aleff.deploy.LocalPlatform;
+import ai.aleff.deploy.PlatformService;
+import ai.aleff.deploy.PlatformSettings;
+import ai.aleff.deploy.Progress;
+import ai.aleff.deploy.RepoLocator;
+import ai.aleff.testkit.OpenAiEmulator;
+
+/**
+ * The built platform as a user sees it: five service processes on real Kafka and PostgreSQL, driven only through
+ * their public HTTP APIs. The model provider is emulated: it asks for the calculator once, then answers with the
+ * tool's result.
+ */
+class PlatformEndToEndIT {
+
+    private static final String FINAL_ANSWER = "2*(3+4) = 14";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static OpenAiEmulator model;
+    private static LocalPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        model = OpenAiEmulator.start();
+        // The follow-up call carries the tool result as a "tool" message; the first call does not.
+        model.server()
+                .stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+                        .withRequestBody(matchingJsonPath("$.messages[?(@.role == 'tool')]"))
+                        .willReturn(json(OpenAiEmulator.textResponse(FINAL_ANSWER))));
+        model.server()
+                .stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(5)
+                        .willReturn(json(OpenAiEmulator.toolCallResponse("call-calc-1", "calculator",
+                                Map.of("expression", "2*(3+4)")))));
+
+        // Free ports and a data directory of its own: a developer's `./aleff run` may be open on the defaults. The
+        // directory stays under target/ so the service logs can be read after a failure.
+        Path repo = RepoLocator.locate();
+        Path dataDir = repo.resolve("e2e/target/platform-" + System.currentTimeMillis());
+        PlatformSettings settings = PlatformSettings.builder(repo, dataDir)
+                .freePorts()
+                .environment(Map.of())
+                .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.base-url", model.baseUrl())
+                .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.api-key", "sk-e2e")
+                .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.model-name", "gpt-e2e")
+                .build();
+        platform = LocalPlatform.start(settings, new Progress(System.out));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    @Test
+    void aMessageNeedingAToolIsAnsweredOverTheApiAndSseAndLeavesAFullAuditTrail() {
+        // Given a new tenant whose API key the ingress and audit services have learned
+        String apiKey = createTenant("acme-" + UUID.randomUUID());
+        String conversationId = "conv-" + UUID.randomUUID();
+        String question = "What is 2*(3+4)? (ref " + conversationId + ")";
+        awaitKeyAccepted(apiKey, conversationId);
+
+        // And a client following the conversation's replies
+        try (SseRecorder sse = SseRecorder.open(
+                url(PlatformService.CHANNEL_INGRESS, "/v1/conversations/" + conversationId + "/events"), apiKey)) {
+            // The stream opens with a comment once the subscription is in place.
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> sse.lines().stream().anyMatch(line -> line.startsWith(":")));
+            assertThat(sse.status()).isEqualTo(200);
+
+            // When the user asks something that needs the calculator
+            String messageId = given().baseUri(platform.serviceUrl(PlatformService.CHANNEL_INGRESS))
+                    .auth()
+                    .oauth2(apiKey)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("conversationId", conversationId, "userId", "user-1", "text", question,
+                            "clientMessageId", "client-" + UUID.randomUUID()))
+                    .post("/v1/messages")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("messageId");
+
+            // Then the conversation shows the message, then the model's final answer
+            JsonPath conversation = await().atMost(PATIENCE)
+                    .until(() -> conversation(apiKey, conversationId),
+                            json -> json.getList("messages") != null && json.getList("messages").size() >= 2);
+            assertThat(conversation.getString("conversationId")).isEqualTo(conversationId);
+            assertThat(conversation.getList("messages.direction")).containsExactly("INBOUND", "OUTBOUND");
+            assertThat(conversation.getString("messages[0].messageId")).isEqualTo(messageId);
+            assertThat(conversation.getString("messages[0].text")).isEqualTo(question);
+            assertThat(conversation.getString("messages[1].text")).isEqualTo(FINAL_ANSWER);
+
+            // And the same reply arrived over SSE, answering that message
+            await().atMost(Duration.ofSeconds(20)).until(() -> !sse.events().isEmpty());
+            SseRecorder.Event reply = sse.events().getFirst();
+            assertThat(reply.name()).isEqualTo("reply");
+            JsonPath replyReady = JsonPath.from(reply.data());
+            assertThat(replyReady.getString("text")).isEqualTo(FINAL_ANSWER);
+            assertThat(replyReady.getString("conversationId")).isEqualTo(conversationId);
+            assertThat(replyReady.getString("inReplyTo")).isEqualTo(messageId);
+            assertThat(reply.id()).isEqualTo(replyReady.getString("replyId"));
+        }
+
+        // And every service recorded its step in the tenant's audit trail
+        List<String> expectedActions = List.of("message.accepted", "model.called", "tool.requested",
+                "tool.completed", "reply.published");
+        JsonPath audit = await().atMost(PATIENCE)
+                .until(() -> audit(apiKey, conversationId),
+                        json -> json.getList("records.action", String.class).containsAll(expectedActions));
+        assertThat(audit.getString("conversationId")).isEqualTo(conversationId);
+        assertThat(audit.getList("records.service", String.class)).contains("channel-ingress", "agent-worker",
+                "tool-executor");
+
+        // And the model was called twice for this conversation, the second time with the calculator's result
+        List<LoggedRequest> calls = model.server()
+                .findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))
+                .stream()
+                .filter(call -> call.getBodyAsString().contains(conversationId))
+                .toList();
+        assertThat(calls).hasSize(2);
+        JsonPath followUp = JsonPath.from(calls.get(1).getBodyAsString());
+        assertThat(followUp.getList("messages.findAll { it.role == 'tool' }.content", String.class))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains("14");
+        assertThat(followUp.getList("messages.findAll { it.role == 'tool' }.tool_call_id", String.class))
+                .containsExactly("call-calc-1");
+    }
+
+    @Test
+    void anotherTenantSeesNothingOfTheConversationAndUnknownKeysAreRejected() {
+        // Given a conversation of one tenant
+        String ownerKey = createTenant("owner-" + UUID.randomUUID());
+        String otherKey = createTenant("other-" + UUID.randomUUID());
+        String conversationId = "conv-" + UUID.randomUUID();
+        awaitKeyAccepted(ownerKey, conversationId);
+        awaitKeyAccepted(otherKey, conversationId);
+        given().baseUri(platform.serviceUrl(PlatformService.CHANNEL_INGRESS))
+                .auth()
+                .oauth2(ownerKey)
+                .contentType(ContentType.JSON)
+                .body(Map.of("conversationId", conversationId, "userId", "user-1", "text", "private note"))
+                .post("/v1/messages")
+                .then()
+                .statusCode(202);
+        await().atMost(PATIENCE)
+                .until(() -> audit(ownerKey, conversationId).getList("records.action", String.class)
+                        .contains("message.accepted"));
+
+        // When another tenant asks for it, Then it does not exist for them
+        given().baseUri(platform.serviceUrl(PlatformService.CHANNEL_INGRESS))
+                .auth()
+                .oauth2(otherKey)
+                .get("/v1/conversations/{id}/messages", conversationId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        assertThat(audit(otherKey, conversationId).getList("records")).isEmpty();
+
+        // And a key nobody issued is refused by every tenant API, in problem+json
+        String forged = "ak_" + UUID.randomUUID().toString().replace("-", "");
+        given().baseUri(platform.serviceUrl(PlatformService.CHANNEL_INGRESS))
+                .auth()
+                .oauth2(forged)
+                .get("/v1/conversations/{id}/messages", conversationId)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().baseUri(platform.serviceUrl(PlatformService.AUDIT_SERVICE))
+                .auth()
+                .oauth2(forged)
+                .queryParam("conversationId", conversationId)
+                .get("/v1/audit")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().baseUri(platform.serviceUrl(PlatformService.TENANT_SERVICE))
+                .auth()
+                .oauth2(ownerKey)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "not-an-admin"))
+                .post("/v1/tenants")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    private static String createTenant(String name) {
+        return given().baseUri(platform.serviceUrl(PlatformService.TENANT_SERVICE))
+                .auth()
+                .oauth2(platform.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name))
+                .post("/v1/tenants")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey");
+    }
+
+    /** The services learn new tenants from Kafka: the key works once a request gets past authentication. */
+    private static void awaitKeyAccepted(String apiKey, String unusedConversationId) {
+        await().atMost(PATIENCE).until(() -> given().baseUri(platform.serviceUrl(PlatformService.CHANNEL_INGRESS))
+                .auth()
+                .oauth2(apiKey)
+                .get("/v1/conversations/{id}/messages", unusedConversationId)
+                .statusCode() == 404);
+        await().atMost(PATIENCE).until(() -> given().baseUri(platform.serviceUrl(PlatformService.AUDIT_SERVICE))
+                .auth()
+                .oauth2(apiKey)
+                .queryParam("conversationId", unusedConversationId)
+                .get("/v1/audit")
+                .statusCode() == 200);
+    }
+
+    private static JsonPath conversation(String apiKey, String conversationId) {
+        return given().baseUri(platform.serviceUrl(PlatformService.CHANNEL_INGRESS))
+                .auth()
+                .oauth2(apiKey)
+                .get("/v1/conversations/{id}/messages", conversationId)
+                .then()
+                .statusCode(anyOf(is(200), is(404)))
+                .extract()
+                .jsonPath();
+    }
+
+    private static JsonPath audit(String apiKey, String conversationId) {
+        return given().baseUri(platform.serviceUrl(PlatformService.AUDIT_SERVICE))
+                .auth()
+                .oauth2(apiKey)
+                .queryParam("conversationId", conversationId)
+                .get("/v1/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static String url(PlatformService service, String path) {
+        return platform.serviceUrl(service) + path;
+    }
+
+    private static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}
