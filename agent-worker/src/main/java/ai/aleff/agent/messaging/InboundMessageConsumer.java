@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
@@ -21,6 +22,8 @@ import ai.aleff.platform.messaging.CloudEventCodec;
  */
 @ApplicationScoped
 public class InboundMessageConsumer {
+
+    private static final Logger LOG = Logger.getLogger(InboundMessageConsumer.class);
 
     private final CloudEventCodec codec;
     private final TurnService turns;
@@ -41,6 +44,8 @@ public class InboundMessageConsumer {
             require(message.text().length() <= MessageReceived.MAX_TEXT_LENGTH, "MessageReceived text too long");
             EventChecks.sameScope(event, message.tenantId(), message.conversationId());
             return turns.onMessage(message);
-        });
+        }).onFailure()
+                .invoke(e -> LOG.warnf("Failed on %s %s-%d@%d, dead-lettering it: %s", "inbound record", record.topic(),
+                        record.partition(), record.offset(), e.toString()));
     }
 }

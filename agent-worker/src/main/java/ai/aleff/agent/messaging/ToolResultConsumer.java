@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
@@ -18,6 +19,8 @@ import ai.aleff.platform.messaging.CloudEventCodec;
 /** Tool outcomes from tool-executor; duplicates are recognised by the call id and ignored. */
 @ApplicationScoped
 public class ToolResultConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ToolResultConsumer.class);
 
     private final CloudEventCodec codec;
     private final TurnService turns;
@@ -37,6 +40,9 @@ public class ToolResultConsumer {
                     "ToolCallCompleted without call id, tenant, conversation or status");
             EventChecks.sameScope(event, completed.tenantId(), completed.conversationId());
             return turns.onToolResult(completed);
-        });
+        }).onFailure()
+                .invoke(e -> LOG.warnf("Failed on %s %s-%d@%d, dead-lettering it: %s", "tool result record",
+                        record.topic(),
+                        record.partition(), record.offset(), e.toString()));
     }
 }

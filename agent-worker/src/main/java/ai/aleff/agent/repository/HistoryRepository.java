@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -18,9 +19,10 @@ public class HistoryRepository {
 
     public Uni<Void> append(SqlClient client, HistoryEntry entry) {
         return client.preparedQuery("INSERT INTO agent.history (tenant_id, conversation_id, turn_id, role, content, "
-                + "tool_calls, tool_call_id, tool_name) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)")
+                + "tool_calls, tool_call_id, tool_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .execute(Tuple.tuple(Arrays.asList(entry.tenantId(), entry.conversationId(),
-                        entry.turnId(), entry.role().name(), entry.content(), entry.toolCallsJson(),
+                        entry.turnId(), entry.role().name(), entry.content(),
+                        entry.toolCallsJson() == null ? null : new JsonArray(entry.toolCallsJson()),
                         entry.toolCallId(), entry.toolName())))
                 .replaceWithVoid();
     }
