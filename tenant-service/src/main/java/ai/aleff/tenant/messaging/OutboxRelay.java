@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -92,16 +93,22 @@ public class OutboxRelay {
             return Uni.createFrom().item(next);
         }
         StoredEvent row = rows.get(next);
-        return publisher.publish(codec.toEvent(row)).onItemOrFailure().transformToUni((ignored, failure) -> {
-            if (failure != null) {
-                // Stop here so later rows never overtake this one; the sent marks so far commit with the pass.
-                LOG.warnf("Outbox event %s not acknowledged, retrying later: %s", row.eventId(), failure.toString());
-                return Uni.createFrom().item(next);
-            }
-            return connection.preparedQuery(MARK_SENT)
-                    .execute(Tuple.of(row.id()))
-                    .chain(() -> publishInOrder(connection, rows, next + 1));
-        });
+        // KafkaProducer.send blocks (up to the publish timeout) while the broker is unreachable: keep that off the
+        // event loop, which also serves this transaction's connection.
+        return publisher.publish(codec.toEvent(row))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItemOrFailure()
+                .transformToUni((ignored, failure) -> {
+                    if (failure != null) {
+                        // Stop here so later rows never overtake this one; the sent marks so far commit with the pass.
+                        LOG.warnf("Outbox event %s not acknowledged, retrying later: %s", row.eventId(),
+                                failure.toString());
+                        return Uni.createFrom().item(next);
+                    }
+                    return connection.preparedQuery(MARK_SENT)
+                            .execute(Tuple.of(row.id()))
+                            .chain(() -> publishInOrder(connection, rows, next + 1));
+                });
     }
 
     private static List<StoredEvent> storedEvents(Iterable<Row> rows) {
