@@ -41,7 +41,7 @@ public final class Instructions {
         text.append("sleep 2   # the other services learn about the new tenant over Kafka\n");
         text.append(message(ingress, "/time Europe/Lisbon", "m1"));
         text.append(message(ingress, "/calc 2*(3+4)", "m2"));
-        text.append("sleep 2\n");
+        text.append("sleep 5   # the replies take a moment (replies also arrive over the event stream below)\n");
         text.append("curl -s ").append(ingress).append("/v1/conversations/$CONV/messages ")
                 .append("-H \"Authorization: Bearer $API_KEY\"; echo\n");
         text.append("curl -s \"").append(audit).append("/v1/audit?conversationId=$CONV\" ")

@@ -33,7 +33,8 @@ public final class KafkaNode implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    public static KafkaNode start(PlatformSettings settings, DataLayout layout) {
+    /** Starts the broker process without waiting for it; see {@link #awaitReady()}. */
+    public static KafkaNode launch(PlatformSettings settings, DataLayout layout) {
         FreePort.requireFree(settings.kafkaPort(), "the Kafka broker");
         FreePort.requireFree(settings.kafkaControllerPort(), "the Kafka controller");
         String classpath = KafkaClasspath.resolve();
@@ -45,14 +46,7 @@ public final class KafkaNode implements AutoCloseable {
         command.addAll(settings.kafkaJvmOptions());
         command.addAll(List.of("-cp", classpath, "kafka.Kafka", layout.kafkaProperties().toString()));
         ManagedProcess process = ManagedProcess.start("kafka", command, Map.of(), layout.kafka(), layout.log("kafka"));
-        KafkaNode node = new KafkaNode(process, settings.bootstrapServers());
-        try {
-            node.awaitReady();
-        } catch (RuntimeException e) {
-            node.close();
-            throw e;
-        }
-        return node;
+        return new KafkaNode(process, settings.bootstrapServers());
     }
 
     public String bootstrapServers() {
@@ -92,7 +86,8 @@ public final class KafkaNode implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    /** Waits until the broker answers a describeCluster; fails early if the process exits. */
+    public void awaitReady() {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");

@@ -27,7 +27,7 @@ public final class LocalPlatform implements AutoCloseable {
     private PostgresNode postgres;
     private KafkaNode kafka;
     private final List<ServiceNode> services = Collections.synchronizedList(new ArrayList<>());
-    private boolean closed;
+    private volatile boolean closed;
 
     private LocalPlatform(PlatformSettings settings, Progress progress) {
         this.settings = settings;
@@ -72,9 +72,21 @@ public final class LocalPlatform implements AutoCloseable {
     /** PostgreSQL, then Kafka. */
     public void startInfrastructure() {
         progress.line("data directory " + layout.root());
-        postgres = progress.step("PostgreSQL ready on 127.0.0.1:" + settings.postgresPort() + ", database "
-                + PlatformSettings.DATABASE, () -> PostgresNode.start(settings, layout));
-        kafka = progress.step("Kafka ready on " + settings.bootstrapServers(), () -> KafkaNode.start(settings, layout));
+        progress.step("PostgreSQL ready on 127.0.0.1:" + settings.postgresPort() + ", database "
+                + PlatformSettings.DATABASE, () -> {
+                    // Under the lock: a Ctrl-C during this start waits for it, then stops PostgreSQL too.
+                    synchronized (this) {
+                        requireOpen();
+                        postgres = PostgresNode.start(settings, layout);
+                    }
+                });
+        progress.step("Kafka ready on " + settings.bootstrapServers(), () -> {
+            synchronized (this) {
+                requireOpen();
+                kafka = KafkaNode.launch(settings, layout);
+            }
+            kafka.awaitReady();
+        });
     }
 
     /**
@@ -119,13 +131,22 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void startOne(PlatformService service, String javaCommand) {
         long begin = System.nanoTime();
-        ServiceNode node = ServiceNode.start(ServiceCommand.of(service, settings, javaCommand, adminToken), settings,
-                layout);
-        services.add(node);
+        ServiceNode node;
+        synchronized (this) {
+            requireOpen();
+            node = ServiceNode.start(ServiceCommand.of(service, settings, javaCommand, adminToken), settings, layout);
+            services.add(node);
+        }
         node.awaitReady(settings.readyTimeout());
         progress.line(String.format(Locale.ROOT, "%-16s ready on %s (%.1fs, pid %d)",
                 service.moduleName(), settings.serviceUrl(service), (System.nanoTime() - begin) / 1e9,
                 node.process().pid()));
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new PlatformStartException("The platform was stopped during start-up.");
+        }
     }
 
     public PlatformSettings settings() {

@@ -43,7 +43,8 @@ import ai.aleff.testkit.OpenAiEmulator;
 class PlatformEndToEndIT {
 
     private static final String FINAL_ANSWER = "2*(3+4) = 14";
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    // Generous: the first turn warms up five JVMs, and CI machines are often shared.
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private static OpenAiEmulator model;
     private static LocalPlatform platform;
@@ -67,6 +68,8 @@ class PlatformEndToEndIT {
         Path dataDir = repo.resolve("e2e/target/platform-" + System.currentTimeMillis());
         PlatformSettings settings = PlatformSettings.builder(repo, dataDir)
                 .freePorts()
+                // C1 only: the services start much faster and a handful of requests never needs C2.
+                .serviceJvmOptions(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
                 .environment(Map.of())
                 .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.base-url", model.baseUrl())
                 .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.api-key", "sk-e2e")
