@@ -5,7 +5,9 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * One real KRaft Kafka broker per test JVM (combined broker + controller), started in-process on a random loopback
- * port. Topic auto-creation is off, as in production: services provision their topics.
+ * port. Topic auto-creation is off, as in production: services provision their topics. Quarkus loads test resources
+ * again in a new class loader for every test profile, so the address is shared through a system property: one broker
+ * per JVM, not one per profile.
  */
 public final class KafkaBroker {
 
@@ -14,12 +16,19 @@ public final class KafkaBroker {
     private KafkaBroker() {
     }
 
-    public static synchronized String bootstrapServers() {
-        if (cluster == null) {
-            cluster = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(KafkaBroker::stop, "kafka-broker-stop"));
+    private static final String SHARED = "aleff.testkit.kafka.bootstrap-servers";
+
+    public static String bootstrapServers() {
+        synchronized (System.class) {
+            String shared = System.getProperty(SHARED);
+            if (shared == null) {
+                cluster = start();
+                Runtime.getRuntime().addShutdownHook(new Thread(KafkaBroker::stop, "kafka-broker-stop"));
+                shared = cluster.bootstrapServers();
+                System.setProperty(SHARED, shared);
+            }
+            return shared;
         }
-        return cluster.bootstrapServers();
     }
 
     private static KafkaClusterTestKit start() {

@@ -2,29 +2,36 @@ package ai.aleff.testkit;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * One real PostgreSQL server per test JVM (the binaries ship in a Maven artifact), on a random loopback port. Each
- * caller gets a database of its own, so test classes never see each other's rows.
+ * caller gets a database of its own, so test classes never see each other's rows. The port is shared through a system
+ * property, so the Quarkus class loader of every test profile reuses the same server.
  */
 public final class PostgresServer {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
     private PostgresServer() {
     }
 
-    public static synchronized int port() {
-        if (server == null) {
+    private static final String SHARED = "aleff.testkit.postgres.port";
+
+    public static int port() {
+        synchronized (System.class) {
+            String shared = System.getProperty(SHARED);
+            if (shared != null) {
+                return Integer.parseInt(shared);
+            }
             try {
                 server = EmbeddedPostgres.builder()
                         .setServerConfig("fsync", "off")
@@ -36,17 +43,19 @@ public final class PostgresServer {
                 throw new IllegalStateException("Cannot start the test PostgreSQL server", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(PostgresServer::stop, "postgres-stop"));
+            System.setProperty(SHARED, String.valueOf(server.getPort()));
+            return server.getPort();
         }
-        return server.getPort();
     }
 
     /** Creates a fresh, empty database and returns its name. */
     public static String createDatabase(String prefix) {
         int port = port();
-        String name = (prefix + "_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid())
+        String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8) + "_"
+                + ProcessHandle.current().pid())
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]", "_");
-        try (Connection connection = server.getPostgresDatabase().getConnection();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {

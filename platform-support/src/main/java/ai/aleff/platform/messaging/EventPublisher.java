@@ -3,6 +3,8 @@ package ai.aleff.platform.messaging;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,9 @@ import ai.aleff.platform.events.CloudEvent;
  */
 @ApplicationScoped
 public class EventPublisher {
+
+    private static final Executor SENDERS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("event-publisher-", 0).factory());
 
     private final CloudEventCodec codec;
     private final KafkaSettings settings;
@@ -63,7 +68,7 @@ public class EventPublisher {
             } catch (RuntimeException e) {
                 emitter.fail(new EventPublishException("Kafka refused " + event.type(), e));
             }
-        });
+        }).runSubscriptionOn(SENDERS);
     }
 
     /** Sends events concurrently; completes when every one is acknowledged, fails if any is not. */

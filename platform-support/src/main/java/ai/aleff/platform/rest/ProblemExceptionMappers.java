@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -41,6 +42,15 @@ public class ProblemExceptionMappers {
                 .toList();
         return Problems.response(Response.Status.BAD_REQUEST, "Invalid request",
                 "The request has invalid fields; see errors.", errors).build();
+    }
+
+    /**
+     * Quarkus' own mapper for {@link MismatchedInputException} (a JSON value of the wrong type) is more specific than
+     * the {@link JsonProcessingException} one below and answers plain JSON; this priority makes ours win.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper

@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -93,10 +92,7 @@ public class OutboxRelay {
             return Uni.createFrom().item(next);
         }
         StoredEvent row = rows.get(next);
-        // KafkaProducer.send blocks (up to the publish timeout) while the broker is unreachable: keep that off the
-        // event loop, which also serves this transaction's connection.
         return publisher.publish(codec.toEvent(row))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onItemOrFailure()
                 .transformToUni((ignored, failure) -> {
                     if (failure != null) {

@@ -1,4 +1,4 @@
-package ai.aleff.ingress.config;
+package ai.aleff.platform.rest;
 
 import jakarta.inject.Singleton;
 
