@@ -1,5 +1,7 @@
 package ai.aleff.agent.model;
 
+import java.util.Locale;
+
 /** The model providers the worker can talk to through LangChain4j. */
 public enum ProviderKind {
     /** OpenAI chat completions and every OpenAI-compatible endpoint. */
@@ -15,6 +17,6 @@ public enum ProviderKind {
 
     /** The lower-case name used in usage events, audit details and configuration. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -316,6 +316,25 @@ class ModelGatewayTest {
     }
 
     @Test
+    void timedOutModelIsRetriedThenTheNextModelAnswers() {
+        // Given an OpenAI endpoint slower than its 300 ms timeout, and Anthropic working
+        server.stubFor(post(urlEqualTo(OPENAI_PATH)).willReturn(ProviderResponses.json(
+                ProviderResponses.OPENAI_TOOL_CALL).withFixedDelay(2_000)));
+        server.stubFor(post(urlEqualTo(ANTHROPIC_PATH)).willReturn(ProviderResponses.json(
+                ProviderResponses.ANTHROPIC_TOOL_USE)));
+        ModelEndpoint slow = new ModelEndpoint(ProviderKind.OPENAI, "gpt-emulated",
+                Optional.of(base() + "/openai/v1"), Optional.of("sk-openai"), Duration.ofMillis(300));
+
+        // When the gateway asks the chain
+        ModelReply reply = gateway(2, slow, anthropic()).chat(context("t-slow"), REQUEST);
+
+        // Then the timeout counted as transient: one retry after backoff, then Anthropic answered
+        assertThat(pauses).containsExactly(Duration.ofMillis(100));
+        assertThat(reply.usage().provider()).isEqualTo(ProviderKind.ANTHROPIC);
+        assertThat(usage).singleElement().satisfies(u -> assertThat(u.provider()).isEqualTo("anthropic"));
+    }
+
+    @Test
     void exhaustedChainSaysWhyPerModelAndRecordsNoUsage() {
         // Given both models fail: one with 500, one rejecting the key
         server.stubFor(post(urlEqualTo(OPENAI_PATH)).willReturn(ProviderResponses.serverError()));
