@@ -6,6 +6,7 @@ import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
+import ai.aleff.contracts.events.UsageRecorded;
 
 /**
  * Every event the platform publishes: its CloudEvents type, the topic it travels on, its payload record and its
@@ -24,7 +25,9 @@ public enum EventType {
                                             "audit-record.schema.json"), TENANT_CONFIGURATION_CHANGED(
                                                     "ai.aleff.tenant.configuration.changed.v1", Topics.TENANT_CONFIG,
                                                     TenantConfigurationChanged.class,
-                                                    "tenant-configuration-changed.schema.json");
+                                                    "tenant-configuration-changed.schema.json"), USAGE_RECORDED(
+                                                            "ai.aleff.usage.recorded.v1", Topics.USAGE,
+                                                            UsageRecorded.class, "usage-recorded.schema.json");
 
     private final String ceType;
     private final String topic;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +35,7 @@ import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
+import ai.aleff.contracts.events.UsageRecorded;
 
 /** The AsyncAPI document and the JSON Schemas must describe exactly the event records in code. */
 class AsyncApiDocumentTest {
@@ -56,7 +58,10 @@ class AsyncApiDocumentTest {
             new AuditRecord("a-1", "t-1", "c-1", "agent-worker", "reply.published", "r-1", "1 tool call", NOW),
             EventType.TENANT_CONFIGURATION_CHANGED,
             new TenantConfigurationChanged("t-1", "Acme", TenantConfigurationChanged.Status.ACTIVE,
-                    List.of("a".repeat(64)), 1, NOW));
+                    List.of("a".repeat(64)), 1, NOW),
+            EventType.USAGE_RECORDED,
+            new UsageRecorded("u-1", "t-1", "c-1", "turn-1", "openai", "gpt-4o-mini", 1200, 80,
+                    new BigDecimal("0.000228"), "USD", NOW));
 
     private static JsonNode asyncApi() throws IOException {
         try (InputStream in = resource("asyncapi.yaml")) {

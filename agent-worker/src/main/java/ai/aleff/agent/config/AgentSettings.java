@@ -1,7 +1,6 @@
 package ai.aleff.agent.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,7 +21,10 @@ public interface AgentSettings {
     @WithDefault("You are AleffAI, a concise and honest assistant. Use the tools when they help.")
     String systemPrompt();
 
-    /** Model call attempts per step before the turn ends with an honest failure reply. */
+    /**
+     * Attempts per model of the chain (aleff.agent.model.*) on 429, 5xx, timeouts and connection errors; when every
+     * model is exhausted the turn ends with an honest failure reply.
+     */
     @WithDefault("2")
     int modelAttempts();
 
@@ -37,33 +39,4 @@ public interface AgentSettings {
     /** A RUNNING turn untouched this long is resumed by the relay (its worker likely died mid-turn). */
     @WithDefault("3m")
     Duration staleTurnAfter();
-
-    /** Model provider selection. */
-    Model model();
-
-    /** Model provider settings. */
-    interface Model {
-
-        /** OpenAI-compatible provider; the offline provider is used when its base URL is not set. */
-        OpenAi openai();
-    }
-
-    /** An OpenAI-compatible chat-completions endpoint. */
-    interface OpenAi {
-
-        /** Base URL ending in /v1; unset (the default) selects the offline provider. */
-        Optional<String> baseUrl();
-
-        /** API key; never logged. */
-        @WithDefault("none")
-        String apiKey();
-
-        /** Model name sent to the endpoint and reported in replies. */
-        @WithDefault("gpt-4o-mini")
-        String modelName();
-
-        /** Longest one model call may take. */
-        @WithDefault("60s")
-        Duration timeout();
-    }
 }

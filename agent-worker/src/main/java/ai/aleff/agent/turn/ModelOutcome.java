@@ -4,18 +4,20 @@ import java.util.List;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 
+import ai.aleff.agent.model.ModelUsage;
+
 /** What one model step produced. */
 public sealed interface ModelOutcome {
 
     /** The model wants tools to run before it answers. */
-    record ToolCalls(List<ToolExecutionRequest> requests) implements ModelOutcome {
+    record ToolCalls(List<ToolExecutionRequest> requests, ModelUsage usage) implements ModelOutcome {
     }
 
     /** The final answer of the turn. */
-    record Answer(String text) implements ModelOutcome {
+    record Answer(String text, ModelUsage usage) implements ModelOutcome {
     }
 
-    /** The model could not be reached or answered nonsense, after the allowed attempts. */
+    /** No model of the chain could be reached or one answered nonsense, after the allowed attempts. */
     record Failure(String cause) implements ModelOutcome {
     }
 }

@@ -18,6 +18,8 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 
 import ai.aleff.agent.config.AgentSettings;
 import ai.aleff.agent.messaging.OutboxPublisher;
+import ai.aleff.agent.model.ModelCallContext;
+import ai.aleff.agent.model.ModelUsage;
 import ai.aleff.agent.repository.HistoryEntry;
 import ai.aleff.agent.repository.HistoryRepository;
 import ai.aleff.agent.repository.OutboxRepository;
@@ -146,7 +148,8 @@ public class TurnService {
             return turns.touch(pool, turnId)
                     .chain(() -> history.latest(pool, turn.tenantId(), turn.conversationId(),
                             settings.historyLimit()))
-                    .chain(entries -> model.call(mapper.toMessages(settings.systemPrompt(), entries)))
+                    .chain(entries -> model.call(new ModelCallContext(turn.tenantId(), turn.conversationId(),
+                            turn.turnId(), turn.iteration()), mapper.toMessages(settings.systemPrompt(), entries)))
                     .chain(outcome -> pool.withTransaction(c -> record(c, turn, outcome)))
                     .chain(this::afterCommit);
         });
@@ -154,21 +157,22 @@ public class TurnService {
 
     private Uni<Step> record(SqlConnection c, Turn turn, ModelOutcome outcome) {
         return switch (outcome) {
-            case ModelOutcome.ToolCalls calls -> requestTools(c, turn, calls.requests());
+            case ModelOutcome.ToolCalls calls -> requestTools(c, turn, calls);
             case ModelOutcome.Answer answer -> finish(c, turn, answer, answer.text());
             case ModelOutcome.Failure failure -> finish(c, turn, failure,
                     "Sorry, I could not reach the language model just now. Please try again later.");
         };
     }
 
-    private Uni<Step> requestTools(SqlConnection c, Turn turn, List<ToolExecutionRequest> requests) {
+    private Uni<Step> requestTools(SqlConnection c, Turn turn, ModelOutcome.ToolCalls step) {
+        List<ToolExecutionRequest> requests = step.requests();
         int iteration = turn.iteration();
         return guarded(c, turn, TurnStatus.WAITING_TOOLS, () -> {
             Instant now = Instant.now();
             List<ToolExecutionRequest> identified = new ArrayList<>();
             List<ToolCall> calls = new ArrayList<>();
             List<CloudEvent<?>> events = new ArrayList<>();
-            events.add(modelCalled(turn));
+            events.add(modelCalled(turn, step.usage()));
             for (int i = 0; i < requests.size(); i++) {
                 ToolExecutionRequest request = requests.get(i);
                 String callId = TurnIds.callId(turn.turnId(), iteration, i);
@@ -199,18 +203,21 @@ public class TurnService {
         return guarded(c, turn, TurnStatus.DONE, () -> {
             Instant now = Instant.now();
             String replyId = TurnIds.replyId(turn.turnId());
+            String modelName = outcome instanceof ModelOutcome.Answer answer
+                    ? answer.usage().model()
+                    : model.modelName();
             List<CloudEvent<?>> events = new ArrayList<>();
             if (outcome instanceof ModelOutcome.Failure failure) {
                 events.add(audit.record(TurnIds.auditId("turn.failed", turn.turnId()), turn.tenantId(),
                         turn.conversationId(), "turn.failed", turn.turnId(), "cause=" + failure.cause()));
-            } else {
-                events.add(modelCalled(turn));
+            } else if (outcome instanceof ModelOutcome.Answer answer) {
+                events.add(modelCalled(turn, answer.usage()));
             }
             events.add(CloudEvent.of(audit.service(), replyId, turn.tenantId(), turn.conversationId(), now,
                     new ReplyReady(replyId, turn.tenantId(), turn.conversationId(), turn.turnId(), turn.channel(),
-                            text, model.modelName(), now)));
+                            text, modelName, now)));
             events.add(audit.record(TurnIds.auditId("reply.published", replyId), turn.tenantId(),
-                    turn.conversationId(), "reply.published", replyId, "model=" + model.modelName()));
+                    turn.conversationId(), "reply.published", replyId, "model=" + modelName));
             HistoryEntry assistant = new HistoryEntry(turn.tenantId(), turn.conversationId(), turn.turnId(),
                     HistoryEntry.Role.ASSISTANT, text, null, null, null);
             return history.append(c, assistant)
@@ -251,10 +258,10 @@ public class TurnService {
                 });
     }
 
-    private CloudEvent<?> modelCalled(Turn turn) {
+    private CloudEvent<?> modelCalled(Turn turn, ModelUsage usage) {
         String subject = turn.turnId() + ":" + turn.iteration();
         return audit.record(TurnIds.auditId("model.called", subject), turn.tenantId(), turn.conversationId(),
-                "model.called", subject, "model=" + model.modelName());
+                "model.called", subject, usage.auditDetail());
     }
 
     private Uni<Void> store(SqlConnection c, List<CloudEvent<?>> events) {

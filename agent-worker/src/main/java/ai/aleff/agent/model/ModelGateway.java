@@ -1,0 +1,149 @@
+package ai.aleff.agent.model;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+
+import ai.aleff.contracts.events.UsageRecorded;
+
+/**
+ * Calls a model chain with failover. Each model gets {@code attemptsPerModel} tries: 429, 5xx, timeouts and
+ * connection errors are retried with exponential backoff, a 429's Retry-After replacing the backoff when it is short
+ * enough to wait for; a model still rate limited afterwards is cooled down for that tenant only. Then the next model
+ * is tried. Blocking: call it on a worker or virtual thread, never on the event loop.
+ */
+public class ModelGateway {
+
+    private static final Logger LOG = Logger.getLogger(ModelGateway.class);
+
+    /** Pauses between attempts; a seam so unit tests can run the timing without waiting. */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration duration) throws InterruptedException;
+    }
+
+    /** The timing knobs of failover. */
+    public record Timing(int attemptsPerModel, Duration backoff, Duration maxBackoff, Duration maxRetryAfterWait,
+            Duration rateLimitCooldown) {
+    }
+
+    private final ModelChain chain;
+    private final Timing timing;
+    private final Cooldowns cooldowns;
+    private final PriceTable prices;
+    private final String currency;
+    private final UsageSink usage;
+    private final Pause pause;
+    private final Clock clock;
+
+    public ModelGateway(ModelChain chain, Timing timing, Cooldowns cooldowns, PriceTable prices, String currency,
+            UsageSink usage, Pause pause, Clock clock) {
+        this.chain = chain;
+        this.timing = timing;
+        this.cooldowns = cooldowns;
+        this.prices = prices;
+        this.currency = currency;
+        this.usage = usage;
+        this.pause = pause;
+        this.clock = clock;
+    }
+
+    /** The model replies name when none answered. */
+    public String primaryModel() {
+        return chain.primaryModel();
+    }
+
+    /**
+     * Asks the chain; returns the first answer with its usage (already reported to the usage sink).
+     *
+     * @throws ModelChainExhaustedException when every model failed or was cooling down
+     */
+    public ModelReply chat(ModelCallContext context, ChatRequest request) {
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (ChainLink link : chain.links()) {
+            ModelEndpoint endpoint = link.endpoint();
+            Cooldowns.Key key = new Cooldowns.Key(context.tenantId(), endpoint.provider(), endpoint.model());
+            if (cooldowns.isCooling(key)) {
+                failures.add(endpoint.label() + ": rate limited, cooling down");
+                continue;
+            }
+            for (int attempt = 1; attempt <= timing.attemptsPerModel(); attempt++) {
+                calls++;
+                CallFailure failure;
+                try {
+                    ChatResponse response = link.chatModel().chat(request);
+                    return answered(context, endpoint, response, calls);
+                } catch (RuntimeException e) {
+                    failure = CallFailure.of(e);
+                }
+                LOG.warnf("Model %s attempt %d for tenant %s failed: %s", endpoint.label(), attempt,
+                        context.tenantId(), failure.summary());
+                Optional<Duration> wait = nextWait(failure, attempt);
+                if (wait.isEmpty()) {
+                    if (failure.kind() == CallFailure.Kind.RATE_LIMITED) {
+                        cooldowns.coolDown(key, failure.retryAfter().orElse(timing.rateLimitCooldown()));
+                    }
+                    failures.add(endpoint.label() + ": " + failure.summary());
+                    break;
+                }
+                if (!pauseFor(wait.get())) {
+                    failures.add(endpoint.label() + ": interrupted");
+                    throw new ModelChainExhaustedException(failures);
+                }
+            }
+        }
+        throw new ModelChainExhaustedException(failures);
+    }
+
+    /** How long to wait before retrying the same model, or empty to move on to the next one. */
+    private Optional<Duration> nextWait(CallFailure failure, int attempt) {
+        if (failure.kind() == CallFailure.Kind.PERMANENT || attempt >= timing.attemptsPerModel()) {
+            return Optional.empty();
+        }
+        Duration backoff = backoff(attempt);
+        if (failure.retryAfter().isEmpty()) {
+            return Optional.of(backoff);
+        }
+        Duration asked = failure.retryAfter().get();
+        // A provider asking for a long pause is better served by the next model than by a waiting user.
+        return asked.compareTo(timing.maxRetryAfterWait()) > 0 ? Optional.empty() : Optional.of(asked);
+    }
+
+    private Duration backoff(int attempt) {
+        Duration delay = timing.backoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        return delay.compareTo(timing.maxBackoff()) > 0 ? timing.maxBackoff() : delay;
+    }
+
+    private boolean pauseFor(Duration duration) {
+        try {
+            pause.pause(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private ModelReply answered(ModelCallContext context, ModelEndpoint endpoint, ChatResponse response,
+            int calls) {
+        TokenUsage tokens = response.tokenUsage();
+        long input = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
+        long output = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
+        ModelUsage used = new ModelUsage(endpoint.provider(), endpoint.model(), input, output,
+                prices.cost(endpoint.model(), input, output), currency, calls);
+        String usageId = context.turnId() + ":" + context.step() + ":usage";
+        usage.record(new UsageRecorded(usageId, context.tenantId(), context.conversationId(), context.turnId(),
+                endpoint.provider().id(), endpoint.model(), input, output, used.estimatedCost(), currency,
+                clock.instant()));
+        return new ModelReply(response, used);
+    }
+}

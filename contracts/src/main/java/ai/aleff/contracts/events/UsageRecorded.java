@@ -1,0 +1,24 @@
+package ai.aleff.contracts.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Tokens one successful model call consumed and what they are estimated to cost, for metering and billing.
+ *
+ * @param usageId unique per model call; also the CloudEvent id, so consumers deduplicate on it
+ * @param tenantId tenant billed for the call
+ * @param conversationId conversation the call served
+ * @param turnId the turn (the inbound message id) the call belongs to
+ * @param provider provider that answered: {@code openai}, {@code anthropic}, {@code gemini}, {@code ollama}
+ * @param model model name that answered (after any failover)
+ * @param inputTokens prompt tokens the provider reported (0 when it reported none)
+ * @param outputTokens completion tokens the provider reported (0 when it reported none)
+ * @param estimatedCost input and output tokens priced with the configured per-million prices; 0 when unpriced
+ * @param currency ISO 4217 code of {@code estimatedCost}
+ * @param recordedAt when the call returned
+ */
+public record UsageRecorded(String usageId, String tenantId, String conversationId, String turnId, String provider,
+        String model, long inputTokens, long outputTokens, BigDecimal estimatedCost, String currency,
+        Instant recordedAt) {
+}
