@@ -28,6 +28,12 @@ public final class LoadBenchmark {
     }
 
     public static void main(String[] args) {
+        // Embedded PostgreSQL and the Kafka clients log through slf4j-simple: keep the console for the figures.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            // The launcher's readiness loop expects refused connections while the broker boots.
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        }
         Path repo = RepoLocator.locate();
         BenchOptions options;
         try {
