@@ -76,6 +76,7 @@ public final class LoadBenchmark {
                 BenchContext context = new BenchContext(platform, model, client, apiKey, options);
                 List<ScenarioResult> results = scenarios(context, startTimes, repo, out);
                 ResultsReport report = new ResultsReport(machine, results);
+                report.recordLoadAtEnd();
                 report.print(out);
                 report.write(options.output());
                 out.println("Results written to " + options.output());
@@ -101,28 +102,38 @@ public final class LoadBenchmark {
         JfrProfile[] profile = new JfrProfile[1];
         results.add(scenario(out, "3/6 " + context.options().slowConversations() + " conversations, "
                 + context.options().slowModelMillis() + " ms model", () -> SlowModelScenario.run(context, () -> {
-                    if (context.options().jfr()) {
-                        profile[0] = startProfile(context, repo, out);
-                    }
+                    profile[0] = startProfile(context, PlatformService.AGENT_WORKER, repo, out);
                 })));
-        if (profile[0] != null) {
-            String summary = profile[0].stopAndSummarise();
-            out.println(summary.lines().limit(30).reduce("", (a, b) -> a + "   " + b + "\n"));
-            out.println("   recording: " + profile[0].file());
-        }
+        stopProfile(profile[0], out);
         results.add(scenario(out, "6/6 memory and start time (measured after the load)",
                 () -> FootprintScenario.run(context, startTimes)));
         String agentWorker = stopAgentWorker(context, out);
         results.add(scenario(out, "5/6 audit records persisted", () -> AuditScenario.run(context)));
+        JfrProfile ingressProfile = startProfile(context, PlatformService.CHANNEL_INGRESS, repo, out);
         results.add(scenario(out, "4/6 ingress acceptance", () -> IngressScenario.run(context, agentWorker)));
+        stopProfile(ingressProfile, out);
         return results;
     }
 
-    private static JfrProfile startProfile(BenchContext context, Path repo, PrintStream out) {
-        return context.platform().serviceProcess(PlatformService.AGENT_WORKER).map(handle -> {
-            out.println("   JFR recording of agent-worker (pid " + handle.pid() + ") while the replies come in");
-            return JfrProfile.start(handle.pid(), repo.resolve("bench/target/jfr/agent-worker.jfr"));
+    /** A JFR recording of one service while a scenario loads it; null when --no-jfr or the service is gone. */
+    private static JfrProfile startProfile(BenchContext context, PlatformService service, Path repo,
+            PrintStream out) {
+        if (!context.options().jfr()) {
+            return null;
+        }
+        return context.platform().serviceProcess(service).map(handle -> {
+            out.println("   JFR recording of " + service.moduleName() + " (pid " + handle.pid() + ") under load");
+            return JfrProfile.start(handle.pid(), repo.resolve("bench/target/jfr/" + service.moduleName() + ".jfr"));
         }).orElse(null);
+    }
+
+    private static void stopProfile(JfrProfile profile, PrintStream out) {
+        if (profile == null) {
+            return;
+        }
+        String summary = profile.stopAndSummarise();
+        summary.lines().limit(24).forEach(line -> out.println("   " + line));
+        out.println("   recording: " + profile.file() + "  (more: jfr view hot-methods|contention-by-site <file>)");
     }
 
     /** agent-worker is stopped for scenarios 4 and 5 so they measure ingress and audit-service alone. */

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,7 @@ final class ResultsReport {
     private final List<ScenarioResult> results;
 
     ResultsReport(Map<String, Object> machine, List<ScenarioResult> results) {
-        this.machine = machine;
+        this.machine = new LinkedHashMap<>(machine);
         this.results = List.copyOf(results);
     }
 
@@ -29,10 +28,16 @@ final class ResultsReport {
         return results.stream().flatMap(r -> r.figures().stream()).toList();
     }
 
+    /** The load average when the figures were final: other work on the machine skews every figure. */
+    void recordLoadAtEnd() {
+        machine.put("loadAverageAtEnd", loadAverage());
+    }
+
     void print(PrintStream out) {
         out.println();
         out.println("AleffAI load benchmark  (" + machine.get("cpus") + " CPUs, " + machine.get("memory") + ", load "
-                + machine.get("loadAverageAtStart") + " at start, JDK " + machine.get("java") + ")");
+                + machine.get("loadAverageAtStart") + " at start, " + machine.get("loadAverageAtEnd") + " at end, JDK "
+                + machine.get("java") + ")");
         String format = "%-14s %-52s %12s %-10s %-12s %s%n";
         out.printf(Locale.ROOT, format, "scenario", "figure", "value", "unit", "target", "verdict");
         out.println("-".repeat(110));
@@ -76,12 +81,15 @@ final class ResultsReport {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cpus", Runtime.getRuntime().availableProcessors());
         machine.put("memory", firstLine(Path.of("/proc/meminfo")).replaceAll("MemTotal:\\s*", "").strip());
-        machine.put("loadAverageAtStart", String.join(" ",
-                new ArrayList<>(List.of(firstLine(Path.of("/proc/loadavg")).split(" "))).subList(0, 3)));
+        machine.put("loadAverageAtStart", loadAverage());
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("java", System.getProperty("java.version"));
         machine.put("note", "client, model emulator, Kafka, PostgreSQL and the five services share this machine");
         return machine;
+    }
+
+    private static String loadAverage() {
+        return String.join(" ", List.of(firstLine(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
     }
 
     private static String firstLine(Path file) {
