@@ -31,7 +31,7 @@ public record BenchOptions(int warmup, int sequentialMessages, int maxConcurrenc
               Starts the platform as `./aleff run` does (free ports, a fresh data directory under bench/target),
               plus an emulated OpenAI-compatible model, drives load through the public HTTP API, prints a table
               and writes bench/target/bench-results.json.
-              --quick                     a smaller run (about 3 minutes instead of about 8)
+              --quick                     a smaller run (about 6 minutes instead of about 8, 2.5 of them start-up)
               --sequential <n>            added-latency samples (default 200)
               --max-concurrency <n>       throughput ramp ceiling (default 128)
               --stage-seconds <n>         length of each throughput step (default 8)
