@@ -112,6 +112,8 @@ final class ThroughputScenario {
                     "throughput ref=" + stream.conversationId() + "-" + n++);
             if (!sent.accepted()) {
                 lost.incrementAndGet();
+                // A refusing ingress (503 while Kafka is unreachable) must not turn the loop into a busy spin.
+                Sleeper.pause(Duration.ofMillis(50));
                 continue;
             }
             OptionalLong arrival = stream.awaitReply(sent.messageId(), REPLY_TIMEOUT);
