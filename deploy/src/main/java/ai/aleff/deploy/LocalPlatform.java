@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -181,6 +182,16 @@ public final class LocalPlatform implements AutoCloseable {
     /** The running broker; null before {@link #startInfrastructure()}. */
     public KafkaNode kafka() {
         return kafka;
+    }
+
+    /** The process of a started service (e.g. for its memory use); empty if it was not started. */
+    public Optional<ProcessHandle> serviceProcess(PlatformService service) {
+        synchronized (services) {
+            return services.stream()
+                    .filter(node -> node.service() == service)
+                    .findFirst()
+                    .flatMap(node -> ProcessHandle.of(node.process().pid()));
+        }
     }
 
     /**
