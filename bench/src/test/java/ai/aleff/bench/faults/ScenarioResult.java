@@ -1,0 +1,44 @@
+package ai.aleff.bench.faults;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One scenario's figures.
+ *
+ * @param notAccepted messages the client gave up on or that were refused (never promised a reply)
+ * @param healSeconds how long bringing the component back took (restart until ready)
+ * @param recoverySeconds from the end of the fault (component ready again) to full speed; empty if not reached
+ */
+public record ScenarioResult(String name, int sent, int accepted, int replies, int lost, int duplicated,
+        int failureReplies, int auditIncomplete, int notAccepted, double healSeconds,
+        Optional<Double> recoverySeconds, long thresholdMillis) {
+
+    public static ScenarioResult of(String name, List<MarkerResult> results, Instant faultStart, Instant faultEnd,
+            Duration heal) {
+        Duration threshold = Recovery.threshold(results, faultStart);
+        return new ScenarioResult(name, results.size(), (int) results.stream().filter(MarkerResult::accepted).count(),
+                results.stream().mapToInt(MarkerResult::replies).sum(),
+                (int) results.stream().filter(MarkerResult::lost).count(),
+                results.stream().mapToInt(MarkerResult::duplicates).sum(),
+                (int) results.stream().filter(MarkerResult::failureReply).count(),
+                (int) results.stream().filter(r -> r.accepted() && r.replies() > 0 && !r.auditComplete()).count(),
+                (int) results.stream().filter(r -> !r.accepted()).count(), heal.toMillis() / 1000.0,
+                Recovery.after(results, faultEnd, threshold).map(d -> d.toMillis() / 1000.0), threshold.toMillis());
+    }
+
+    public static String header() {
+        return "| scenario | sent | accepted | replies | lost | duplicated | failure replies | audit incomplete "
+                + "| not accepted | restart s | recovery s |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+    }
+
+    public String row() {
+        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %.1f | %s |", name, sent,
+                accepted, replies, lost, duplicated, failureReplies, auditIncomplete, notAccepted, healSeconds,
+                recoverySeconds.map(s -> String.format(Locale.ROOT, "%.1f", s)).orElse("not recovered"));
+    }
+}
