@@ -41,6 +41,7 @@ class FaultInjectionIT {
                 ScenarioResult result = harness.run(scenario, profile);
                 results.add(result);
                 progress.line(ScenarioResult.header() + "\n" + result.row());
+                result.lostSample().forEach(marker -> progress.line("  lost or duplicated: " + marker));
             }
         }
         String table = ScenarioResult.header() + "\n"

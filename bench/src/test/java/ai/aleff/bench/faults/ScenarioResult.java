@@ -15,7 +15,11 @@ import java.util.Optional;
  */
 public record ScenarioResult(String name, int sent, int accepted, int replies, int lost, int duplicated,
         int failureReplies, int auditIncomplete, int notAccepted, double healSeconds,
-        Optional<Double> recoverySeconds, long thresholdMillis) {
+        Optional<Double> recoverySeconds, long thresholdMillis, List<String> lostSample) {
+
+    public ScenarioResult {
+        lostSample = List.copyOf(lostSample);
+    }
 
     public static ScenarioResult of(String name, List<MarkerResult> results, Instant faultStart, Instant faultEnd,
             Duration heal) {
@@ -27,7 +31,13 @@ public record ScenarioResult(String name, int sent, int accepted, int replies, i
                 (int) results.stream().filter(MarkerResult::failureReply).count(),
                 (int) results.stream().filter(r -> r.accepted() && r.replies() > 0 && !r.auditComplete()).count(),
                 (int) results.stream().filter(r -> !r.accepted()).count(), heal.toMillis() / 1000.0,
-                Recovery.after(results, faultEnd, threshold).map(d -> d.toMillis() / 1000.0), threshold.toMillis());
+                Recovery.after(results, faultEnd, threshold).map(d -> d.toMillis() / 1000.0), threshold.toMillis(),
+                results.stream()
+                        .filter(r -> r.lost() || r.duplicates() > 0)
+                        .limit(10)
+                        .map(r -> String.format(Locale.ROOT, "%s sent %s replies=%d copies=%d", r.marker(),
+                                r.sentAt(), r.replies(), r.inboundCopies()))
+                        .toList());
     }
 
     public static String header() {

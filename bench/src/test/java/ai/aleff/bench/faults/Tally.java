@@ -59,21 +59,23 @@ public final class Tally {
                     ? null
                     : Duration.between(delivery.firstAttempt(), replies.getFirst().occurredAt());
             boolean auditComplete = messageId != null
-                    && auditComplete(messageId, delivery.tool() && !failure, auditBySubject, audit);
+                    && auditComplete(messageId, delivery.tool() && !failure, failure, auditBySubject, audit);
             results.add(new MarkerResult(delivery.marker(), delivery.firstAttempt(), accepted, replies.size(),
                     inbound.size(), failure, latency, auditComplete));
         }
         return results;
     }
 
-    private static boolean auditComplete(String messageId, boolean toolRan, Map<String, List<AuditEntry>> bySubject,
-            List<AuditEntry> all) {
+    private static boolean auditComplete(String messageId, boolean toolRan, boolean failed,
+            Map<String, List<AuditEntry>> bySubject, List<AuditEntry> all) {
         // Turn ids are the message id: model.called is "<id>:<iteration>", tool calls "<id>:<iteration>:<index>".
         String stepPrefix = messageId + ":";
         boolean accepted = count(bySubject, messageId, "message.accepted") == 1;
         boolean replied = count(bySubject, replyId(messageId), "reply.published") == 1;
-        boolean modelCalled = all.stream()
-                .anyMatch(e -> e.action().equals("model.called") && e.subjectId().startsWith(stepPrefix));
+        // A turn that could not reach the model records turn.failed (subject: the turn id) instead of model.called.
+        boolean modelCalled = failed
+                ? count(bySubject, messageId, "turn.failed") == 1
+                : all.stream().anyMatch(e -> e.action().equals("model.called") && e.subjectId().startsWith(stepPrefix));
         boolean toolTrail = !toolRan || all.stream()
                 .anyMatch(e -> e.action().equals("tool.requested") && e.subjectId().startsWith(stepPrefix))
                 && all.stream()

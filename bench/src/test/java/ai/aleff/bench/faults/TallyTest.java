@@ -58,8 +58,11 @@ class TallyTest {
         List<Message> messages = List.of(inbound("id-1", "marker m-1 [tool] what is 6*7?"),
                 reply("r-1", "id-1", Tally.FAILURE_REPLY_PREFIX + " just now.", 5));
 
-        MarkerResult result = Tally.of(List.of(accepted("m-1", "id-1", true)), messages, trail("id-1", false))
-                .getFirst();
+        List<AuditEntry> failedTrail = List.of(new AuditEntry("a1", "message.accepted", "id-1"),
+                new AuditEntry("a2", "turn.failed", "id-1"),
+                new AuditEntry("a3", "reply.published", Tally.replyId("id-1")));
+
+        MarkerResult result = Tally.of(List.of(accepted("m-1", "id-1", true)), messages, failedTrail).getFirst();
 
         assertThat(result.lost()).isFalse();
         assertThat(result.failureReply()).isTrue();
