@@ -121,7 +121,7 @@ public final class FaultHarness implements AutoCloseable {
                     .join();
             List<MarkerResult> results = settle(deliveries, conversations, profile.drainSeconds());
             return ScenarioResult.of(scenario.name(), results, faultStart, faultEnd,
-                    Duration.between(healStart, faultEnd));
+                    Duration.between(healStart, faultEnd), load.unavailable(), load.unreachable());
         }
     }
 

@@ -41,11 +41,13 @@ class FaultInjectionIT {
                 ScenarioResult result = harness.run(scenario, profile);
                 results.add(result);
                 progress.line(ScenarioResult.header() + "\n" + result.row());
-                result.lostSample().forEach(marker -> progress.line("  lost or duplicated: " + marker));
+                progress.line(result.clientLine());
+                result.lostSample().forEach(marker -> progress.line("  lost, duplicated or not accepted: " + marker));
             }
         }
         String table = ScenarioResult.header() + "\n"
                 + String.join("\n", results.stream().map(ScenarioResult::row).toList()) + "\n";
+        table += String.join("\n", results.stream().map(ScenarioResult::clientLine).toList()) + "\n";
         progress.line("\nFault injection results\n" + table);
         Path report = RepoLocator.locate().resolve("bench/target/faults-report.md");
         Files.createDirectories(report.getParent());

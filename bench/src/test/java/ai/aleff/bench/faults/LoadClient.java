@@ -40,6 +40,8 @@ public final class LoadClient implements AutoCloseable {
     private final String markerPrefix;
     private final AtomicInteger total;
     private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger unavailable = new AtomicInteger();
+    private final AtomicInteger unreachable = new AtomicInteger();
     private final Map<String, CompletableFuture<Delivery>> deliveries = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> allSent = new CompletableFuture<>();
 
@@ -68,6 +70,16 @@ public final class LoadClient implements AutoCloseable {
     /** Ends the load after {@code more} further messages (never beyond the bound given at start). */
     public void stopAfter(int more) {
         total.accumulateAndGet(sent.get() + more, Math::min);
+    }
+
+    /** 503 answers received (each was retried). */
+    public int unavailable() {
+        return unavailable.get();
+    }
+
+    /** Attempts that ended in a connection error or a client timeout (each was retried). */
+    public int unreachable() {
+        return unreachable.get();
     }
 
     public boolean allSent() {
@@ -131,16 +143,20 @@ public final class LoadClient implements AutoCloseable {
             int status = response == null ? 0 : response.statusCode();
             if (status == 202 || status == 200) {
                 result.complete(attempt.end(Delivery.Status.ACCEPTED, messageId(response.body()), status));
-            } else if (status != 0 && status != 503) {
+                return;
+            }
+            if (status != 0 && status != 503) {
                 result.complete(attempt.end(Delivery.Status.REJECTED, null, status));
-            } else if (attempt.number() >= MAX_ATTEMPTS
+                return;
+            }
+            (status == 503 ? unavailable : unreachable).incrementAndGet();
+            if (attempt.number() >= MAX_ATTEMPTS
                     || Duration.between(attempt.first(), Instant.now()).compareTo(GIVE_UP_AFTER) > 0) {
                 result.complete(attempt.end(Delivery.Status.GAVE_UP, null, status));
-            } else {
-                long delayMillis = retryAfterMillis(response);
-                CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS)
-                        .execute(() -> attempt(attempt.next(), result));
+                return;
             }
+            CompletableFuture.delayedExecutor(retryAfterMillis(response), TimeUnit.MILLISECONDS)
+                    .execute(() -> attempt(attempt.next(), result));
         });
     }
 

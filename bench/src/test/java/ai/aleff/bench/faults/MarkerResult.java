@@ -13,9 +13,10 @@ import java.time.Instant;
  * @param latency first attempt to the first reply; null without a reply
  * @param auditComplete message.accepted, model.called, reply.published (and tool.requested/tool.completed when a
  *        tool ran) are all in the audit trail, the unique ones exactly once
+ * @param lastStatus the client's last HTTP status for it (0: connection error or timeout)
  */
 public record MarkerResult(String marker, Instant sentAt, boolean accepted, int replies, int inboundCopies,
-        boolean failureReply, Duration latency, boolean auditComplete) {
+        boolean failureReply, Duration latency, boolean auditComplete, int lastStatus) {
 
     public boolean lost() {
         return accepted && replies == 0;

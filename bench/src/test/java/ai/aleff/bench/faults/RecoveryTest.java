@@ -46,7 +46,7 @@ class RecoveryTest {
     void thereIsNoRecoveryWhileTheLastMessagesAreSlowOrFailed() {
         Instant faultEnd = T0.plusSeconds(10);
         MarkerResult failed = new MarkerResult("f", T0.plusSeconds(12), true, 1, 1, true, Duration.ofMillis(100),
-                true);
+                true, 202);
 
         assertThat(Recovery.after(List.of(answered(11, 300), failed), faultEnd, Duration.ofSeconds(2))).isEmpty();
         assertThat(Recovery.after(List.of(answered(11, 300), answered(12, 9_000)), faultEnd, Duration.ofSeconds(2)))
@@ -55,6 +55,6 @@ class RecoveryTest {
 
     private static MarkerResult answered(int sentSecond, long latencyMillis) {
         return new MarkerResult("m" + sentSecond, T0.plusSeconds(sentSecond), true, 1, 1, false,
-                Duration.ofMillis(latencyMillis), true);
+                Duration.ofMillis(latencyMillis), true, 202);
     }
 }

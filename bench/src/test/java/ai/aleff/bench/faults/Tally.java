@@ -61,7 +61,7 @@ public final class Tally {
             boolean auditComplete = messageId != null
                     && auditComplete(messageId, delivery.tool() && !failure, failure, auditBySubject, audit);
             results.add(new MarkerResult(delivery.marker(), delivery.firstAttempt(), accepted, replies.size(),
-                    inbound.size(), failure, latency, auditComplete));
+                    inbound.size(), failure, latency, auditComplete, delivery.lastStatus()));
         }
         return results;
     }
