@@ -19,11 +19,11 @@ public record LoadProfile(int conversations, double perSecond, int faultAfter, i
 
     /** The short version run by the test suite: a few minutes on a laptop. */
     public static LoadProfile quick() {
-        return new LoadProfile(3, 3, 15, 15, 60, 150);
+        return new LoadProfile(3, 3, 15, 15, 120, 150);
     }
 
     /** The documented full run ({@code ./aleff faults}). */
     public static LoadProfile full() {
-        return new LoadProfile(6, 4, 40, 40, 120, 180);
+        return new LoadProfile(6, 4, 40, 40, 180, 180);
     }
 }

@@ -13,10 +13,16 @@ import java.util.Optional;
  */
 public final class Recovery {
 
+    static final Duration MIN_THRESHOLD = Duration.ofSeconds(2);
+    static final Duration MAX_THRESHOLD = Duration.ofSeconds(10);
+
     private Recovery() {
     }
 
-    /** The normal latency limit: three times the median before the fault, at least two seconds. */
+    /**
+     * The normal latency limit: three times the median before the fault, between two and ten seconds (the cap keeps
+     * a cold start, whose first turns are slow, from making any latency look normal).
+     */
     public static Duration threshold(List<MarkerResult> results, Instant faultStart) {
         List<Duration> before = results.stream()
                 .filter(r -> r.sentAt().isBefore(faultStart) && r.answered())
@@ -25,7 +31,10 @@ public final class Recovery {
                 .toList();
         Duration median = before.isEmpty() ? Duration.ofSeconds(1) : before.get(before.size() / 2);
         Duration tripled = median.multipliedBy(3);
-        return tripled.compareTo(Duration.ofSeconds(2)) > 0 ? tripled : Duration.ofSeconds(2);
+        if (tripled.compareTo(MAX_THRESHOLD) > 0) {
+            return MAX_THRESHOLD;
+        }
+        return tripled.compareTo(MIN_THRESHOLD) > 0 ? tripled : MIN_THRESHOLD;
     }
 
     /** Empty when the platform was not back to full speed by the last message sent. */

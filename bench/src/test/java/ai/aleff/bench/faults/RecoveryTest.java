@@ -13,12 +13,14 @@ class RecoveryTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test
-    void theThresholdIsThreeTimesTheMedianBeforeTheFaultButAtLeastTwoSeconds() {
+    void theThresholdIsThreeTimesTheMedianBeforeTheFaultBetweenTwoAndTenSeconds() {
         List<MarkerResult> fast = List.of(answered(0, 200), answered(1, 300), answered(2, 400));
         List<MarkerResult> slow = List.of(answered(0, 900), answered(1, 1000), answered(2, 5000));
+        List<MarkerResult> cold = List.of(answered(0, 40_000), answered(1, 43_000), answered(2, 45_000));
 
         assertThat(Recovery.threshold(fast, T0.plusSeconds(10))).isEqualTo(Duration.ofSeconds(2));
         assertThat(Recovery.threshold(slow, T0.plusSeconds(10))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(Recovery.threshold(cold, T0.plusSeconds(10))).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test

@@ -14,11 +14,13 @@ import java.util.Optional;
  * @param retried503 503 answers the client retried
  * @param retriedUnreachable connection errors and 10 s client timeouts the client retried
  * @param recoverySeconds from the end of the fault (component ready again) to full speed; empty if not reached
+ *        within the window
+ * @param windowSeconds how long the load ran after the fault ended: the longest recovery this run can see
  */
 public record ScenarioResult(String name, int sent, int accepted, int replies, int lost, int duplicated,
         int failureReplies, int auditIncomplete, int notAccepted, double healSeconds,
         Optional<Double> recoverySeconds, long thresholdMillis, int retried503, int retriedUnreachable,
-        List<String> lostSample) {
+        double windowSeconds, List<String> lostSample) {
 
     public ScenarioResult {
         lostSample = List.copyOf(lostSample);
@@ -36,6 +38,11 @@ public record ScenarioResult(String name, int sent, int accepted, int replies, i
                 (int) results.stream().filter(r -> !r.accepted()).count(), heal.toMillis() / 1000.0,
                 Recovery.after(results, faultEnd, threshold).map(d -> d.toMillis() / 1000.0), threshold.toMillis(),
                 retried503, retriedUnreachable,
+                results.stream()
+                        .map(MarkerResult::sentAt)
+                        .max(Instant::compareTo)
+                        .map(last -> Duration.between(faultEnd, last).toMillis() / 1000.0)
+                        .orElse(0.0),
                 results.stream()
                         .filter(r -> r.lost() || r.duplicates() > 0 || !r.accepted())
                         .limit(10)
@@ -60,6 +67,7 @@ public record ScenarioResult(String name, int sent, int accepted, int replies, i
     public String row() {
         return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %.1f | %s |", name, sent,
                 accepted, replies, lost, duplicated, failureReplies, auditIncomplete, notAccepted, healSeconds,
-                recoverySeconds.map(s -> String.format(Locale.ROOT, "%.1f", s)).orElse("not recovered"));
+                recoverySeconds.map(s -> String.format(Locale.ROOT, "%.1f", s))
+                        .orElse(String.format(Locale.ROOT, "> %.0f", windowSeconds)));
     }
 }
