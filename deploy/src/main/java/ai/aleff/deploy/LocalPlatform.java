@@ -184,14 +184,86 @@ public final class LocalPlatform implements AutoCloseable {
         return kafka;
     }
 
-    /** The process of a started service (e.g. for its memory use); empty if it was not started. */
+    /** The process of a running service (e.g. for its memory use); empty if it is not running. */
     public Optional<ProcessHandle> serviceProcess(PlatformService service) {
+        return service(service).flatMap(node -> ProcessHandle.of(node.process().pid()));
+    }
+
+    /** The running process of a service; empty when it is not running (never started, or killed). */
+    public Optional<ServiceNode> service(PlatformService service) {
         synchronized (services) {
-            return services.stream()
-                    .filter(node -> node.service() == service)
-                    .findFirst()
-                    .flatMap(node -> ProcessHandle.of(node.process().pid()));
+            return services.stream().filter(node -> node.service() == service).findFirst();
         }
+    }
+
+    /**
+     * Fault injection: kills the service's process with SIGKILL (no shutdown hooks, no offset commits, no
+     * graceful close), as a crash or an OOM kill would, and waits until it is gone.
+     *
+     * @return the pid that was killed
+     */
+    public long killService(PlatformService service) {
+        ServiceNode node = service(service)
+                .orElseThrow(() -> new IllegalStateException(service.moduleName() + " is not running"));
+        node.process().kill();
+        services.remove(node);
+        progress.line(service.moduleName() + " killed (pid " + node.process().pid() + ")");
+        return node.process().pid();
+    }
+
+    /** Starts a service that is not running (after {@link #killService}) with the same settings, and awaits it. */
+    public void restartService(PlatformService service) {
+        if (service(service).isPresent()) {
+            throw new IllegalStateException(service.moduleName() + " is already running");
+        }
+        startOne(service, JavaCommand.current());
+    }
+
+    /** Fault injection: stops the Kafka broker (SIGTERM, then SIGKILL after 10 s); its data directory stays. */
+    public synchronized void stopKafka() {
+        requireOpen();
+        if (kafka == null) {
+            throw new IllegalStateException("Kafka is not running");
+        }
+        kafka.close();
+        kafka = null;
+        progress.line("Kafka stopped");
+    }
+
+    /** Starts the broker again on the same ports and data directory (after {@link #stopKafka()}), and awaits it. */
+    public void startKafka() {
+        KafkaNode started;
+        synchronized (this) {
+            requireOpen();
+            if (kafka != null) {
+                throw new IllegalStateException("Kafka is already running");
+            }
+            started = KafkaNode.launch(settings, layout);
+            kafka = started;
+        }
+        started.awaitReady();
+        progress.line("Kafka ready on " + settings.bootstrapServers());
+    }
+
+    /** Fault injection: stops PostgreSQL (fast shutdown); its cluster directory stays. */
+    public synchronized void stopPostgres() {
+        requireOpen();
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        postgres.close();
+        postgres = null;
+        progress.line("PostgreSQL stopped");
+    }
+
+    /** Starts PostgreSQL again on the same port with the same cluster (after {@link #stopPostgres()}). */
+    public synchronized void startPostgres() {
+        requireOpen();
+        if (postgres != null) {
+            throw new IllegalStateException("PostgreSQL is already running");
+        }
+        postgres = PostgresNode.start(settings, layout);
+        progress.line("PostgreSQL ready on 127.0.0.1:" + settings.postgresPort());
     }
 
     /**

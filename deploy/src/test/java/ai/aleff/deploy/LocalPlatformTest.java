@@ -43,4 +43,19 @@ class LocalPlatformTest {
         assertThatThrownBy(platform::startServices).isInstanceOf(IllegalStateException.class);
         assertThatCode(platform::close).doesNotThrowAnyException();
     }
+
+    @Test
+    void faultsCanOnlyBeInjectedIntoWhatIsRunning() {
+        // Given a platform that started nothing
+        LocalPlatform platform = LocalPlatform.create(PlatformSettings.builder(dir, dir.resolve("data")).build(),
+                Progress.silent());
+
+        // Then there is nothing to kill or stop, and closing is harmless
+        assertThatThrownBy(() -> platform.killService(PlatformService.AGENT_WORKER))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("agent-worker is not running");
+        assertThatThrownBy(platform::stopKafka).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(platform::stopPostgres).isInstanceOf(IllegalStateException.class);
+        assertThatCode(platform::close).doesNotThrowAnyException();
+    }
 }

@@ -1,0 +1,192 @@
+package ai.aleff.bench.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Steady load on {@code POST /v1/messages}: a bounded number of messages at a fixed rate, round-robin over the
+ * conversations, each with a unique marker as clientMessageId. 503s and connection errors are retried with the same
+ * clientMessageId (after Retry-After, at most {@link #MAX_ATTEMPTS} attempts within {@link #GIVE_UP_AFTER}), as the
+ * API asks integrators to do. Every send is asynchronous: a slow platform never slows the offered load.
+ */
+public final class LoadClient implements AutoCloseable {
+
+    static final int MAX_ATTEMPTS = 80;
+    static final Duration GIVE_UP_AFTER = Duration.ofSeconds(150);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    private final String ingressUrl;
+    private final String apiKey;
+    private final List<String> conversations;
+    private final String markerPrefix;
+    private final AtomicInteger total;
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger unavailable = new AtomicInteger();
+    private final AtomicInteger unreachable = new AtomicInteger();
+    private final Map<String, CompletableFuture<Delivery>> deliveries = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> allSent = new CompletableFuture<>();
+
+    private LoadClient(String ingressUrl, String apiKey, List<String> conversations, String markerPrefix, int total) {
+        this.ingressUrl = ingressUrl;
+        this.apiKey = apiKey;
+        this.conversations = List.copyOf(conversations);
+        this.markerPrefix = markerPrefix;
+        this.total = new AtomicInteger(total);
+    }
+
+    /** Starts sending at most {@code total} messages at {@code perSecond}; returns at once. */
+    public static LoadClient start(String ingressUrl, String apiKey, List<String> conversations, String markerPrefix,
+            int total, double perSecond) {
+        LoadClient client = new LoadClient(ingressUrl, apiKey, conversations, markerPrefix, total);
+        long periodMicros = Math.round(1_000_000 / perSecond);
+        client.ticker.scheduleAtFixedRate(client::sendNext, 0, periodMicros, TimeUnit.MICROSECONDS);
+        return client;
+    }
+
+    /** First attempts made so far: the load's clock, which scenarios use to time their faults. */
+    public int sent() {
+        return sent.get();
+    }
+
+    /** Ends the load after {@code more} further messages (never beyond the bound given at start). */
+    public void stopAfter(int more) {
+        total.accumulateAndGet(sent.get() + more, Math::min);
+    }
+
+    /** 503 answers received (each was retried). */
+    public int unavailable() {
+        return unavailable.get();
+    }
+
+    /** Attempts that ended in a connection error or a client timeout (each was retried). */
+    public int unreachable() {
+        return unreachable.get();
+    }
+
+    public boolean allSent() {
+        return allSent.isDone();
+    }
+
+    /** Every message's fate once each has been accepted, rejected or given up on. */
+    public CompletableFuture<List<Delivery>> deliveries() {
+        return allSent.thenCompose(ignored -> {
+            List<CompletableFuture<Delivery>> all = new ArrayList<>(deliveries.values());
+            return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> all.stream().map(CompletableFuture::join).toList());
+        });
+    }
+
+    private void sendNext() {
+        int index = sent.get();
+        if (index >= total.get()) {
+            allSent.complete(null);
+            ticker.shutdown();
+            return;
+        }
+        String marker = markerPrefix + "-" + index;
+        String conversationId = conversations.get(index % conversations.size());
+        boolean tool = index % 4 == 0;
+        String text = "marker " + marker + (tool ? " " + ModelEmulator.TOOL_TAG + " what is 6*7?" : " hello");
+        CompletableFuture<Delivery> result = new CompletableFuture<>();
+        deliveries.put(marker, result);
+        sent.incrementAndGet();
+        attempt(new Attempt(marker, conversationId, tool, text, Instant.now(), 1), result);
+    }
+
+    private record Attempt(String marker, String conversationId, boolean tool, String text, Instant first,
+            int number) {
+
+        Attempt next() {
+            return new Attempt(marker, conversationId, tool, text, first, number + 1);
+        }
+
+        Delivery end(Delivery.Status status, String messageId, int httpStatus) {
+            return new Delivery(marker, conversationId, tool, first, number, status, messageId, httpStatus);
+        }
+    }
+
+    private void attempt(Attempt attempt, CompletableFuture<Delivery> result) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(Map.of("conversationId", attempt.conversationId(), "userId", "bench",
+                    "text", attempt.text(), "clientMessageId", attempt.marker()));
+        } catch (IOException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ingressUrl + "/v1/messages"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            int status = response == null ? 0 : response.statusCode();
+            if (status == 202 || status == 200) {
+                result.complete(attempt.end(Delivery.Status.ACCEPTED, messageId(response.body()), status));
+                return;
+            }
+            if (status != 0 && status != 503) {
+                result.complete(attempt.end(Delivery.Status.REJECTED, null, status));
+                return;
+            }
+            (status == 503 ? unavailable : unreachable).incrementAndGet();
+            if (attempt.number() >= MAX_ATTEMPTS
+                    || Duration.between(attempt.first(), Instant.now()).compareTo(GIVE_UP_AFTER) > 0) {
+                result.complete(attempt.end(Delivery.Status.GAVE_UP, null, status));
+                return;
+            }
+            CompletableFuture.delayedExecutor(retryAfterMillis(response), TimeUnit.MILLISECONDS)
+                    .execute(() -> attempt(attempt.next(), result));
+        });
+    }
+
+    /** Retry-After in seconds when the platform sent one (capped), else one second. */
+    private static long retryAfterMillis(HttpResponse<String> response) {
+        if (response == null) {
+            return 1000;
+        }
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(value -> {
+                    try {
+                        return Math.min(5, Math.max(1, Long.parseLong(value.trim()))) * 1000;
+                    } catch (NumberFormatException e) {
+                        return 1000L;
+                    }
+                })
+                .orElse(1000L);
+    }
+
+    private static String messageId(String body) {
+        try {
+            return JSON.readTree(body).path("messageId").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}

@@ -1,0 +1,52 @@
+package ai.aleff.bench.faults;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.aleff.deploy.LocalPlatform;
+import ai.aleff.deploy.PlatformService;
+
+/** The faults of issue 4: crashes of each service, broker and database outages, a misbehaving model. */
+public final class Scenarios {
+
+    private Scenarios() {
+    }
+
+    /** The most telling two, for the test suite: a worker crash mid-load, and the broker going away. */
+    public static List<Scenario> quick(FaultHarness harness) {
+        return List.of(kill(harness.platform(), PlatformService.AGENT_WORKER), kafkaOutage(harness.platform()));
+    }
+
+    /** Every fault: kill -9 of each service in turn, Kafka and PostgreSQL outages, the model failing. */
+    public static List<Scenario> full(FaultHarness harness) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (PlatformService service : PlatformService.values()) {
+            scenarios.add(kill(harness.platform(), service));
+        }
+        scenarios.add(kafkaOutage(harness.platform()));
+        scenarios.add(postgresOutage(harness.platform()));
+        scenarios.add(modelOutage(harness.model()));
+        return scenarios;
+    }
+
+    static Scenario kill(LocalPlatform platform, PlatformService service) {
+        return new Scenario("kill -9 " + service.moduleName(), List.of(() -> platform.killService(service)),
+                () -> platform.restartService(service));
+    }
+
+    static Scenario kafkaOutage(LocalPlatform platform) {
+        return new Scenario("Kafka stop/start", List.of(platform::stopKafka), platform::startKafka);
+    }
+
+    static Scenario postgresOutage(LocalPlatform platform) {
+        return new Scenario("PostgreSQL stop/start", List.of(platform::stopPostgres), platform::startPostgres);
+    }
+
+    /** 500s, then 429s with Retry-After, then answers slower than the worker's timeout; then normal again. */
+    static Scenario modelOutage(ModelEmulator model) {
+        return new Scenario("model 500/429/timeouts",
+                List.of(() -> model.mode(ModelMode.SERVER_ERRORS), () -> model.mode(ModelMode.RATE_LIMITED),
+                        () -> model.mode(ModelMode.SLOW)),
+                () -> model.mode(ModelMode.NORMAL));
+    }
+}
