@@ -39,4 +39,22 @@ public interface AgentSettings {
     /** A RUNNING turn untouched this long is resumed by the relay (its worker likely died mid-turn). */
     @WithDefault("3m")
     Duration staleTurnAfter();
+
+    /**
+     * Concurrent model calls one tenant may have on this worker; further calls of that tenant wait, so one busy
+     * tenant cannot take every slot.
+     */
+    @WithDefault("16")
+    int maxConcurrentModelCallsPerTenant();
+
+    /** Concurrent model calls on this worker across all tenants (bounds memory and provider connections). */
+    @WithDefault("256")
+    int maxConcurrentModelCalls();
+
+    /**
+     * Records taken from Kafka whose work is not finished yet (queued or running in conversation lanes); at this
+     * many the channels stop taking records until some finish.
+     */
+    @WithDefault("1000")
+    int maxInFlightMessages();
 }

@@ -6,8 +6,9 @@ import static ai.aleff.agent.messaging.EventChecks.require;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
@@ -17,35 +18,40 @@ import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.CloudEventCodec;
 
 /**
- * Inbound user messages. The offset is committed when the returned Uni completes, i.e. after the turn's state and
- * events are in PostgreSQL; a malformed record fails and goes to the dead-letter topic.
+ * Inbound user messages. Each goes to its conversation's lane (see {@link LaneDispatcher}) and is acked when the
+ * turn's state and events are in PostgreSQL; a malformed record is nacked and goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class InboundMessageConsumer {
 
-    private static final Logger LOG = Logger.getLogger(InboundMessageConsumer.class);
-
     private final CloudEventCodec codec;
     private final TurnService turns;
+    private final LaneDispatcher dispatcher;
 
-    public InboundMessageConsumer(CloudEventCodec codec, TurnService turns) {
+    public InboundMessageConsumer(CloudEventCodec codec, TurnService turns, LaneDispatcher dispatcher) {
         this.codec = codec;
         this.turns = turns;
+        this.dispatcher = dispatcher;
     }
 
     @Incoming("conversation-inbound")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return Uni.createFrom().deferred(() -> {
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> consume(Message<byte[]> message) {
+        ConsumerRecord<String, byte[]> record = KafkaRecords.record(message);
+        String description = KafkaRecords.describe("inbound record", record);
+        MessageReceived received;
+        try {
             CloudEvent<MessageReceived> event = codec.decode(record, MessageReceived.class);
-            MessageReceived message = event.data();
-            require(present(message.messageId()) && present(message.tenantId())
-                    && present(message.conversationId()) && present(message.channel()) && message.text() != null,
+            received = event.data();
+            require(present(received.messageId()) && present(received.tenantId())
+                    && present(received.conversationId()) && present(received.channel()) && received.text() != null,
                     "MessageReceived without id, tenant, conversation, channel or text");
-            require(message.text().length() <= MessageReceived.MAX_TEXT_LENGTH, "MessageReceived text too long");
-            EventChecks.sameScope(event, message.tenantId(), message.conversationId());
-            return turns.onMessage(message);
-        }).onFailure()
-                .invoke(e -> LOG.warnf("Failed on %s %s-%d@%d, dead-lettering it: %s", "inbound record", record.topic(),
-                        record.partition(), record.offset(), e.toString()));
+            require(received.text().length() <= MessageReceived.MAX_TEXT_LENGTH, "MessageReceived text too long");
+            EventChecks.sameScope(event, received.tenantId(), received.conversationId());
+        } catch (RuntimeException e) {
+            return dispatcher.reject(message, description, e);
+        }
+        return dispatcher.dispatch(message, ConversationLanes.key(received.tenantId(), received.conversationId()),
+                description, () -> turns.onMessage(received));
     }
 }

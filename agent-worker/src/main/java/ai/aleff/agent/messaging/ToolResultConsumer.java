@@ -6,8 +6,9 @@ import static ai.aleff.agent.messaging.EventChecks.require;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
@@ -16,33 +17,41 @@ import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.CloudEventCodec;
 
-/** Tool outcomes from tool-executor; duplicates are recognised by the call id and ignored. */
+/**
+ * Tool outcomes from tool-executor, run in the same lane as the conversation's inbound messages; duplicates are
+ * recognised by the call id and ignored.
+ */
 @ApplicationScoped
 public class ToolResultConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ToolResultConsumer.class);
-
     private final CloudEventCodec codec;
     private final TurnService turns;
+    private final LaneDispatcher dispatcher;
 
-    public ToolResultConsumer(CloudEventCodec codec, TurnService turns) {
+    public ToolResultConsumer(CloudEventCodec codec, TurnService turns, LaneDispatcher dispatcher) {
         this.codec = codec;
         this.turns = turns;
+        this.dispatcher = dispatcher;
     }
 
     @Incoming("tool-results")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return Uni.createFrom().deferred(() -> {
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> consume(Message<byte[]> message) {
+        ConsumerRecord<String, byte[]> record = KafkaRecords.record(message);
+        String description = KafkaRecords.describe("tool result record", record);
+        ToolCallCompleted completed;
+        try {
             CloudEvent<ToolCallCompleted> event = codec.decode(record, ToolCallCompleted.class);
-            ToolCallCompleted completed = event.data();
+            completed = event.data();
             require(present(completed.callId()) && present(completed.tenantId())
                     && present(completed.conversationId()) && completed.status() != null,
                     "ToolCallCompleted without call id, tenant, conversation or status");
             EventChecks.sameScope(event, completed.tenantId(), completed.conversationId());
-            return turns.onToolResult(completed);
-        }).onFailure()
-                .invoke(e -> LOG.warnf("Failed on %s %s-%d@%d, dead-lettering it: %s", "tool result record",
-                        record.topic(),
-                        record.partition(), record.offset(), e.toString()));
+        } catch (RuntimeException e) {
+            return dispatcher.reject(message, description, e);
+        }
+        return dispatcher.dispatch(message,
+                ConversationLanes.key(completed.tenantId(), completed.conversationId()), description,
+                () -> turns.onToolResult(completed));
     }
 }

@@ -56,12 +56,13 @@ public class TurnService {
     private final OutboxPublisher publisher;
     private final HistoryMapper mapper;
     private final ModelCaller model;
+    private final ModelCallLimiter limiter;
     private final AuditTrail audit;
     private final AgentSettings settings;
 
     public TurnService(Pool pool, TurnRepository turns, HistoryRepository history, ToolCallRepository toolCalls,
             OutboxRepository outbox, OutboxPublisher publisher, HistoryMapper mapper, ModelCaller model,
-            AuditTrail audit, AgentSettings settings) {
+            ModelCallLimiter limiter, AuditTrail audit, AgentSettings settings) {
         this.pool = pool;
         this.turns = turns;
         this.history = history;
@@ -70,6 +71,7 @@ public class TurnService {
         this.publisher = publisher;
         this.mapper = mapper;
         this.model = model;
+        this.limiter = limiter;
         this.audit = audit;
         this.settings = settings;
     }
@@ -148,8 +150,10 @@ public class TurnService {
             return turns.touch(pool, turnId)
                     .chain(() -> history.latest(pool, turn.tenantId(), turn.conversationId(),
                             settings.historyLimit()))
-                    .chain(entries -> model.call(new ModelCallContext(turn.tenantId(), turn.conversationId(),
-                            turn.turnId(), turn.iteration()), mapper.toMessages(settings.systemPrompt(), entries)))
+                    .chain(entries -> limiter.limit(turn.tenantId(),
+                            () -> model.call(new ModelCallContext(turn.tenantId(), turn.conversationId(),
+                                    turn.turnId(), turn.iteration()),
+                                    mapper.toMessages(settings.systemPrompt(), entries))))
                     .chain(outcome -> pool.withTransaction(c -> record(c, turn, outcome)))
                     .chain(this::afterCommit);
         });
