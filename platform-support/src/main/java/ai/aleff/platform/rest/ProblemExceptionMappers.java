@@ -101,6 +101,14 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DependencyFailures.isUnreachable(e)) {
+            // Clients retry a 503 (with the same idempotency key); a 500 would tell them not to.
+            LOG.warnf("A dependency is unreachable: %s", e.toString());
+            return Problems.response(Response.Status.SERVICE_UNAVAILABLE, "Service Unavailable",
+                    "A backing service (database or broker) is unreachable; nothing was accepted. Retry later.")
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.error("Unexpected failure", e);
         return Problems.of(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it was logged.");
     }
