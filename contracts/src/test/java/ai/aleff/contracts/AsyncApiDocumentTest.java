@@ -29,6 +29,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
@@ -49,7 +50,7 @@ class AsyncApiDocumentTest {
             new MessageReceived("m-1", "t-1", "c-1", "u-1", "api", "client-1", "hello", NOW),
             EventType.REPLY_READY, new ReplyReady("r-1", "t-1", "c-1", "m-1", "api", "hi", "offline", NOW),
             EventType.TOOL_CALL_REQUESTED,
-            new ToolCallRequested("call-1", "t-1", "c-1", "turn-1", "turn-1:0", "calculator",
+            new ToolCallRequested("call-1", "t-1", "c-1", "turn-1", "u-1", "turn-1:0", "calculator",
                     "{\"expression\":\"1+1\"}", NOW),
             EventType.TOOL_CALL_COMPLETED,
             new ToolCallCompleted("call-1", "t-1", "c-1", "turn-1", "calculator", ToolCallCompleted.Status.OK, "2",
@@ -58,7 +59,17 @@ class AsyncApiDocumentTest {
             new AuditRecord("a-1", "t-1", "c-1", "agent-worker", "reply.published", "r-1", "1 tool call", NOW),
             EventType.TENANT_CONFIGURATION_CHANGED,
             new TenantConfigurationChanged("t-1", "Acme", TenantConfigurationChanged.Status.ACTIVE,
-                    List.of("a".repeat(64)), 1, NOW),
+                    List.of("a".repeat(64)), 1, NOW,
+                    new AssistantConfiguration(3, "Be brief.",
+                            List.of(new AssistantConfiguration.ModelChoice("anthropic", "claude-sonnet-4-5", null,
+                                    new AssistantConfiguration.EncryptedSecret("k1", "AAAA", "wxyz")),
+                                    new AssistantConfiguration.ModelChoice("openai", "gpt-4o-mini", null, null)),
+                            List.of("calculator"),
+                            List.of(new AssistantConfiguration.Subagent("researcher", "Looks things up", "Be precise.",
+                                    List.of(), List.of("time_now"))),
+                            List.of(new AssistantConfiguration.Skill("refunds", "How to handle refund requests",
+                                    "# Refunds\nAsk for the order number.")),
+                            10, 8000)),
             EventType.USAGE_RECORDED,
             new UsageRecorded("u-1", "t-1", "c-1", "turn-1", "openai", "gpt-4o-mini", 1200, 80,
                     new BigDecimal("0.000228"), "USD", NOW));

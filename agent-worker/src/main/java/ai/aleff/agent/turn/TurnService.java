@@ -188,7 +188,8 @@ public class TurnService {
                 calls.add(new ToolCall(callId, turn.tenantId(), turn.turnId(), iteration, i, modelCallId,
                         request.name(), arguments));
                 events.add(CloudEvent.of(audit.service(), callId, turn.tenantId(), turn.conversationId(), now,
-                        new ToolCallRequested(callId, turn.tenantId(), turn.conversationId(), turn.turnId(), callId,
+                        new ToolCallRequested(callId, turn.tenantId(), turn.conversationId(), turn.turnId(),
+                                turn.userId(), callId,
                                 request.name(), arguments, now)));
                 events.add(audit.record(TurnIds.auditId("tool.requested", callId), turn.tenantId(),
                         turn.conversationId(), "tool.requested", callId, "tool=" + request.name()));

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The current configuration of one tenant, published to a compacted topic keyed by tenant id: the latest
  * record per tenant is the whole truth, so a service builds its cache by reading the topic from the start.
- * Secrets never appear here; API keys travel only as SHA-256 hashes of high-entropy random keys.
+ * Secrets never appear in plain text here: tenant API keys travel only as SHA-256 hashes of high-entropy random
+ * keys, model provider keys only encrypted (see {@link AssistantConfiguration.EncryptedSecret}).
  *
  * @param tenantId tenant id
  * @param name display name
@@ -14,9 +15,16 @@ import java.util.List;
  * @param apiKeyHashes hex SHA-256 hashes of the tenant's valid API keys
  * @param version increases with every change, so consumers can ignore stale updates
  * @param changedAt when the change was made
+ * @param assistant the tenant's assistant configuration; null means the platform defaults
  */
 public record TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
-        long version, Instant changedAt) {
+        long version, Instant changedAt, AssistantConfiguration assistant) {
+
+    /** A configuration with the platform's assistant defaults. */
+    public TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
+            long version, Instant changedAt) {
+        this(tenantId, name, status, apiKeyHashes, version, changedAt, null);
+    }
 
     /** Whether the tenant may use the platform. */
     public enum Status {

@@ -149,7 +149,7 @@ class ToolRequestConsumerIT {
     private static ToolCallRequested request(String tool, String arguments) {
         String turn = "turn-" + UUID.randomUUID();
         return new ToolCallRequested("call-" + UUID.randomUUID(), "t-" + UUID.randomUUID(),
-                "conv-" + UUID.randomUUID(), turn, turn + ":0", tool, arguments, Instant.now());
+                "conv-" + UUID.randomUUID(), turn, "user-1", turn + ":0", tool, arguments, Instant.now());
     }
 
     private static CloudEvent<ToolCallRequested> event(ToolCallRequested request) {

@@ -67,7 +67,7 @@ class ToolCallServiceTest {
     }
 
     private static ToolCallRequested request(String tenant, String callId, String key) {
-        return new ToolCallRequested(callId, tenant, "conv", "turn", key, "counting", "{}", Instant.now());
+        return new ToolCallRequested(callId, tenant, "conv", "turn", "user", key, "counting", "{}", Instant.now());
     }
 
     private final class CountingTool implements Tool {

@@ -1,0 +1,77 @@
+package ai.aleff.contracts.events;
+
+import java.util.List;
+
+/**
+ * What a tenant has set for its assistant, carried inside {@link TenantConfigurationChanged}. Every field may be
+ * absent (null or empty), meaning "use the platform default". API keys travel only encrypted
+ * ({@link EncryptedSecret}); the plain text exists in tenant-service's request handling and in the worker's memory
+ * while calling the model, never on a topic, in a table or in a log.
+ *
+ * @param version increases with every change of the assistant configuration (tenant-service keeps every version)
+ * @param instructions the system instructions every turn starts with
+ * @param models failover chain, first choice first; empty means the platform's chain
+ * @param tools names of the platform tools the assistant may call; empty means every platform tool
+ * @param subagents assistants the main agent may delegate to, each exposed to the model as a tool
+ * @param skills instruction packs the agent may load when it decides to use them
+ * @param maxToolIterations model calls per turn at most; null means the platform default
+ * @param historyTokenBudget estimated tokens of history sent to the model at most; null means the platform
+ *        default
+ */
+public record AssistantConfiguration(long version, String instructions, List<ModelChoice> models,
+        List<String> tools, List<Subagent> subagents, List<Skill> skills, Integer maxToolIterations,
+        Integer historyTokenBudget) {
+
+    /** The platform's defaults: nothing set. */
+    public static AssistantConfiguration platformDefaults() {
+        return new AssistantConfiguration(0, null, List.of(), List.of(), List.of(), List.of(), null, null);
+    }
+
+    /**
+     * One model of a failover chain.
+     *
+     * @param provider {@code openai} (and OpenAI-compatible endpoints), {@code anthropic}, {@code gemini} or
+     *        {@code ollama}
+     * @param model the provider's model name
+     * @param baseUrl endpoint override, e.g. a vLLM server; null means the provider's public endpoint
+     * @param apiKey the tenant's own key (bring your own key), encrypted; null means the platform's key
+     */
+    public record ModelChoice(String provider, String model, String baseUrl, EncryptedSecret apiKey) {
+    }
+
+    /**
+     * A secret encrypted with the platform's secret key: AES-256-GCM, the tenant id as associated data, so a
+     * ciphertext copied to another tenant does not decrypt.
+     *
+     * @param keyId which platform key encrypted it (keys rotate; old ones stay readable)
+     * @param ciphertext base64 of the 12-byte nonce followed by the ciphertext and 16-byte tag
+     * @param hint the last four characters of the plain text, to recognise a key without revealing it
+     */
+    public record EncryptedSecret(String keyId, String ciphertext, String hint) {
+    }
+
+    /**
+     * An assistant the main agent may delegate a task to; the model sees it as a tool named
+     * {@code agent_<name>}.
+     *
+     * @param name lower-case name, unique within the tenant
+     * @param description what it is good for, shown to the main agent's model
+     * @param instructions its own system instructions
+     * @param models its own chain; empty means the tenant's chain
+     * @param tools the platform tools it may call (a subset of the tenant's)
+     */
+    public record Subagent(String name, String description, String instructions, List<ModelChoice> models,
+            List<String> tools) {
+    }
+
+    /**
+     * A named instruction pack (Markdown). The agent sees every enabled skill's description and loads the full
+     * content when it decides to use one.
+     *
+     * @param name lower-case name, unique within the tenant
+     * @param description one or two sentences: when to use it
+     * @param content the Markdown instructions
+     */
+    public record Skill(String name, String description, String content) {
+    }
+}
