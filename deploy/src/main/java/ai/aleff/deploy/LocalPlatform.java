@@ -179,6 +179,11 @@ public final class LocalPlatform implements AutoCloseable {
         return postgres;
     }
 
+    /** Where the platform keeps its data (PostgreSQL cluster, Kafka logs, service logs). */
+    public java.nio.file.Path dataDirectory() {
+        return layout.root();
+    }
+
     /** The running broker; null before {@link #startInfrastructure()}. */
     public KafkaNode kafka() {
         return kafka;

@@ -77,7 +77,9 @@ public record PlatformSettings(Path repoDir, Path dataDir, int postgresPort, int
                 PlatformService.class);
         private Map<String, String> environment = Map.of();
         // Small heaps: five services, a broker and PostgreSQL share a developer laptop.
-        private List<String> serviceJvmOptions = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+        private List<String> serviceJvmOptions = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                // Serial GC returns heap to the OS after a collection only when this much of it is free.
+                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
         private List<String> kafkaJvmOptions = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true");

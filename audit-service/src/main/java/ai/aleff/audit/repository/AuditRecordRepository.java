@@ -1,8 +1,8 @@
 package ai.aleff.audit.repository;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +18,13 @@ import ai.aleff.contracts.events.AuditRecord;
 @ApplicationScoped
 public class AuditRecordRepository {
 
+    // One statement per batch with the columns as arrays: a single round trip and a single plan execution instead
+    // of one INSERT per record (measured: about twice the records per second of a pipelined batch of INSERTs).
     private static final String INSERT = """
             INSERT INTO audit.audit_record
                 (record_id, tenant_id, conversation_id, service, action, subject_id, detail, occurred_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                 $8::timestamptz[])
             ON CONFLICT (record_id) DO NOTHING""";
     private static final String BY_CONVERSATION = """
             SELECT record_id, service, action, subject_id, detail, occurred_at
@@ -36,13 +39,38 @@ public class AuditRecordRepository {
         this.pool = pool;
     }
 
-    /** Stores the records in one pipelined batch; a record id already stored is skipped, so redelivery is safe. */
+    /**
+     * Stores the records in one statement; a record id already stored (or repeated within the batch) is skipped, so
+     * redelivery is safe.
+     */
     public Uni<Void> insertAll(List<AuditRecord> records) {
         if (records.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = records.stream().map(AuditRecordRepository::row).toList();
-        return pool.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+        int n = records.size();
+        String[] ids = new String[n];
+        String[] tenants = new String[n];
+        String[] conversations = new String[n];
+        String[] services = new String[n];
+        String[] actions = new String[n];
+        String[] subjects = new String[n];
+        String[] details = new String[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            AuditRecord r = records.get(i);
+            ids[i] = r.recordId();
+            tenants[i] = r.tenantId();
+            conversations[i] = r.conversationId();
+            services[i] = r.service();
+            actions[i] = r.action();
+            subjects[i] = r.subjectId();
+            details[i] = r.detail();
+            times[i] = r.occurredAt().atOffset(ZoneOffset.UTC);
+        }
+        return pool.preparedQuery(INSERT)
+                .execute(Tuple.from(
+                        new Object[]{ids, tenants, conversations, services, actions, subjects, details, times}))
+                .replaceWithVoid();
     }
 
     /** The tenant's records of one conversation, oldest first. */
@@ -54,11 +82,6 @@ public class AuditRecordRepository {
                     rows.forEach(row -> result.add(read(row)));
                     return result;
                 });
-    }
-
-    private static Tuple row(AuditRecord r) {
-        return Tuple.from(Arrays.asList(r.recordId(), r.tenantId(), r.conversationId(), r.service(), r.action(),
-                r.subjectId(), r.detail(), r.occurredAt().atOffset(ZoneOffset.UTC)));
     }
 
     private static StoredAuditRecord read(Row row) {

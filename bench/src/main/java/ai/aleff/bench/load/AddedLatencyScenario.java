@@ -53,17 +53,23 @@ final class AddedLatencyScenario {
             }
         }
         LatencySummary addedSummary = LatencySummary.ofNanos(added);
+        LatencySummary hop = context.platform().kafka() == null
+                ? LatencySummary.ofNanos(List.of())
+                : KafkaHopProbe.measure(context.platform().kafka().bootstrapServers(), 200);
         LatencySummary replySummary = LatencySummary.ofNanos(endToEnd);
         String note = addedSummary.count() + " sequential messages in one conversation after "
                 + context.options().warmup() + " warm-up messages, instant model; " + lost + " without reply";
         List<Figure> figures = List.of(
                 new Figure(ID, "added latency p50", addedSummary.p50Millis(), "ms", Target.below(10), note),
                 new Figure(ID, "added latency p90", addedSummary.p90Millis(), "ms", null, null),
-                new Figure(ID, "added latency p99", addedSummary.p99Millis(), "ms", Target.below(40), null));
+                new Figure(ID, "added latency p99", addedSummary.p99Millis(), "ms", Target.below(40), null),
+                new Figure(ID, "Kafka hop alone (produce acks=all -> consume) p50", hop.p50Millis(), "ms", null,
+                        "a reply crosses two hops; p99 " + Target.format(hop.p99Millis()) + " ms"));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("addedLatency", addedSummary.toMap());
         details.put("replyTime", replySummary.toMap());
         details.put("withoutReply", lost);
+        details.put("kafkaHop", hop.toMap());
         return new ScenarioResult(ID, figures, details);
     }
 }

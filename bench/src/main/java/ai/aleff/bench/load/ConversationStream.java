@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 final class ConversationStream implements AutoCloseable {
 
     private final String conversationId;
+    private final String apiKey;
     private final Map<String, CompletableFuture<Long>> replies = new ConcurrentHashMap<>();
     private final Set<String> replyIds = ConcurrentHashMap.newKeySet();
     private final List<String> arrivalOrder = new CopyOnWriteArrayList<>();
@@ -31,6 +32,7 @@ final class ConversationStream implements AutoCloseable {
 
     private ConversationStream(PlatformClient client, String apiKey, String conversationId) {
         this.conversationId = conversationId;
+        this.apiKey = apiKey;
         HttpRequest request = HttpRequest.newBuilder(
                 URI.create(client.ingressUrl() + "/v1/conversations/" + conversationId + "/events"))
                 .header("Accept", "text/event-stream")
@@ -48,6 +50,11 @@ final class ConversationStream implements AutoCloseable {
                 opened.completeExceptionally(failure);
             }
         });
+    }
+
+    /** The API key of the tenant owning the conversation. */
+    String apiKey() {
+        return apiKey;
     }
 
     /** Opens the stream and waits for its opening comment: from then on no reply is missed. */

@@ -36,6 +36,8 @@ final class IngressScenario {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         Semaphore inFlight = new Semaphore(options.ingressConcurrency());
         long cap = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        CpuMeter cpu = new CpuMeter(context);
+        Map<String, Double> cpuBefore = cpu.snapshot();
         long begin = System.nanoTime();
         int submitted = 0;
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -64,6 +66,8 @@ final class IngressScenario {
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         double rate = accepted.get() / seconds;
+        Map<String, Double> perRequest = CpuMeter.perUnit(cpuBefore, cpu.snapshot(), accepted.get());
+        int cores = Runtime.getRuntime().availableProcessors();
         LatencySummary latency = LatencySummary.ofNanos(latencies);
         String note = submitted + " POST /v1/messages, " + options.ingressConcurrency() + " in flight, over "
                 + conversations + " conversations, " + agentWorkerState + "; " + accepted.get() + " answered 202, "
@@ -78,7 +82,14 @@ final class IngressScenario {
         details.put("seconds", seconds);
         details.put("agentWorker", agentWorkerState);
         details.put("acceptLatency", latency.toMap());
+        details.put("cpuMillisPerAccepted", perRequest);
+        details.put("cpuCeilingPerSecond", CpuMeter.ceilingPerSecond(perRequest, cores));
         return new ScenarioResult(ID, List.of(new Figure(ID, "ingress accepted (202 after Kafka ack)", rate,
-                "msg/s", Target.atLeast(5000), note)), details);
+                "msg/s", Target.atLeast(5000), note),
+                new Figure(ID, "platform CPU per accepted message", perRequest.getOrDefault("platform total",
+                        Double.NaN), "ms", null, CpuMeter.format(perRequest)),
+                new Figure(ID, "ingress CPU ceiling on " + cores + " cores", CpuMeter.ceilingPerSecond(perRequest,
+                        cores), "msg/s", null, null)),
+                details);
     }
 }

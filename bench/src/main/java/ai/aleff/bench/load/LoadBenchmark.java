@@ -72,8 +72,12 @@ public final class LoadBenchmark {
             try (platform) {
                 PlatformClient client = new PlatformClient(platform.serviceUrl(PlatformService.TENANT_SERVICE),
                         platform.serviceUrl(PlatformService.CHANNEL_INGRESS));
-                String apiKey = client.createTenant("bench-" + UUID.randomUUID(), platform.adminToken());
-                BenchContext context = new BenchContext(platform, model, client, apiKey, options);
+                out.println("aleff bench: creating " + BenchContext.TENANTS + " tenants");
+                List<String> tenantKeys = new ArrayList<>();
+                for (int i = 0; i < BenchContext.TENANTS; i++) {
+                    tenantKeys.add(client.createTenant("bench-" + i + "-" + UUID.randomUUID(), platform.adminToken()));
+                }
+                BenchContext context = new BenchContext(platform, model, client, List.copyOf(tenantKeys), options);
                 List<ScenarioResult> results = scenarios(context, startTimes, repo, out);
                 ResultsReport report = new ResultsReport(machine, results);
                 report.recordLoadAtEnd();

@@ -34,7 +34,8 @@ final class SlowModelScenario {
             List<Future<ConversationStream>> opening = new ArrayList<>();
             for (int i = 0; i < options.slowConversations(); i++) {
                 String id = "slow-" + i + "-" + UUID.randomUUID();
-                opening.add(executor.submit(() -> ConversationStream.open(context.client(), context.apiKey(), id)));
+                String key = context.keyFor(i);
+                opening.add(executor.submit(() -> ConversationStream.open(context.client(), key, id)));
             }
             for (Future<ConversationStream> f : opening) {
                 streams.add(f.get());
@@ -95,7 +96,7 @@ final class SlowModelScenario {
     private static Sent send(BenchContext context, ConversationStream stream) {
         List<String> ids = new ArrayList<>();
         for (int m = 0; m < context.options().messagesPerConversation(); m++) {
-            PlatformClient.Sent sent = context.client().sendMessage(context.apiKey(), stream.conversationId(),
+            PlatformClient.Sent sent = context.client().sendMessage(stream.apiKey(), stream.conversationId(),
                     "message " + m + " ref=" + stream.conversationId() + "-" + m);
             if (sent.accepted()) {
                 ids.add(sent.messageId());

@@ -27,7 +27,8 @@ final class ThroughputScenario {
     private ThroughputScenario() {
     }
 
-    record Step(int concurrency, double messagesPerSecond, int replies, int withoutReply, LatencySummary latency) {
+    record Step(int concurrency, double messagesPerSecond, int replies, int withoutReply, LatencySummary latency,
+            Map<String, Double> cpuMillisPerMessage) {
 
         Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -36,6 +37,7 @@ final class ThroughputScenario {
             map.put("replies", replies);
             map.put("withoutReply", withoutReply);
             map.put("replyTime", latency.toMap());
+            map.put("cpuMillisPerMessage", cpuMillisPerMessage);
             return map;
         }
     }
@@ -68,11 +70,21 @@ final class ThroughputScenario {
                 + steps.getFirst().concurrency() + ".." + steps.getLast().concurrency() + ", " + options.stageSeconds()
                 + " s each); peak at concurrency " + peak.concurrency() + "; " + lost
                 + " messages without reply within 30 s";
+        int cores = Runtime.getRuntime().availableProcessors();
+        double ceiling = CpuMeter.ceilingPerSecond(peak.cpuMillisPerMessage(), cores);
+        out.println("  CPU ms per message at the peak: " + CpuMeter.format(peak.cpuMillisPerMessage()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("steps", steps.stream().map(Step::toMap).toList());
         details.put("peakConcurrency", peak.concurrency());
+        details.put("cpuCeilingMessagesPerSecond", ceiling);
         return new ScenarioResult(ID, List.of(new Figure(ID, "end-to-end throughput", peak.messagesPerSecond(),
-                "msg/s", Target.atLeast(500), note)), details);
+                "msg/s", Target.atLeast(500), note),
+                new Figure(ID, "platform CPU per message at the peak (all services, Kafka, PostgreSQL)",
+                        peak.cpuMillisPerMessage().getOrDefault("platform total", Double.NaN), "ms", null,
+                        CpuMeter.format(peak.cpuMillisPerMessage())),
+                new Figure(ID, "CPU ceiling on " + cores + " cores (cores x 1000 / CPU ms per message)", ceiling,
+                        "msg/s", null, null)),
+                details);
     }
 
     private static Step step(BenchContext context, int concurrency, Duration length) {
@@ -81,9 +93,11 @@ final class ThroughputScenario {
         AtomicInteger lost = new AtomicInteger();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
-                streams.add(ConversationStream.open(context.client(), context.apiKey(),
+                streams.add(ConversationStream.open(context.client(), context.keyFor(i),
                         "tp" + concurrency + "-" + UUID.randomUUID()));
             }
+            CpuMeter cpu = new CpuMeter(context);
+            Map<String, Double> cpuBefore = cpu.snapshot();
             long begin = System.nanoTime();
             long end = begin + length.toNanos();
             List<Future<?>> loops = new ArrayList<>();
@@ -94,8 +108,11 @@ final class ThroughputScenario {
                 loop.get();
             }
             double seconds = length.toNanos() / 1e9;
+            // Replies that arrive after the step's end still cost CPU inside it; counting every message answered by
+            // now (not only the in-time ones) keeps the per-message figure honest.
+            Map<String, Double> perMessage = CpuMeter.perUnit(cpuBefore, cpu.snapshot(), latencies.size());
             return new Step(concurrency, latencies.size() / seconds, latencies.size(), lost.get(),
-                    LatencySummary.ofNanos(latencies));
+                    LatencySummary.ofNanos(latencies), perMessage);
         } catch (Exception e) {
             throw new IllegalStateException("Throughput step at concurrency " + concurrency + " failed", e);
         } finally {
@@ -108,7 +125,7 @@ final class ThroughputScenario {
             ConcurrentLinkedQueue<Long> latencies, AtomicInteger lost) {
         int n = 0;
         while (System.nanoTime() < end) {
-            PlatformClient.Sent sent = context.client().sendMessage(context.apiKey(), stream.conversationId(),
+            PlatformClient.Sent sent = context.client().sendMessage(stream.apiKey(), stream.conversationId(),
                     "throughput ref=" + stream.conversationId() + "-" + n++);
             if (!sent.accepted()) {
                 lost.incrementAndGet();
