@@ -29,6 +29,21 @@ public final class Scenarios {
         return scenarios;
     }
 
+    /**
+     * The scenarios whose name contains one of the comma-separated words of {@code only} (case-insensitive), e.g.
+     * {@code "agent-worker,kafka"}; all of them when {@code only} is blank.
+     */
+    public static List<Scenario> only(List<Scenario> scenarios, String only) {
+        if (only == null || only.isBlank()) {
+            return scenarios;
+        }
+        List<String> words = java.util.Arrays.stream(only.toLowerCase(java.util.Locale.ROOT).split(","))
+                .map(String::trim).filter(w -> !w.isEmpty()).toList();
+        return scenarios.stream()
+                .filter(s -> words.stream().anyMatch(w -> s.name().toLowerCase(java.util.Locale.ROOT).contains(w)))
+                .toList();
+    }
+
     static Scenario kill(LocalPlatform platform, PlatformService service) {
         return new Scenario("kill -9 " + service.moduleName(), List.of(() -> platform.killService(service)),
                 () -> platform.restartService(service));
