@@ -11,8 +11,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +179,45 @@ class AssistantResourceIT {
                 .statusCode(200);
         admin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}").put(assistant(tenant)).then()
                 .statusCode(412);
+    }
+
+    @Test
+    void concurrentChangesGetConsecutiveVersionsAndOnlyOneWinsTheSameIfMatch() throws Exception {
+        // Given a tenant and six admins changing its assistant at the same moment, three of them without If-Match
+        // and three all based on version 0
+        String tenant = newTenant();
+        List<CompletableFuture<Integer>> blind = new ArrayList<>();
+        List<CompletableFuture<Integer>> conditional = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 3; i++) {
+                String body = "{\"instructions\": \"blind " + i + "\"}";
+                blind.add(CompletableFuture.supplyAsync(() -> put(tenant, body).extract().statusCode(), pool));
+                conditional.add(CompletableFuture.supplyAsync(() -> admin().contentType(ContentType.JSON)
+                        .header("If-Match", "\"0\"")
+                        .body("{\"instructions\": \"conditional\"}")
+                        .put(assistant(tenant))
+                        .then()
+                        .extract()
+                        .statusCode(), pool));
+            }
+            CompletableFuture.allOf(Stream.concat(blind.stream(), conditional.stream())
+                    .toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        }
+
+        // Then every blind change is stored, at most one conditional change wins and the others get 412
+        assertThat(blind).extracting(CompletableFuture::join).containsOnly(200);
+        List<Integer> outcomes = conditional.stream().map(CompletableFuture::join).toList();
+        assertThat(outcomes).containsOnly(200, 412);
+        long won = outcomes.stream().filter(status -> status == 200).count();
+        assertThat(won).isLessThanOrEqualTo(1);
+
+        // And the versions are consecutive, without gaps or duplicates
+        List<Integer> versions = admin().get(assistant(tenant) + "/versions").then().extract().jsonPath().getList(
+                "version", Integer.class);
+        assertThat(versions).hasSize(3 + (int) won);
+        assertThat(versions).isSortedAccordingTo(java.util.Comparator.reverseOrder()).startsWith(versions.size())
+                .endsWith(1)
+                .doesNotHaveDuplicates();
     }
 
     @Test
