@@ -36,6 +36,11 @@ public record DataLayout(Path root) {
         return root.resolve("admin-token");
     }
 
+    /** The platform secret key (base64), which encrypts tenants' model API keys; mode 600. */
+    public Path secretKey() {
+        return root.resolve("secret-key");
+    }
+
     public void create() {
         try {
             Files.createDirectories(postgres().getParent());

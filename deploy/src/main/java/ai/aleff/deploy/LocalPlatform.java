@@ -25,6 +25,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final DataLayout layout;
     private final Progress progress;
     private final String adminToken;
+    private final String secretKey;
     private PostgresNode postgres;
     private KafkaNode kafka;
     private final List<ServiceNode> services = Collections.synchronizedList(new ArrayList<>());
@@ -36,6 +37,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.progress = progress;
         layout.create();
         this.adminToken = AdminToken.loadOrCreate(layout.adminToken());
+        this.secretKey = SecretKey.loadOrCreate(layout.secretKey());
     }
 
     /** A platform that has started nothing yet. */
@@ -135,7 +137,8 @@ public final class LocalPlatform implements AutoCloseable {
         ServiceNode node;
         synchronized (this) {
             requireOpen();
-            node = ServiceNode.start(ServiceCommand.of(service, settings, javaCommand, adminToken), settings, layout);
+            node = ServiceNode.start(ServiceCommand.of(service, settings, javaCommand, adminToken, secretKey), settings,
+                    layout);
             services.add(node);
         }
         node.awaitReady(settings.readyTimeout());

@@ -16,6 +16,8 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
 
     public static final String ADMIN_TOKEN_PROPERTY = "aleff.tenant.admin-token";
     public static final String OPENAI_PREFIX = "aleff.agent.model.openai.";
+    public static final String SECRET_KEY_PROPERTY = "aleff.secrets.keys." + SecretKey.ID;
+    public static final String ACTIVE_SECRET_KEY_PROPERTY = "aleff.secrets.active-key";
 
     public ServiceCommand {
         command = List.copyOf(command);
@@ -26,8 +28,18 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
         return repoDir.resolve(service.moduleName()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
+    /** Without a platform secret key: tenants cannot store their own model API keys. */
     public static ServiceCommand of(PlatformService service, PlatformSettings settings, String javaCommand,
             String adminToken) {
+        return of(service, settings, javaCommand, adminToken, null);
+    }
+
+    /**
+     * @param secretKey base64 of the platform secret key; tenant-service encrypts tenants' model API keys with it
+     *        and agent-worker decrypts them, so both get it (and only they)
+     */
+    public static ServiceCommand of(PlatformService service, PlatformSettings settings, String javaCommand,
+            String adminToken, String secretKey) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", Integer.toString(settings.port(service)));
         properties.put("quarkus.http.host", "127.0.0.1");
@@ -39,6 +51,11 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
         Map<String, String> environment = new LinkedHashMap<>();
         if (service == PlatformService.TENANT_SERVICE) {
             environment.put(environmentName(ADMIN_TOKEN_PROPERTY), adminToken);
+        }
+        if (secretKey != null
+                && (service == PlatformService.TENANT_SERVICE || service == PlatformService.AGENT_WORKER)) {
+            environment.put(environmentName(SECRET_KEY_PROPERTY), secretKey);
+            environment.put(environmentName(ACTIVE_SECRET_KEY_PROPERTY), SecretKey.ID);
         }
         if (service == PlatformService.AGENT_WORKER) {
             addModelProvider(settings.environment(), properties, environment);

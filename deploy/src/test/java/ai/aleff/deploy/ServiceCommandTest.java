@@ -54,6 +54,33 @@ class ServiceCommandTest {
     }
 
     @Test
+    void theSecretKeyReachesTenantServiceAndAgentWorkerOnlyThroughTheEnvironment() {
+        // Given a generated platform secret key
+        PlatformSettings settings = settings().build();
+        String key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+        // When the commands are built
+        ServiceCommand tenant = ServiceCommand.of(PlatformService.TENANT_SERVICE, settings, "java", "adm", key);
+        ServiceCommand agent = ServiceCommand.of(PlatformService.AGENT_WORKER, settings, "java", "adm", key);
+
+        // Then the service that encrypts and the one that decrypts get it as the active key, in the environment
+        for (ServiceCommand command : List.of(tenant, agent)) {
+            assertThat(command.environment()).containsEntry("ALEFF_SECRETS_KEYS_LOCAL", key)
+                    .containsEntry("ALEFF_SECRETS_ACTIVE_KEY", "local");
+            assertThat(String.join(" ", command.command())).doesNotContain(key);
+            assertThat(command.describe()).doesNotContain(key);
+        }
+
+        // And no other service gets it
+        for (PlatformService other : List.of(PlatformService.CHANNEL_INGRESS, PlatformService.TOOL_EXECUTOR,
+                PlatformService.AUDIT_SERVICE)) {
+            ServiceCommand command = ServiceCommand.of(other, settings, "java", "adm", key);
+            assertThat(command.environment()).isEmpty();
+            assertThat(String.join(" ", command.command())).doesNotContain(key);
+        }
+    }
+
+    @Test
     void agentWorkerUsesTheOpenAiProviderFromTheEnvironmentWithTheKeyKeptOffTheCommandLine() {
         // Given OPENAI_* variables
         PlatformSettings settings = settings().environment(Map.of("OPENAI_BASE_URL", "http://llm:1234/v1",

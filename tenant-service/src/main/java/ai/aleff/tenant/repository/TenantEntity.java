@@ -36,6 +36,10 @@ public class TenantEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The current assistant configuration version; null while the platform defaults apply. */
+    @Column(name = "assistant_version")
+    public Long assistantVersion;
+
     /** A new, active tenant at its first configuration version. */
     public static TenantEntity newActive(UUID id, String name, String apiKeyHash, Instant createdAt) {
         TenantEntity tenant = new TenantEntity();

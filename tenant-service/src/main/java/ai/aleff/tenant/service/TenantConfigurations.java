@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.AuditTrail;
@@ -21,10 +22,15 @@ public class TenantConfigurations {
         this.audit = audit;
     }
 
-    public CloudEvent<TenantConfigurationChanged> changed(TenantEntity tenant, Instant changedAt) {
+    /**
+     * The tenant's whole configuration. The topic is compacted, so every event must carry the current assistant
+     * configuration too ({@code null} only while the tenant has none): there is deliberately no variant without it.
+     */
+    public CloudEvent<TenantConfigurationChanged> changed(TenantEntity tenant, AssistantConfiguration assistant,
+            Instant changedAt) {
         String tenantId = tenant.id.toString();
         return CloudEvent.of(audit.service(), UUID.randomUUID().toString(), tenantId, null, changedAt,
                 new TenantConfigurationChanged(tenantId, tenant.name, tenant.status, List.of(tenant.apiKeyHash),
-                        tenant.version, changedAt));
+                        tenant.version, changedAt, assistant));
     }
 }

@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,10 +26,6 @@ import ai.aleff.tenant.repository.TenantRepository;
  */
 @ApplicationScoped
 public class TenantService {
-
-    /** Only the canonical form: {@link UUID#fromString} also accepts odd spellings such as {@code 1-1-1-1-1}. */
-    private static final Pattern CANONICAL_UUID = Pattern
-            .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final TenantRepository tenants;
     private final OutboxRepository outbox;
@@ -55,8 +50,10 @@ public class TenantService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String apiKey = ApiKeys.generate();
         TenantEntity tenant = TenantEntity.newActive(UUID.randomUUID(), name.strip(), ApiKeys.hash(apiKey), now);
-        List<CloudEvent<?>> events = List.of(configurations.changed(tenant, now), audit.record(tenant.id.toString(),
-                null, "tenant.created", tenant.id.toString(), "Tenant created"));
+        // A new tenant has no assistant configuration yet: the platform defaults apply.
+        List<CloudEvent<?>> events = List.of(configurations.changed(tenant, null, now),
+                audit.record(tenant.id.toString(),
+                        null, "tenant.created", tenant.id.toString(), "Tenant created"));
         return Panache.withTransaction(() -> tenants.persist(tenant)
                 .chain(() -> outbox.persist(events.stream().map(e -> outboxCodec.toRow(e, now)))))
                 .invoke(relay::drainSoon)
@@ -65,9 +62,10 @@ public class TenantService {
 
     /** The tenant with this id; a malformed id simply names no tenant. */
     public Uni<Optional<TenantEntity>> find(String id) {
-        if (id == null || !CANONICAL_UUID.matcher(id).matches()) {
+        Optional<UUID> uuid = TenantIds.parse(id);
+        if (uuid.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return Panache.withSession(() -> tenants.findById(UUID.fromString(id))).map(Optional::ofNullable);
+        return Panache.withSession(() -> tenants.findById(uuid.get())).map(Optional::ofNullable);
     }
 }
