@@ -21,7 +21,7 @@ public final class HistoryWindow {
     public record Window(Optional<String> summary, List<SequencedEntry> entries) {
 
         public int tokens() {
-            return summary.map(TokenEstimator::tokens).orElse(0) + HistoryWindow.tokens(entries);
+            return summary.map(HistoryWindow::summaryTokens).orElse(0) + HistoryWindow.tokens(entries);
         }
     }
 
@@ -72,8 +72,8 @@ public final class HistoryWindow {
      * least the current exchange.
      */
     public static Window fit(Optional<String> summary, List<SequencedEntry> entries, int budget) {
-        Optional<String> kept = summary.filter(text -> TokenEstimator.tokens(text) <= budget);
-        int remaining = budget - kept.map(TokenEstimator::tokens).orElse(0);
+        Optional<String> kept = summary.filter(text -> summaryTokens(text) <= budget);
+        int remaining = budget - kept.map(HistoryWindow::summaryTokens).orElse(0);
         int cut = Math.max(0, cutFor(entries, remaining));
         return new Window(kept, entries.subList(cut, entries.size()));
     }
@@ -98,6 +98,11 @@ public final class HistoryWindow {
             }
         }
         return best >= 0 ? best : latestUser;
+    }
+
+    /** A summary is sent under a heading, which counts too. */
+    static int summaryTokens(String summary) {
+        return TokenEstimator.tokens(SummaryPrompt.contextText(summary));
     }
 
     static int tokens(List<SequencedEntry> entries) {

@@ -58,6 +58,11 @@ public final class SummaryPrompt {
 
     /** The system message carrying the summary in later calls. */
     public static SystemMessage asContext(String summary) {
-        return SystemMessage.from(SUMMARY_HEADING + "\n" + summary);
+        return SystemMessage.from(contextText(summary));
+    }
+
+    /** The text of that message, which is what counts against the budget. */
+    static String contextText(String summary) {
+        return SUMMARY_HEADING + "\n" + summary;
     }
 }
