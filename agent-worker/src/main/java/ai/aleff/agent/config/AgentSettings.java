@@ -9,15 +9,50 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "aleff.agent")
 public interface AgentSettings {
 
-    /** How many of the latest conversation messages the model sees. */
-    @WithDefault("40")
+    /**
+     * Most history entries read per model call (newest first, before the token budget trims them); a safety cap on
+     * what one step loads, normally far above what fits the budget.
+     */
+    @WithDefault("400")
     int historyLimit();
+
+    /**
+     * Estimated tokens of conversation history (summary included) sent to the model at most; a tenant's
+     * historyTokenBudget overrides it. Tokens are estimated as characters / 4.
+     */
+    @WithDefault("8000")
+    int historyTokenBudget();
+
+    /**
+     * When a session's history exceeds the budget, the newest entries worth this percentage of the budget stay
+     * verbatim and everything older is summarised by the model.
+     */
+    @WithDefault("50")
+    int compactionKeepPercent();
+
+    /**
+     * A requested tool whose result has not arrived after this long gets an error result ("tool X timed out") and
+     * the turn goes on; a late real result is ignored.
+     */
+    @WithDefault("30s")
+    Duration toolTimeout();
+
+    /** How often each worker looks for overdue tool calls (the first to update a call wins; the others skip it). */
+    @WithDefault("5s")
+    Duration toolTimeoutSweepInterval();
+
+    /**
+     * How long a message of a tenant the worker does not know yet waits for the tenant's configuration to arrive
+     * (it may be a moment behind a freshly created tenant) before it is refused.
+     */
+    @WithDefault("10s")
+    Duration unknownTenantGrace();
 
     /** Tool rounds one turn may take before it gives up and says so. */
     @WithDefault("10")
     int maxToolIterations();
 
-    /** Instructions sent to the model before the conversation. */
+    /** Instructions sent to the model before the conversation when the tenant set none. */
     @WithDefault("You are AleffAI, a concise and honest assistant. Use the tools when they help.")
     String systemPrompt();
 

@@ -7,6 +7,26 @@ package ai.aleff.agent.model;
  * @param conversationId conversation of the turn
  * @param turnId the turn (inbound message id)
  * @param step the turn's tool iteration this call serves, so each step's usage has its own id
+ * @param purpose {@link #TURN} for the turn's own call, or another word (e.g. {@code summary}) for a side call
+ *        made during the same step, which then gets a usage id of its own
  */
-public record ModelCallContext(String tenantId, String conversationId, String turnId, int step) {
+public record ModelCallContext(String tenantId, String conversationId, String turnId, int step, String purpose) {
+
+    /** The purpose of the call that answers the user. */
+    public static final String TURN = "turn";
+
+    /** A turn's own call. */
+    public ModelCallContext(String tenantId, String conversationId, String turnId, int step) {
+        this(tenantId, conversationId, turnId, step, TURN);
+    }
+
+    /** The same step, for another purpose. */
+    public ModelCallContext withPurpose(String otherPurpose) {
+        return new ModelCallContext(tenantId, conversationId, turnId, step, otherPurpose);
+    }
+
+    /** Id of the usage this call records: stable per turn step and purpose, so a redone step deduplicates. */
+    public String usageId() {
+        return TURN.equals(purpose) ? turnId + ":" + step + ":usage" : turnId + ":" + step + ":" + purpose + ":usage";
+    }
 }

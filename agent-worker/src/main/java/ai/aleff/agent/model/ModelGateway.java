@@ -61,12 +61,27 @@ public class ModelGateway {
         return chain.primaryModel();
     }
 
+    /** The platform's default chain (used when a tenant configured none). */
+    public ModelChain defaultChain() {
+        return chain;
+    }
+
     /**
-     * Asks the chain; returns the first answer with its usage (already reported to the usage sink).
+     * Asks the platform chain; returns the first answer with its usage (already reported to the usage sink).
      *
      * @throws ModelChainExhaustedException when every model failed or was cooling down
      */
     public ModelReply chat(ModelCallContext context, ChatRequest request) {
+        return chat(context, chain, request);
+    }
+
+    /**
+     * Asks the given chain (a tenant's own); cooldowns stay keyed by tenant, provider and model whichever chain the
+     * model is in.
+     *
+     * @throws ModelChainExhaustedException when every model failed or was cooling down
+     */
+    public ModelReply chat(ModelCallContext context, ModelChain chain, ChatRequest request) {
         List<String> failures = new ArrayList<>();
         int calls = 0;
         for (ChainLink link : chain.links()) {
@@ -140,7 +155,7 @@ public class ModelGateway {
         long output = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
         ModelUsage used = new ModelUsage(endpoint.provider(), endpoint.model(), input, output,
                 prices.cost(endpoint.model(), input, output), currency, calls);
-        String usageId = context.turnId() + ":" + context.step() + ":usage";
+        String usageId = context.usageId();
         usage.record(new UsageRecorded(usageId, context.tenantId(), context.conversationId(), context.turnId(),
                 endpoint.provider().id(), endpoint.model(), input, output, used.estimatedCost(), currency,
                 clock.instant()));

@@ -53,6 +53,13 @@ public interface ModelSettings {
     @WithDefault("USD")
     String currency();
 
+    /**
+     * For a tenant's chain entry without its own key: per provider id (openai, anthropic, gemini), the name of the
+     * configuration property or environment variable holding the platform's key, like an entry's api-key-ref.
+     * A provider without a ref is called with no key ({@code none}).
+     */
+    Map<String, String> platformKeyRefs();
+
     /** Prices per model name: {@code aleff.agent.model.prices."gpt-4o-mini".input-per-million=0.15}. */
     Map<String, Price> prices();
 

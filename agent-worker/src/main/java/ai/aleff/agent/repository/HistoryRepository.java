@@ -45,4 +45,27 @@ public class HistoryRepository {
                     return entries;
                 });
     }
+
+    /** The latest {@code limit} entries with seq above {@code afterSeq}, oldest first, with their seq. */
+    public Uni<List<SequencedEntry>> since(SqlClient client, String tenantId, String conversationId, long afterSeq,
+            int limit) {
+        return client.preparedQuery("SELECT seq, tenant_id, conversation_id, turn_id, role, content, "
+                + "tool_calls::text AS tool_calls, tool_call_id, tool_name FROM agent.history WHERE tenant_id = $1 "
+                + "AND conversation_id = $2 AND seq > $3 ORDER BY seq DESC LIMIT $4")
+                .execute(Tuple.of(tenantId, conversationId, afterSeq, limit))
+                .map(rows -> {
+                    List<SequencedEntry> entries = new ArrayList<>();
+                    for (Row row : rows) {
+                        entries.add(new SequencedEntry(row.getLong("seq"), entry(row)));
+                    }
+                    Collections.reverse(entries);
+                    return entries;
+                });
+    }
+
+    private static HistoryEntry entry(Row row) {
+        return new HistoryEntry(row.getString("tenant_id"), row.getString("conversation_id"),
+                row.getString("turn_id"), HistoryEntry.Role.valueOf(row.getString("role")), row.getString("content"),
+                row.getString("tool_calls"), row.getString("tool_call_id"), row.getString("tool_name"));
+    }
 }

@@ -1,5 +1,7 @@
 package ai.aleff.agent.repository;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +47,26 @@ public class ToolCallRepository {
                 + "AND iteration = $2 AND status = 'PENDING'")
                 .execute(Tuple.of(turnId, iteration))
                 .map(rows -> rows.iterator().next().getLong("pending"));
+    }
+
+    /** A pending call whose result is overdue. */
+    public record OverdueCall(String callId, String tenantId, String conversationId, String toolName) {
+    }
+
+    /** Pending calls requested longer than {@code age} ago, oldest first. */
+    public Uni<List<OverdueCall>> overdue(SqlClient client, Duration age, int limit) {
+        return client.preparedQuery("SELECT c.call_id, c.tenant_id, t.conversation_id, c.tool_name "
+                + "FROM agent.tool_call c JOIN agent.turn t ON t.turn_id = c.turn_id WHERE c.status = 'PENDING' "
+                + "AND c.created_at < now() - make_interval(secs => $1) ORDER BY c.created_at LIMIT $2")
+                .execute(Tuple.of(age.toMillis() / 1000.0, limit))
+                .map(rows -> {
+                    List<OverdueCall> calls = new ArrayList<>();
+                    for (Row row : rows) {
+                        calls.add(new OverdueCall(row.getString("call_id"), row.getString("tenant_id"),
+                                row.getString("conversation_id"), row.getString("tool_name")));
+                    }
+                    return calls;
+                });
     }
 
     private static Optional<ToolCall> first(RowSet<Row> rows) {

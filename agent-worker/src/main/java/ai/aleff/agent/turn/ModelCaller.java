@@ -11,11 +11,13 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 
 import ai.aleff.agent.model.ModelCallContext;
+import ai.aleff.agent.model.ModelChain;
 import ai.aleff.agent.model.ModelGateway;
 import ai.aleff.agent.model.ModelReply;
 import ai.aleff.agent.tools.ToolCatalog;
@@ -44,12 +46,20 @@ public class ModelCaller {
         return gateway.primaryModel();
     }
 
+    /** A call to the platform chain with every platform tool. */
     public Uni<ModelOutcome> call(ModelCallContext context, List<ChatMessage> messages) {
-        ChatRequest request = ChatRequest.builder()
-                .messages(messages)
-                .toolSpecifications(tools.specifications())
-                .build();
-        return Uni.createFrom().item(() -> gateway.chat(context, request))
+        return call(context, gateway.defaultChain(), messages, tools.specifications());
+    }
+
+    /** A call to a tenant's chain offering the given tools (none: a plain completion, e.g. a summary). */
+    public Uni<ModelOutcome> call(ModelCallContext context, ModelChain chain, List<ChatMessage> messages,
+            List<ToolSpecification> offered) {
+        ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
+        if (!offered.isEmpty()) {
+            builder.toolSpecifications(offered);
+        }
+        ChatRequest request = builder.build();
+        return Uni.createFrom().item(() -> gateway.chat(context, chain, request))
                 .runSubscriptionOn(executor)
                 .map(ModelCaller::outcome)
                 .onFailure()

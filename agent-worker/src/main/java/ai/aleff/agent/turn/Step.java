@@ -1,5 +1,6 @@
 package ai.aleff.agent.turn;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,5 +20,15 @@ record Step(List<CloudEvent<?>> events, Optional<String> next) {
 
     static Step advance(String turnId) {
         return new Step(List.of(), Optional.of(turnId));
+    }
+
+    /** This step with more events to publish before its own (already stored in the same transaction). */
+    Step withEvents(List<CloudEvent<?>> earlier) {
+        if (earlier.isEmpty()) {
+            return this;
+        }
+        List<CloudEvent<?>> all = new ArrayList<>(earlier);
+        all.addAll(events);
+        return new Step(all, next);
     }
 }

@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 
 import ai.aleff.agent.config.AgentSettings;
+import ai.aleff.agent.history.ConversationHistory;
 import ai.aleff.agent.messaging.OutboxPublisher;
 import ai.aleff.agent.model.ModelCallContext;
 import ai.aleff.agent.model.ModelUsage;
@@ -28,6 +29,12 @@ import ai.aleff.agent.repository.ToolCallRepository;
 import ai.aleff.agent.repository.Turn;
 import ai.aleff.agent.repository.TurnRepository;
 import ai.aleff.agent.repository.TurnStatus;
+import ai.aleff.agent.repository.UsageRepository;
+import ai.aleff.agent.session.SessionCommand;
+import ai.aleff.agent.session.SessionCommands;
+import ai.aleff.agent.tenant.AssistantProfile;
+import ai.aleff.agent.tenant.AssistantProfiles;
+import ai.aleff.agent.tenant.TenantGate;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.contracts.events.ToolCallCompleted;
@@ -47,6 +54,8 @@ import ai.aleff.platform.messaging.AuditTrail;
 public class TurnService {
 
     private static final Logger LOG = Logger.getLogger(TurnService.class);
+    /** What a session command's reply names as its model: none was called. */
+    static final String COMMAND_MODEL = "none";
 
     private final Pool pool;
     private final TurnRepository turns;
@@ -59,10 +68,17 @@ public class TurnService {
     private final ModelCallLimiter limiter;
     private final AuditTrail audit;
     private final AgentSettings settings;
+    private final TenantGate gate;
+    private final AssistantProfiles profiles;
+    private final ConversationHistory conversation;
+    private final SessionCommands commands;
+    private final UsageRepository usage;
 
     public TurnService(Pool pool, TurnRepository turns, HistoryRepository history, ToolCallRepository toolCalls,
             OutboxRepository outbox, OutboxPublisher publisher, HistoryMapper mapper, ModelCaller model,
-            ModelCallLimiter limiter, AuditTrail audit, AgentSettings settings) {
+            ModelCallLimiter limiter, AuditTrail audit, AgentSettings settings, TenantGate gate,
+            AssistantProfiles profiles, ConversationHistory conversation, SessionCommands commands,
+            UsageRepository usage) {
         this.pool = pool;
         this.turns = turns;
         this.history = history;
@@ -74,10 +90,34 @@ public class TurnService {
         this.limiter = limiter;
         this.audit = audit;
         this.settings = settings;
+        this.gate = gate;
+        this.profiles = profiles;
+        this.conversation = conversation;
+        this.commands = commands;
+        this.usage = usage;
     }
 
-    /** Starts (or queues, or resumes after a redelivery) the turn of an inbound message. */
+    /**
+     * Starts (or queues, or resumes after a redelivery) the turn of an inbound message. A message of a tenant that
+     * is unknown or disabled is refused: no model call, no reply, a {@code message.refused} audit record.
+     */
     public Uni<Void> onMessage(MessageReceived message) {
+        return gate.admit(message.tenantId()).chain(admission -> admission == TenantGate.Admission.ADMITTED
+                ? accept(message)
+                : refuse(message, admission));
+    }
+
+    private Uni<Void> refuse(MessageReceived message, TenantGate.Admission admission) {
+        LOG.warnf("Message %s refused: %s %s", message.messageId(), admission, message.tenantId());
+        CloudEvent<?> event = audit.record(TurnIds.auditId("message.refused", message.messageId()),
+                message.tenantId(), message.conversationId(), "message.refused", message.messageId(),
+                "reason=" + (admission == TenantGate.Admission.DISABLED_TENANT ? "tenant disabled" : "tenant unknown"));
+        return pool.withTransaction(c -> outbox.add(c, event))
+                .replaceWith(new Step(List.of(event), Optional.empty()))
+                .chain(this::afterCommit);
+    }
+
+    private Uni<Void> accept(MessageReceived message) {
         return pool.withTransaction(c -> turns.lockConversation(c, message.tenantId(), message.conversationId())
                 .chain(() -> turns.find(c, message.messageId()))
                 .chain(existing -> existing.isPresent()
@@ -102,7 +142,7 @@ public class TurnService {
             if (open) {
                 return insert.replaceWith(Step.nothing());
             }
-            return insert.chain(() -> history.append(c, userEntry(turn))).replaceWith(Step.advance(turn.turnId()));
+            return insert.chain(() -> appendUser(c, turn)).replaceWith(Step.advance(turn.turnId()));
         });
     }
 
@@ -111,11 +151,30 @@ public class TurnService {
         String resultText = completed.status() == ToolCallCompleted.Status.OK
                 ? String.valueOf(completed.result())
                 : "ERROR: " + (completed.error() == null ? "the tool failed" : completed.error());
-        return pool.withTransaction(c -> turns.lockConversation(c, completed.tenantId(), completed.conversationId())
-                .chain(() -> toolCalls.complete(c, completed.callId(), completed.tenantId(), resultText))
+        return completeCall(completed.tenantId(), completed.conversationId(), completed.callId(), resultText,
+                List.of());
+    }
+
+    /**
+     * Gives a call whose result did not arrive within {@code aleff.agent.tool-timeout} an error result, so the turn
+     * goes on; the same guard as a real result applies, so whichever comes first wins and the other is ignored.
+     */
+    public Uni<Void> onToolTimeout(ToolCallRepository.OverdueCall call) {
+        String resultText = "ERROR: tool " + call.toolName() + " timed out after "
+                + settings.toolTimeout().toSeconds() + " s";
+        CloudEvent<?> timedOut = audit.record(TurnIds.auditId("tool.timeout", call.callId()), call.tenantId(),
+                call.conversationId(), "tool.timeout", call.callId(), "tool=" + call.toolName());
+        return completeCall(call.tenantId(), call.conversationId(), call.callId(), resultText, List.of(timedOut));
+    }
+
+    private Uni<Void> completeCall(String tenantId, String conversationId, String callId, String resultText,
+            List<CloudEvent<?>> extraEvents) {
+        return pool.withTransaction(c -> turns.lockConversation(c, tenantId, conversationId)
+                .chain(() -> toolCalls.complete(c, callId, tenantId, resultText))
                 .chain(done -> done.isEmpty()
                         ? Uni.createFrom().item(Step.nothing())
-                        : recordResult(c, done.get(), resultText)))
+                        : store(c, extraEvents).chain(() -> recordResult(c, done.get(), resultText))
+                                .map(step -> step.withEvents(extraEvents))))
                 .chain(this::afterCommit);
     }
 
@@ -134,37 +193,76 @@ public class TurnService {
         });
     }
 
-    /** Runs the next model step of a RUNNING turn; anything else is left alone. */
+    /**
+     * Runs the next step of a RUNNING turn with its tenant's assistant (instructions, model chain, tools, limits):
+     * a session command is answered without a model, anything else goes to the model. Other turns are left alone.
+     */
     public Uni<Void> advance(String turnId) {
         return turns.find(pool, turnId).chain(found -> {
             if (found.isEmpty() || found.get().status() != TurnStatus.RUNNING) {
                 return Uni.createFrom().voidItem();
             }
             Turn turn = found.get();
-            if (turn.iteration() >= settings.maxToolIterations()) {
-                return pool.withTransaction(c -> finish(c, turn, new ModelOutcome.Failure("tool limit"),
-                        "I could not finish this within " + settings.maxToolIterations()
-                                + " tool steps, so I stopped. Please try a simpler request."))
+            Optional<AssistantProfile> resolved = profiles.forTenant(turn.tenantId());
+            if (resolved.isEmpty()) {
+                // The tenant was disabled (or vanished) after its message was accepted: no model call.
+                return pool.withTransaction(c -> finish(c, turn, new ModelOutcome.Failure("tenant not active"),
+                        "This assistant is not available right now.", model.modelName()))
                         .chain(this::afterCommit);
             }
+            AssistantProfile profile = resolved.get();
+            Optional<SessionCommand> command = SessionCommand.parse(turn.userText());
+            if (command.isPresent()) {
+                return pool.withTransaction(c -> answerCommand(c, turn, command.get(), profile))
+                        .chain(this::afterCommit);
+            }
+            if (turn.iteration() >= profile.maxToolIterations()) {
+                return pool.withTransaction(c -> finish(c, turn, new ModelOutcome.Failure("tool limit"),
+                        "I could not finish this within " + profile.maxToolIterations()
+                                + " tool steps, so I stopped. Please try a simpler request.",
+                        profile.chain().primaryModel()))
+                        .chain(this::afterCommit);
+            }
+            ModelCallContext context = new ModelCallContext(turn.tenantId(), turn.conversationId(), turn.turnId(),
+                    turn.iteration());
             return turns.touch(pool, turnId)
-                    .chain(() -> history.latest(pool, turn.tenantId(), turn.conversationId(),
-                            settings.historyLimit()))
-                    .chain(entries -> limiter.limit(turn.tenantId(),
-                            () -> model.call(new ModelCallContext(turn.tenantId(), turn.conversationId(),
-                                    turn.turnId(), turn.iteration()),
-                                    mapper.toMessages(settings.systemPrompt(), entries))))
-                    .chain(outcome -> pool.withTransaction(c -> record(c, turn, outcome)))
+                    .chain(() -> conversation.messagesFor(turn, profile))
+                    .chain(messages -> limiter.limit(turn.tenantId(),
+                            () -> model.call(context, profile.chain(), messages, profile.tools())))
+                    .chain(outcome -> pool.withTransaction(c -> recordUsage(c, context, outcome)
+                            .chain(() -> record(c, turn, outcome, profile))))
                     .chain(this::afterCommit);
         });
     }
 
-    private Uni<Step> record(SqlConnection c, Turn turn, ModelOutcome outcome) {
+    /** Stored for /status; keyed like UsageRecorded, so a redone step's usage is stored once. */
+    private Uni<Void> recordUsage(SqlConnection c, ModelCallContext context, ModelOutcome outcome) {
+        ModelUsage used = switch (outcome) {
+            case ModelOutcome.ToolCalls calls -> calls.usage();
+            case ModelOutcome.Answer answer -> answer.usage();
+            case ModelOutcome.Failure failure -> null;
+        };
+        return used == null
+                ? Uni.createFrom().voidItem()
+                : usage.record(c, context.usageId(), context.tenantId(), context.conversationId(),
+                        context.turnId(), used);
+    }
+
+    private Uni<Step> answerCommand(SqlConnection c, Turn turn, SessionCommand command, AssistantProfile profile) {
+        return guarded(c, turn, TurnStatus.DONE, () -> commands.run(c, command, turn, profile)
+                .chain(result -> reply(c, turn, result.reply(), COMMAND_MODEL,
+                        List.of(audit.record(TurnIds.auditId(command.auditAction(), turn.turnId()), turn.tenantId(),
+                                turn.conversationId(), command.auditAction(), turn.turnId(), result.auditDetail())),
+                        false)));
+    }
+
+    private Uni<Step> record(SqlConnection c, Turn turn, ModelOutcome outcome, AssistantProfile profile) {
         return switch (outcome) {
             case ModelOutcome.ToolCalls calls -> requestTools(c, turn, calls);
-            case ModelOutcome.Answer answer -> finish(c, turn, answer, answer.text());
+            case ModelOutcome.Answer answer -> finish(c, turn, answer, answer.text(), answer.usage().model());
             case ModelOutcome.Failure failure -> finish(c, turn, failure,
-                    "Sorry, I could not reach the language model just now. Please try again later.");
+                    "Sorry, I could not reach the language model just now. Please try again later.",
+                    profile.chain().primaryModel());
         };
     }
 
@@ -204,13 +302,8 @@ public class TurnService {
         });
     }
 
-    private Uni<Step> finish(SqlConnection c, Turn turn, ModelOutcome outcome, String text) {
+    private Uni<Step> finish(SqlConnection c, Turn turn, ModelOutcome outcome, String text, String modelName) {
         return guarded(c, turn, TurnStatus.DONE, () -> {
-            Instant now = Instant.now();
-            String replyId = TurnIds.replyId(turn.turnId());
-            String modelName = outcome instanceof ModelOutcome.Answer answer
-                    ? answer.usage().model()
-                    : model.modelName();
             List<CloudEvent<?>> events = new ArrayList<>();
             if (outcome instanceof ModelOutcome.Failure failure) {
                 events.add(audit.record(TurnIds.auditId("turn.failed", turn.turnId()), turn.tenantId(),
@@ -218,18 +311,31 @@ public class TurnService {
             } else if (outcome instanceof ModelOutcome.Answer answer) {
                 events.add(modelCalled(turn, answer.usage()));
             }
-            events.add(CloudEvent.of(audit.service(), replyId, turn.tenantId(), turn.conversationId(), now,
-                    new ReplyReady(replyId, turn.tenantId(), turn.conversationId(), turn.turnId(), turn.channel(),
-                            text, modelName, now)));
-            events.add(audit.record(TurnIds.auditId("reply.published", replyId), turn.tenantId(),
-                    turn.conversationId(), "reply.published", replyId, "model=" + modelName));
-            HistoryEntry assistant = new HistoryEntry(turn.tenantId(), turn.conversationId(), turn.turnId(),
-                    HistoryEntry.Role.ASSISTANT, text, null, null, null);
-            return history.append(c, assistant)
-                    .chain(() -> store(c, events))
-                    .chain(() -> promoteNext(c, turn))
-                    .map(next -> new Step(events, next));
+            return reply(c, turn, text, modelName, events, true);
         });
+    }
+
+    /**
+     * The writes of a turn's last step, after its guarded move to DONE: the reply and audit events, the answer in
+     * the history (not for session commands, which the model never sees), and the start of the next queued turn.
+     */
+    private Uni<Step> reply(SqlConnection c, Turn turn, String text, String modelName, List<CloudEvent<?>> leading,
+            boolean appendToHistory) {
+        Instant now = Instant.now();
+        String replyId = TurnIds.replyId(turn.turnId());
+        List<CloudEvent<?>> events = new ArrayList<>(leading);
+        events.add(CloudEvent.of(audit.service(), replyId, turn.tenantId(), turn.conversationId(), now,
+                new ReplyReady(replyId, turn.tenantId(), turn.conversationId(), turn.turnId(), turn.channel(),
+                        text, modelName, now)));
+        events.add(audit.record(TurnIds.auditId("reply.published", replyId), turn.tenantId(),
+                turn.conversationId(), "reply.published", replyId, "model=" + modelName));
+        HistoryEntry assistant = new HistoryEntry(turn.tenantId(), turn.conversationId(), turn.turnId(),
+                HistoryEntry.Role.ASSISTANT, text, null, null, null);
+        Uni<Void> answer = appendToHistory ? history.append(c, assistant) : Uni.createFrom().voidItem();
+        return answer
+                .chain(() -> store(c, events))
+                .chain(() -> promoteNext(c, turn))
+                .map(next -> new Step(events, next));
     }
 
     /** Starts the conversation's next queued message, now that this turn has replied. */
@@ -240,7 +346,7 @@ public class TurnService {
             }
             Turn next = queued.get();
             return turns.transition(c, next.turnId(), TurnStatus.QUEUED, 0, TurnStatus.RUNNING, 0)
-                    .chain(() -> history.append(c, userEntry(next)))
+                    .chain(() -> appendUser(c, next))
                     .replaceWith(Optional.of(next.turnId()));
         });
     }
@@ -280,6 +386,13 @@ public class TurnService {
     private Uni<Void> afterCommit(Step step) {
         return publisher.publish(step.events())
                 .chain(() -> step.next().map(this::advance).orElse(Uni.createFrom().voidItem()));
+    }
+
+    /** Session commands stay out of the history: the model never sees them (the turn row keeps them). */
+    private Uni<Void> appendUser(SqlConnection c, Turn turn) {
+        return SessionCommand.isCommand(turn.userText())
+                ? Uni.createFrom().voidItem()
+                : history.append(c, userEntry(turn));
     }
 
     private static HistoryEntry userEntry(Turn turn) {

@@ -3,6 +3,7 @@ package ai.aleff.agent.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
+import ai.aleff.agent.testing.TestTenants;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
@@ -31,7 +32,8 @@ final class TestMessages {
         return "conv-" + UUID.randomUUID();
     }
 
+    /** A new tenant the worker knows (published on the configuration topic), with the platform defaults. */
     static String newTenant() {
-        return "t-" + UUID.randomUUID();
+        return TestTenants.register();
     }
 }

@@ -15,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import ai.aleff.agent.testing.TestTenants;
 import ai.aleff.contracts.Topics;
 import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.contracts.events.MessageReceived;
@@ -42,7 +43,7 @@ class FailoverTurnsIT {
                 EventProbe usage = EventProbe.open(kafka, Topics.USAGE);
                 EventProbe audit = EventProbe.open(kafka, Topics.AUDIT)) {
             // Given a chain whose OpenAI model answers 429 with a long Retry-After, then a working Anthropic model
-            String tenant = "t-" + UUID.randomUUID();
+            String tenant = TestTenants.register();
             String messageId = UUID.randomUUID().toString();
             Instant now = Instant.now();
             String conversation = "conv-" + UUID.randomUUID();

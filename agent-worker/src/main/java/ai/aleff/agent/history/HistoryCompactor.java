@@ -1,0 +1,116 @@
+package ai.aleff.agent.history;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import ai.aleff.agent.config.AgentSettings;
+import ai.aleff.agent.messaging.OutboxPublisher;
+import ai.aleff.agent.model.ModelCallContext;
+import ai.aleff.agent.repository.OutboxRepository;
+import ai.aleff.agent.repository.Summary;
+import ai.aleff.agent.repository.SummaryRepository;
+import ai.aleff.agent.repository.Turn;
+import ai.aleff.agent.repository.UsageRepository;
+import ai.aleff.agent.tenant.AssistantProfile;
+import ai.aleff.agent.turn.ModelCallLimiter;
+import ai.aleff.agent.turn.ModelCaller;
+import ai.aleff.agent.turn.ModelOutcome;
+import ai.aleff.agent.turn.TurnIds;
+import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.messaging.AuditTrail;
+
+/**
+ * Summarises older history with the tenant's own model chain. The summary, its usage and a {@code history.compacted}
+ * audit record commit together; entries are never deleted, and a summary is keyed by the last entry it covers, so a
+ * redelivered step finds it and does not summarise again. A failed or empty summary call never fails the turn: it is
+ * audited as {@code history.truncated} and the caller cuts the history to the budget instead.
+ */
+@ApplicationScoped
+public class HistoryCompactor {
+
+    static final String PURPOSE = "summary";
+    private static final Logger LOG = Logger.getLogger(HistoryCompactor.class);
+
+    private final Pool pool;
+    private final ModelCaller model;
+    private final ModelCallLimiter limiter;
+    private final SummaryRepository summaries;
+    private final UsageRepository usage;
+    private final OutboxRepository outbox;
+    private final OutboxPublisher publisher;
+    private final AuditTrail audit;
+    private final AgentSettings settings;
+
+    public HistoryCompactor(Pool pool, ModelCaller model, ModelCallLimiter limiter, SummaryRepository summaries,
+            UsageRepository usage, OutboxRepository outbox, OutboxPublisher publisher, AuditTrail audit,
+            AgentSettings settings) {
+        this.pool = pool;
+        this.model = model;
+        this.limiter = limiter;
+        this.summaries = summaries;
+        this.usage = usage;
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.audit = audit;
+        this.settings = settings;
+    }
+
+    /** The new summary covering {@code plan.older()}, or empty when it could not be made (already audited). */
+    public Uni<Optional<Summary>> compact(Turn turn, AssistantProfile profile, Optional<String> previous,
+            HistoryWindow.Compact plan) {
+        int summaryTokens = Math.max(50, profile.historyTokenBudget() * (100 - settings.compactionKeepPercent()) / 100);
+        int maxWords = Math.max(30, summaryTokens * 3 / 4);
+        ModelCallContext context = new ModelCallContext(turn.tenantId(), turn.conversationId(), turn.turnId(),
+                turn.iteration()).withPurpose(PURPOSE);
+        return limiter.limit(turn.tenantId(), () -> model.call(context, profile.chain(),
+                SummaryPrompt.request(previous, plan.older(), maxWords), List.of()))
+                .chain(outcome -> {
+                    if (outcome instanceof ModelOutcome.Answer answer && !answer.text().isBlank()) {
+                        Summary summary = new Summary(plan.coversToSeq(), cap(answer.text().strip(), summaryTokens));
+                        return store(turn, context, answer, summary, plan.older().size());
+                    }
+                    String cause = outcome instanceof ModelOutcome.Failure failure
+                            ? failure.cause()
+                            : "the summary call returned no summary";
+                    return truncated(turn, cause);
+                });
+    }
+
+    private Uni<Optional<Summary>> store(Turn turn, ModelCallContext context, ModelOutcome.Answer answer,
+            Summary summary, int entries) {
+        String subject = turn.conversationId() + ":" + summary.coversToSeq();
+        CloudEvent<?> event = audit.record(TurnIds.auditId("history.compacted", turn.tenantId() + "/" + subject),
+                turn.tenantId(), turn.conversationId(), "history.compacted", subject,
+                "covers_to_seq=" + summary.coversToSeq() + " entries=" + entries + " "
+                        + answer.usage().auditDetail());
+        return pool.withTransaction(c -> summaries.insert(c, turn.tenantId(), turn.conversationId(), summary)
+                .chain(() -> usage.record(c, context.usageId(), turn.tenantId(), turn.conversationId(), turn.turnId(),
+                        answer.usage()))
+                .chain(() -> outbox.add(c, event)))
+                .chain(() -> publisher.publish(List.of(event)))
+                .replaceWith(Optional.of(summary));
+    }
+
+    private Uni<Optional<Summary>> truncated(Turn turn, String cause) {
+        LOG.warnf("Summarising the history of turn %s failed (%s); truncating it instead", turn.turnId(), cause);
+        String subject = turn.turnId() + ":" + turn.iteration();
+        CloudEvent<?> event = audit.record(TurnIds.auditId("history.truncated", subject), turn.tenantId(),
+                turn.conversationId(), "history.truncated", subject, "summary failed: " + cause);
+        return pool.withTransaction(c -> outbox.add(c, event))
+                .chain(() -> publisher.publish(List.of(event)))
+                .replaceWith(Optional.<Summary>empty());
+    }
+
+    /** A model ignoring the word limit must not blow the budget: the summary keeps its share at most. */
+    private static String cap(String text, int tokens) {
+        int maxChars = tokens * 4;
+        return text.length() <= maxChars ? text : text.substring(0, maxChars - 1) + "…";
+    }
+}

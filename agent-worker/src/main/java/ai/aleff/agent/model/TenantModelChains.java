@@ -1,0 +1,112 @@
+package ai.aleff.agent.model;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+import dev.langchain4j.model.chat.ChatModel;
+
+import ai.aleff.contracts.events.AssistantConfiguration;
+import ai.aleff.contracts.events.AssistantConfiguration.ModelChoice;
+import ai.aleff.platform.secrets.SecretCipher;
+
+/**
+ * The model chain of each tenant, built from its assistant configuration and cached per tenant and assistant
+ * version: a configuration change builds a new chain on the tenant's next turn, and the old one is dropped. An empty
+ * model list means the platform chain. A tenant's own key is decrypted here, only into the LangChain4j model that
+ * sends it; without one, the platform's key for that provider ({@code aleff.agent.model.platform-key-refs}) is used.
+ */
+@ApplicationScoped
+public class TenantModelChains {
+
+    private static final Logger LOG = Logger.getLogger(TenantModelChains.class);
+
+    private record Cached(long version, ModelChain chain) {
+    }
+
+    private final ModelGateway gateway;
+    private final ModelSettings settings;
+    private final SecretCipher cipher;
+    private final Config config;
+    private final ChatModelFactory factory = new ChatModelFactory(Clock.systemUTC());
+    private final Map<String, Cached> chains = new ConcurrentHashMap<>();
+
+    public TenantModelChains(ModelGateway gateway, ModelSettings settings, SecretCipher cipher, Config config) {
+        this.gateway = gateway;
+        this.settings = settings;
+        this.cipher = cipher;
+        this.config = config;
+    }
+
+    /** The chain a tenant's turns use. */
+    public ModelChain chainFor(String tenantId, AssistantConfiguration assistant) {
+        if (assistant.models() == null || assistant.models().isEmpty()) {
+            chains.remove(tenantId);
+            return gateway.defaultChain();
+        }
+        Cached cached = chains.get(tenantId);
+        if (cached != null && cached.version() == assistant.version()) {
+            return cached.chain();
+        }
+        ModelChain built = build(tenantId, assistant.models());
+        LOG.infof("Model chain of tenant %s (assistant version %d): %s", tenantId, assistant.version(),
+                built.links().stream().map(ChainLink::endpoint).toList());
+        chains.put(tenantId, new Cached(assistant.version(), built));
+        return built;
+    }
+
+    private ModelChain build(String tenantId, List<ModelChoice> choices) {
+        return new ModelChain(choices.stream().map(choice -> link(tenantId, choice)).toList());
+    }
+
+    private ChainLink link(String tenantId, ModelChoice choice) {
+        Optional<ProviderKind> provider = provider(choice.provider());
+        String model = choice.model() == null ? "" : choice.model();
+        if (provider.isEmpty() || provider.get() == ProviderKind.OFFLINE) {
+            ModelEndpoint endpoint = new ModelEndpoint(ProviderKind.OFFLINE, model, Optional.empty(),
+                    Optional.empty(), settings.timeout());
+            return new ChainLink(endpoint, new UnavailableChatModel("unknown provider '" + choice.provider() + "'"));
+        }
+        Optional<String> baseUrl = Optional.ofNullable(choice.baseUrl()).filter(url -> !url.isBlank());
+        Optional<String> key;
+        try {
+            key = choice.apiKey() == null
+                    ? platformKey(provider.get())
+                    : Optional.of(cipher.decrypt(tenantId, choice.apiKey()));
+        } catch (RuntimeException e) {
+            // The message names the key id at most, never key material.
+            LOG.warnf("Tenant %s: the key of %s/%s cannot be decrypted: %s", tenantId, provider.get().id(), model,
+                    e.getMessage());
+            ModelEndpoint endpoint = new ModelEndpoint(provider.get(), model, baseUrl, Optional.empty(),
+                    settings.timeout());
+            return new ChainLink(endpoint, new UnavailableChatModel("the tenant's API key cannot be decrypted"));
+        }
+        ModelEndpoint endpoint = new ModelEndpoint(provider.get(), model, baseUrl, key, settings.timeout());
+        ChatModel chatModel = factory.create(endpoint);
+        return new ChainLink(endpoint, chatModel);
+    }
+
+    private Optional<String> platformKey(ProviderKind provider) {
+        return Optional.ofNullable(settings.platformKeyRefs().get(provider.id()))
+                .flatMap(ref -> config.getOptionalValue(ref, String.class));
+    }
+
+    private static Optional<ProviderKind> provider(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ProviderKind.valueOf(id.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

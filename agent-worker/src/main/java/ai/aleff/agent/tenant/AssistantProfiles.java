@@ -1,0 +1,58 @@
+package ai.aleff.agent.tenant;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import ai.aleff.agent.config.AgentSettings;
+import ai.aleff.agent.model.TenantModelChains;
+import ai.aleff.agent.tools.ToolSelection;
+import ai.aleff.contracts.events.AssistantConfiguration;
+import ai.aleff.platform.tenancy.TenantDirectory;
+import ai.aleff.platform.tenancy.TenantView;
+
+/**
+ * Resolves a tenant's assistant from the tenant directory (the compacted configuration topic) on every step, so a
+ * configuration change applies from the tenant's next model call on.
+ */
+@ApplicationScoped
+public class AssistantProfiles {
+
+    private final TenantDirectory directory;
+    private final TenantModelChains chains;
+    private final ToolSelection tools;
+    private final AgentSettings settings;
+
+    public AssistantProfiles(TenantDirectory directory, TenantModelChains chains, ToolSelection tools,
+            AgentSettings settings) {
+        this.directory = directory;
+        this.chains = chains;
+        this.tools = tools;
+        this.settings = settings;
+    }
+
+    /** The tenant's current view, if the directory knows it. */
+    public Optional<TenantView> tenant(String tenantId) {
+        return directory.find(tenantId);
+    }
+
+    /** The profile of an active tenant; empty when the tenant is unknown or disabled. */
+    public Optional<AssistantProfile> forTenant(String tenantId) {
+        return directory.find(tenantId).filter(TenantView::active).map(this::profile);
+    }
+
+    private AssistantProfile profile(TenantView tenant) {
+        AssistantConfiguration assistant = tenant.assistant();
+        String instructions = assistant.instructions() == null || assistant.instructions().isBlank()
+                ? settings.systemPrompt()
+                : assistant.instructions();
+        int iterations = positiveOr(assistant.maxToolIterations(), settings.maxToolIterations());
+        int budget = positiveOr(assistant.historyTokenBudget(), settings.historyTokenBudget());
+        return new AssistantProfile(tenant.tenantId(), instructions,
+                chains.chainFor(tenant.tenantId(), assistant), tools.offered(assistant.tools()), iterations, budget);
+    }
+
+    private static int positiveOr(Integer value, int fallback) {
+        return value == null || value <= 0 ? fallback : value;
+    }
+}
