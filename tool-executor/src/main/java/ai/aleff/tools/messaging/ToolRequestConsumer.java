@@ -113,7 +113,8 @@ public class ToolRequestConsumer {
                     if (attempt == 1 || attempt % 10 == 0) {
                         LOG.warnf("Retrying %s (attempt %d): %s", description, attempt, error.toString());
                     }
-                    return Uni.createFrom().voidItem().onItem().delayIt().by(backoff(attempt));
+                    // A non-null item: a Multi drops null items, and only an item triggers the retry.
+                    return Uni.createFrom().item(attempt).onItem().delayIt().by(backoff(attempt));
                 }));
     }
 
