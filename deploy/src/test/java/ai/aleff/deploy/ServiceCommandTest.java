@@ -37,6 +37,21 @@ class ServiceCommandTest {
     }
 
     @Test
+    void toolExecutorGetsTheDatabaseForItsIdempotencyStoreAndMemory() {
+        // Given default settings
+        PlatformSettings settings = settings().build();
+
+        // When the tool-executor command is built
+        ServiceCommand command = ServiceCommand.of(PlatformService.TOOL_EXECUTOR, settings, "java", "tok");
+
+        // Then it has the database coordinates like every other database service
+        assertThat(command.command()).contains("-Dquarkus.http.port=8083",
+                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:6543/aleff",
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:6543/aleff",
+                "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=postgres");
+    }
+
+    @Test
     void adminTokenReachesOnlyTenantServiceAndOnlyThroughTheEnvironment() {
         // Given a generated admin token
         PlatformSettings settings = settings().build();

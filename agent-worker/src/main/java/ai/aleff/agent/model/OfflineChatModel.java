@@ -20,18 +20,23 @@ import dev.langchain4j.model.output.FinishReason;
 import ai.aleff.agent.tools.ToolCatalog;
 
 /**
- * The provider used when no language model is configured. It never pretends to be one: it understands two explicit
- * commands that exercise the tool loop end to end, and otherwise says plainly what it is.
+ * The provider used when no language model is configured. It never pretends to be one: it understands explicit
+ * commands that exercise the tool loop end to end ({@code /time}, {@code /calc} and the memory commands
+ * {@code /remember}, {@code /recall}, {@code /forget}), and otherwise says plainly what it is.
  */
 public class OfflineChatModel implements ChatModel {
 
     public static final String NAME = "offline";
     static final String TIME_COMMAND = "/time";
     static final String CALC_COMMAND = "/calc";
+    static final String REMEMBER_COMMAND = "/remember";
+    static final String RECALL_COMMAND = "/recall";
+    static final String FORGET_COMMAND = "/forget";
     static final String HELP = """
             I am the offline provider of AleffAI: no language model is configured, so I cannot understand free \
             text. Commands I do understand: "/time <IANA zone>" (for example /time Europe/Lisbon) and \
-            "/calc <expression>" (for example /calc 2*(3+4)). To talk to a real model, set \
+            "/calc <expression>" (for example /calc 2*(3+4)), and for memory "/remember <fact>", \
+            "/recall [words]" and "/forget <id|all>". To talk to a real model, set \
             aleff.agent.model.openai.base-url (plus api-key and model-name) on the agent worker.""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +55,22 @@ public class OfflineChatModel implements ChatModel {
         }
         if (isCommand(trimmed, CALC_COMMAND)) {
             return toolOr(ToolCatalog.CALCULATOR, ToolCatalog.EXPRESSION_ARG, argument(trimmed, CALC_COMMAND));
+        }
+        if (isCommand(trimmed, REMEMBER_COMMAND)) {
+            return toolOr(ToolCatalog.REMEMBER, ToolCatalog.FACT_ARG, argument(trimmed, REMEMBER_COMMAND));
+        }
+        if (isCommand(trimmed, RECALL_COMMAND)) {
+            String query = argument(trimmed, RECALL_COMMAND);
+            return query.isEmpty()
+                    ? tool(ToolCatalog.RECALL, Map.of())
+                    : tool(ToolCatalog.RECALL,
+                            Map.of(ToolCatalog.QUERY_ARG, query));
+        }
+        if (isCommand(trimmed, FORGET_COMMAND)) {
+            String what = argument(trimmed, FORGET_COMMAND);
+            return what.equalsIgnoreCase("all")
+                    ? tool(ToolCatalog.FORGET, Map.of(ToolCatalog.ALL_ARG, true))
+                    : toolOr(ToolCatalog.FORGET, ToolCatalog.ID_ARG, what);
         }
         return text(HELP);
     }
@@ -88,9 +109,13 @@ public class OfflineChatModel implements ChatModel {
         if (value.isEmpty()) {
             return text(HELP);
         }
+        return tool(tool, Map.of(argumentName, value));
+    }
+
+    private static ChatResponse tool(String tool, Map<String, Object> argumentValues) {
         String arguments;
         try {
-            arguments = JSON.writeValueAsString(Map.of(argumentName, value));
+            arguments = JSON.writeValueAsString(argumentValues);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -127,4 +127,45 @@ class OfflineChatModelTest {
         // Then no tool is asked for
         assertThat(response.aiMessage().hasToolExecutionRequests()).isFalse();
     }
+
+    @Test
+    void memoryCommandsAskForTheMemoryToolsWithTheirContractArguments() {
+        // Given the three memory commands, When the offline model answers each
+        ToolExecutionRequest remember = chat(UserMessage.from("/remember I like green tea")).aiMessage()
+                .toolExecutionRequests()
+                .get(0);
+        ToolExecutionRequest recallAll = chat(UserMessage.from("/recall")).aiMessage().toolExecutionRequests().get(0);
+        ToolExecutionRequest recallTea = chat(UserMessage.from("/recall tea")).aiMessage()
+                .toolExecutionRequests()
+                .get(0);
+        ToolExecutionRequest forgetOne = chat(UserMessage.from("/forget 12")).aiMessage()
+                .toolExecutionRequests()
+                .get(0);
+        ToolExecutionRequest forgetAll = chat(UserMessage.from("/forget ALL")).aiMessage()
+                .toolExecutionRequests()
+                .get(0);
+
+        // Then each asks for its tool with the argument names tool-executor implements
+        assertThat(remember.name()).isEqualTo("remember");
+        assertThat(remember.arguments()).isEqualTo("{\"fact\":\"I like green tea\"}");
+        assertThat(recallAll.name()).isEqualTo("recall");
+        assertThat(recallAll.arguments()).isEqualTo("{}");
+        assertThat(recallTea.arguments()).isEqualTo("{\"query\":\"tea\"}");
+        assertThat(forgetOne.name()).isEqualTo("forget");
+        assertThat(forgetOne.arguments()).isEqualTo("{\"id\":\"12\"}");
+        assertThat(forgetAll.arguments()).isEqualTo("{\"all\":true}");
+    }
+
+    @Test
+    void memoryCommandsWithoutTheirArgumentGetTheHelp() {
+        // Given /remember and /forget with nothing after them
+        // When the offline model answers
+        ChatResponse remember = chat(UserMessage.from("/remember"));
+        ChatResponse forget = chat(UserMessage.from("/forget  "));
+
+        // Then no tool is asked for and the help names the memory commands
+        assertThat(remember.aiMessage().hasToolExecutionRequests()).isFalse();
+        assertThat(forget.aiMessage().hasToolExecutionRequests()).isFalse();
+        assertThat(remember.aiMessage().text()).contains("/remember <fact>", "/recall [words]", "/forget <id|all>");
+    }
 }

@@ -13,11 +13,32 @@ public interface ToolSettings {
     @WithDefault("10s")
     Duration timeout();
 
-    /** How many completed calls are remembered by idempotency key, so redeliveries are answered without a rerun. */
-    @WithDefault("10000")
-    int completedCallsCapacity();
+    /**
+     * Requests run at once on one instance, across all partitions (requests of one conversation share a partition
+     * and still run in parallel). Beyond this the consumer stops taking records until a call finishes.
+     */
+    @WithDefault("64")
+    int maxConcurrentCalls();
 
-    /** Attempts to publish a result before the request is handed to the dead-letter topic. */
+    /**
+     * How long a claimed call without an outcome is left to the run that claimed it. After this, the run is presumed
+     * dead (its instance crashed) and a redelivery takes the call over. Must be well above {@link #timeout()}.
+     */
+    @WithDefault("60s")
+    Duration claimExpiry();
+
+    /** First wait before a failed request is retried; doubles per attempt up to {@link #maxRetryBackoff()}. */
+    @WithDefault("200ms")
+    Duration retryBackoff();
+
+    /** Longest wait between retries of a request (database or Kafka unreachable, call running elsewhere). */
+    @WithDefault("10s")
+    Duration maxRetryBackoff();
+
+    /**
+     * Attempts for a request that fails in an unexpected way (not an unreachable database or broker, which are
+     * retried until they come back) before it goes to the dead-letter topic.
+     */
     @WithDefault("3")
-    int publishAttempts();
+    int attempts();
 }

@@ -2,14 +2,11 @@ package ai.aleff.tools.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** One tool the model can call. Implementations are CDI beans; the registry finds them by {@link #name()}. */
-public interface Tool {
-
-    /** The name the model calls the tool by, e.g. {@code calculator}. */
-    String name();
-
-    /** What the tool does, for the model. */
-    String description();
+/**
+ * A tool without side effects: running it twice is harmless. Implementations are CDI beans; the registry finds them
+ * by {@link #name()}.
+ */
+public non-sealed interface Tool extends ToolDefinition {
 
     /**
      * Runs the tool.

@@ -1,47 +1,121 @@
 package ai.aleff.tools.service;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
 import ai.aleff.tools.config.ToolSettings;
+import ai.aleff.tools.repository.CallTicket;
+import ai.aleff.tools.repository.Claim;
+import ai.aleff.tools.repository.ToolCallStore;
 
-/** Completes tool calls, answering a repeated idempotency key from memory instead of running the tool again. */
+/**
+ * Completes tool calls at most once per idempotency key: the call is claimed in the durable store first, run only by
+ * the claim's owner, and its outcome stored; every later delivery of the key gets the stored outcome. A
+ * {@link DatabaseTool}'s writes commit in the same transaction as the outcome, so they happen exactly once.
+ */
 @ApplicationScoped
 public class ToolCallService {
 
+    private static final Logger LOG = Logger.getLogger(ToolCallService.class);
+
+    private final Pool pool;
+    private final ToolCallStore store;
+    private final ToolRegistry registry;
     private final ToolRunner runner;
-    private final CompletedCalls completed;
+    private final ObjectMapper json;
+    private final ToolSettings settings;
 
-    @Inject
-    public ToolCallService(ToolRunner runner, ToolSettings settings) {
-        this(runner, new CompletedCalls(settings.completedCallsCapacity()));
-    }
-
-    ToolCallService(ToolRunner runner, CompletedCalls completed) {
+    public ToolCallService(Pool pool, ToolCallStore store, ToolRegistry registry, ToolRunner runner, ObjectMapper json,
+            ToolSettings settings) {
+        this.pool = pool;
+        this.store = store;
+        this.registry = registry;
         this.runner = runner;
-        this.completed = completed;
+        this.json = json;
+        this.settings = settings;
     }
 
-    public Uni<ToolCallCompleted> complete(ToolCallRequested request) {
+    /**
+     * The call's outcome: stored, or from running it now. Fails with {@link RetryLaterException} while another
+     * delivery of the same call runs it, and with the database's failure while it is unreachable; both are meant to
+     * be retried with the same {@code runToken}.
+     *
+     * @param runToken identifies this delivery's attempts, so a retry after a failed attempt can reclaim the call
+     */
+    public Uni<ToolCallCompleted> complete(ToolCallRequested request, UUID runToken) {
         String key = idempotencyKey(request);
-        return completed.find(key)
-                .map(outcome -> Uni.createFrom().item(outcome))
-                .orElseGet(() -> runner.run(request.toolName(), request.arguments())
-                        .invoke(outcome -> completed.remember(key, outcome)))
+        return store.claim(pool, request.tenantId(), key, request.callId(), request.toolName(), runToken,
+                settings.claimExpiry())
+                .chain(claim -> switch (claim) {
+                    case Claim.Done done -> Uni.createFrom().item(done.outcome());
+                    case Claim.Busy busy -> Uni.createFrom()
+                            .failure(new RetryLaterException("call " + key + " is running elsewhere"));
+                    case Claim.Owned owned -> run(request, owned.ticket());
+                })
                 .map(outcome -> outcome.ok()
                         ? ToolCallCompleted.ok(request, outcome.result(), outcome.completedAt())
                         : ToolCallCompleted.error(request, outcome.error(), outcome.completedAt()));
     }
 
-    /** Scoped by tenant, so one tenant's keys can never answer another tenant's calls. */
+    private Uni<ToolOutcome> run(ToolCallRequested request, CallTicket ticket) {
+        ToolDefinition tool = registry.find(request.toolName()).orElse(null);
+        if (tool == null) {
+            return record(ticket, ToolOutcome.error("unknown tool " + ToolException.quote(String.valueOf(
+                    request.toolName())) + "; available: " + String.join(", ", registry.names())));
+        }
+        JsonNode arguments;
+        try {
+            arguments = ToolArguments.parse(json, request.arguments());
+        } catch (ToolException e) {
+            return record(ticket, ToolOutcome.error(e.getMessage()));
+        }
+        return switch (tool) {
+            case Tool pure -> runner.run(pure, arguments).chain(outcome -> record(ticket, outcome));
+            case DatabaseTool database -> runInTransaction(database, request, ticket, arguments);
+        };
+    }
+
+    private Uni<ToolOutcome> runInTransaction(DatabaseTool tool, ToolCallRequested request, CallTicket ticket,
+            JsonNode arguments) {
+        long timeoutMillis = runner.timeout().toMillis();
+        return pool.withTransaction(tx -> Uni.createFrom()
+                .deferred(() -> tool.execute(new ToolContext(request.tenantId(), request.userId(), request.callId(),
+                        tx), arguments))
+                // Inside the transaction, so a timed-out run is rolled back rather than committed later.
+                .ifNoItem()
+                .after(runner.timeout())
+                .failWith(() -> new ToolException("tool '" + tool.name() + "' timed out after " + timeoutMillis
+                        + " ms"))
+                .map(ToolOutcome::ok)
+                .call(outcome -> store.complete(tx, ticket, outcome)))
+                .onFailure(ToolException.class)
+                .recoverWithUni(e -> record(ticket, ToolOutcome.error(e.getMessage())))
+                .onFailure(e -> !Failures.isTransient(e))
+                .recoverWithUni(e -> {
+                    LOG.errorf(e, "Tool %s failed", tool.name());
+                    return record(ticket, ToolOutcome.error("tool '" + tool.name() + "' failed unexpectedly"));
+                });
+    }
+
+    private Uni<ToolOutcome> record(CallTicket ticket, ToolOutcome outcome) {
+        return store.complete(pool, ticket, outcome);
+    }
+
+    /** The key without its tenant; the store scopes it by tenant, so tenants can never answer each other's calls. */
     static String idempotencyKey(ToolCallRequested request) {
-        String key = request.idempotencyKey() == null || request.idempotencyKey().isBlank()
+        return request.idempotencyKey() == null || request.idempotencyKey().isBlank()
                 ? "call:" + request.callId()
                 : "key:" + request.idempotencyKey();
-        return request.tenantId() + "/" + key;
     }
 }

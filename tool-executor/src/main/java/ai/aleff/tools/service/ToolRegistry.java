@@ -14,14 +14,14 @@ import io.quarkus.arc.All;
 @ApplicationScoped
 public class ToolRegistry {
 
-    private final Map<String, Tool> tools;
+    private final Map<String, ToolDefinition> tools;
 
-    public ToolRegistry(@All List<Tool> tools) {
+    public ToolRegistry(@All List<ToolDefinition> tools) {
         // toMap fails on a duplicate name, so two tools can never silently shadow each other.
-        this.tools = tools.stream().collect(Collectors.toUnmodifiableMap(Tool::name, Function.identity()));
+        this.tools = tools.stream().collect(Collectors.toUnmodifiableMap(ToolDefinition::name, Function.identity()));
     }
 
-    public Optional<Tool> find(String name) {
+    public Optional<ToolDefinition> find(String name) {
         return name == null ? Optional.empty() : Optional.ofNullable(tools.get(name));
     }
 

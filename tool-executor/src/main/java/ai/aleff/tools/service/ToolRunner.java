@@ -1,6 +1,5 @@
 package ai.aleff.tools.service;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -16,52 +15,35 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.tools.config.ToolSettings;
 
 /**
- * Runs one tool call on its own virtual thread, never on the Kafka consumer's event loop, and always answers: a
- * result, or an error outcome for an unknown tool, unusable arguments, a failure or a timeout.
+ * Runs a pure {@link Tool} on its own virtual thread, never on the Kafka consumer's event loop, and always answers: a
+ * result, or an error outcome for unusable arguments, a failure or a timeout. Every call has its own thread, so
+ * calls run in parallel (bounded by the consumer's {@code aleff.tools.max-concurrent-calls}).
  */
 @ApplicationScoped
 public class ToolRunner {
 
     private static final Logger LOG = Logger.getLogger(ToolRunner.class);
 
-    private final ToolRegistry registry;
-    private final ObjectMapper json;
     private final Duration timeout;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     @Inject
-    public ToolRunner(ToolRegistry registry, ObjectMapper json, ToolSettings settings) {
-        this(registry, json, settings.timeout());
+    public ToolRunner(ToolSettings settings) {
+        this(settings.timeout());
     }
 
-    ToolRunner(ToolRegistry registry, ObjectMapper json, Duration timeout) {
-        this.registry = registry;
-        this.json = json;
+    ToolRunner(Duration timeout) {
         this.timeout = timeout;
     }
 
-    public Uni<ToolOutcome> run(String toolName, String arguments) {
-        Tool tool = registry.find(toolName).orElse(null);
-        if (tool == null) {
-            return Uni.createFrom()
-                    .item(ToolOutcome.error("unknown tool " + ToolException.quote(String.valueOf(toolName))
-                            + "; available: " + String.join(", ", registry.names())));
-        }
-        JsonNode args;
-        try {
-            args = parse(arguments);
-        } catch (ToolException e) {
-            return Uni.createFrom().item(ToolOutcome.error(e.getMessage()));
-        }
-        return Uni.createFrom().completionStage(() -> start(tool, args));
+    public Uni<ToolOutcome> run(Tool tool, JsonNode arguments) {
+        return Uni.createFrom().completionStage(() -> start(tool, arguments));
     }
 
     private CompletableFuture<ToolOutcome> start(Tool tool, JsonNode args) {
@@ -89,21 +71,8 @@ public class ToolRunner {
         }
     }
 
-    private JsonNode parse(String arguments) {
-        // Models commonly send an empty string for a call without arguments.
-        if (arguments == null || arguments.isBlank()) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(arguments);
-        } catch (IOException e) {
-            throw new ToolException("arguments are not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new ToolException("arguments must be a JSON object");
-        }
-        return node;
+    public Duration timeout() {
+        return timeout;
     }
 
     @PreDestroy

@@ -24,9 +24,11 @@ import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
 import ai.aleff.testkit.KafkaResource;
+import ai.aleff.testkit.PostgresResource;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
 class ToolRequestConsumerIT {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -3,7 +3,6 @@ package ai.aleff.tools.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -19,9 +18,7 @@ class ToolRunnerTest {
 
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final CountDownLatch never = new CountDownLatch(1);
-    private final ToolRunner runner = new ToolRunner(
-            new ToolRegistry(List.of(new CalculatorTool(), new SlowTool(), new BrokenTool())), new ObjectMapper(),
-            Duration.ofMillis(300));
+    private final ToolRunner runner = new ToolRunner(Duration.ofMillis(300));
 
     @AfterEach
     void close() {
@@ -31,41 +28,36 @@ class ToolRunnerTest {
     @Test
     void runsAKnownToolWithObjectArguments() {
         // Given a calculator call, When run, Then the outcome carries the result
-        ToolOutcome outcome = run("calculator", "{\"expression\":\"6*7\"}");
+        ToolOutcome outcome = run(new CalculatorTool(), "{\"expression\":\"6*7\"}");
         assertThat(outcome.ok()).isTrue();
         assertThat(outcome.result()).isEqualTo("42");
     }
 
     @Test
-    void answersUnusableCallsWithErrors() {
-        // Given unknown tools and arguments that are not a JSON object, When run, Then each is a short error
-        assertThat(run("nope", "{}").error()).startsWith("unknown tool 'nope'").contains("calculator");
-        assertThat(run(null, "{}").error()).startsWith("unknown tool");
-        assertThat(run("calculator", "{not json").error()).isEqualTo("arguments are not valid JSON");
-        assertThat(run("calculator", "[1,2]").error()).isEqualTo("arguments must be a JSON object");
-        assertThat(run("calculator", "\"2+2\"").error()).isEqualTo("arguments must be a JSON object");
-        assertThat(run("calculator", "{}").error()).contains("'expression' is required");
-        assertThat(run("calculator", "").error()).contains("'expression' is required");
-        assertThat(run("calculator", "{\"expression\":5}").error()).contains("must be a string");
+    void answersUnusableArgumentsWithTheToolsOwnError() {
+        // Given calculator calls with a missing or mistyped expression, When run, Then each is a short error
+        assertThat(run(new CalculatorTool(), "{}").error()).contains("'expression' is required");
+        assertThat(run(new CalculatorTool(), "{\"expression\":5}").error()).contains("must be a string");
     }
 
     @Test
     void turnsAToolCrashIntoAnError() {
         // Given a tool that throws unexpectedly, When run, Then the outcome is an error without internals
-        assertThat(run("broken", "{}").error()).isEqualTo("tool 'broken' failed unexpectedly");
+        assertThat(run(new BrokenTool(), "{}").error()).isEqualTo("tool 'broken' failed unexpectedly");
     }
 
     @Test
     void abandonsAndInterruptsAToolThatRunsTooLong() {
         // Given a tool that never finishes, When run with a 300 ms timeout, Then it ends as a timeout error
-        ToolOutcome outcome = run("slow", "{}");
+        ToolOutcome outcome = run(new SlowTool(), "{}");
         assertThat(outcome.error()).isEqualTo("tool 'slow' timed out after 300 ms");
         // And the abandoned run is interrupted rather than left running
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilTrue(interrupted);
     }
 
-    private ToolOutcome run(String tool, String arguments) {
-        return runner.run(tool, arguments).await().atMost(Duration.ofSeconds(10));
+    private ToolOutcome run(Tool tool, String arguments) {
+        return runner.run(tool, ToolArguments.parse(new ObjectMapper(), arguments)).await()
+                .atMost(Duration.ofSeconds(10));
     }
 
     private final class SlowTool implements Tool {
