@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -45,11 +46,17 @@ public class ModelCaller {
     }
 
     public Uni<ModelOutcome> call(ModelCallContext context, List<ChatMessage> messages) {
+        return call(context, messages, tools.specifications(), gateway);
+    }
+
+    /** A call with the tools and the chain a turn's plan chose (a subagent's subset and models). */
+    public Uni<ModelOutcome> call(ModelCallContext context, List<ChatMessage> messages,
+            List<ToolSpecification> specifications, ModelGateway chain) {
         ChatRequest request = ChatRequest.builder()
                 .messages(messages)
-                .toolSpecifications(tools.specifications())
+                .toolSpecifications(specifications)
                 .build();
-        return Uni.createFrom().item(() -> gateway.chat(context, request))
+        return Uni.createFrom().item(() -> chain.chat(context, request))
                 .runSubscriptionOn(executor)
                 .map(ModelCaller::outcome)
                 .onFailure()
