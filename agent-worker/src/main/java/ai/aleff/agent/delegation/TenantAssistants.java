@@ -1,9 +1,12 @@
 package ai.aleff.agent.delegation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.AssistantConfiguration.Skill;
@@ -18,10 +21,29 @@ import ai.aleff.platform.tenancy.TenantView;
 @ApplicationScoped
 public class TenantAssistants {
 
+    private static final Duration LOAD_WAIT = Duration.ofMinutes(2);
+
     private final TenantDirectory directory;
 
     public TenantAssistants(TenantDirectory directory) {
         this.directory = directory;
+    }
+
+    /**
+     * Completes once the cache has read every configuration published before this worker started, so a turn
+     * picked up right after a start (a redelivery, the stale-turn resumer) does not run without its tenant's skills
+     * and subagents. Gives up after {@link #LOAD_WAIT}; the caller's step then fails and is retried.
+     */
+    public Uni<Void> loaded() {
+        return Uni.createFrom()
+                .item(directory::isCaughtUp)
+                .chain(ready -> ready
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().<Void>failure(new IllegalStateException("tenant configuration not loaded")))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .expireIn(LOAD_WAIT.toMillis());
     }
 
     public AssistantConfiguration of(String tenantId) {

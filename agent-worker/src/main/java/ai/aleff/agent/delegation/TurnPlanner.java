@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Uni;
+
 import dev.langchain4j.agent.tool.ToolSpecification;
 
 import ai.aleff.agent.repository.Turn;
@@ -33,8 +35,16 @@ public class TurnPlanner {
         this.models = models;
     }
 
-    /** @param systemPrompt the assistant's system prompt, used for a user's turn */
-    public TurnPlan plan(Turn turn, String systemPrompt) {
+    /**
+     * The plan of a turn's next model step, once the tenant cache is loaded.
+     *
+     * @param systemPrompt the assistant's system prompt, used for a user's turn
+     */
+    public Uni<TurnPlan> plan(Turn turn, String systemPrompt) {
+        return assistants.loaded().map(loaded -> planNow(turn, systemPrompt));
+    }
+
+    private TurnPlan planNow(Turn turn, String systemPrompt) {
         AssistantConfiguration assistant = assistants.of(turn.tenantId());
         List<ToolSpecification> tools = new ArrayList<>();
         String prompt;

@@ -21,7 +21,6 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import ai.aleff.agent.config.AgentSettings;
 import ai.aleff.agent.delegation.ToolRoute;
 import ai.aleff.agent.delegation.ToolRouter;
-import ai.aleff.agent.delegation.TurnPlan;
 import ai.aleff.agent.delegation.TurnPlanner;
 import ai.aleff.agent.messaging.OutboxPublisher;
 import ai.aleff.agent.model.ModelCallContext;
@@ -159,14 +158,15 @@ public class TurnService {
                         .chain(this::afterCommit);
             }
             // Skills, subagents and child turns: prompt, tools and chain of this step (ai.aleff.agent.delegation).
-            TurnPlan plan = planner.plan(turn, settings.systemPrompt());
-            return turns.touch(pool, turnId)
-                    .chain(() -> history.latest(pool, turn.tenantId(), turn.historyKey(), settings.historyLimit()))
-                    .chain(entries -> limiter.limit(turn.tenantId(),
-                            () -> model.call(new ModelCallContext(turn.tenantId(), turn.conversationId(),
-                                    turn.turnId(), turn.iteration()),
-                                    mapper.toMessages(plan.systemPrompt(), entries), plan.specifications(),
-                                    plan.chain())))
+            return planner.plan(turn, settings.systemPrompt())
+                    .chain(plan -> turns.touch(pool, turnId)
+                            .chain(() -> history.latest(pool, turn.tenantId(), turn.historyKey(),
+                                    settings.historyLimit()))
+                            .chain(entries -> limiter.limit(turn.tenantId(),
+                                    () -> model.call(new ModelCallContext(turn.tenantId(), turn.conversationId(),
+                                            turn.turnId(), turn.iteration()),
+                                            mapper.toMessages(plan.systemPrompt(), entries), plan.specifications(),
+                                            plan.chain()))))
                     .chain(outcome -> pool.withTransaction(c -> record(c, turn, outcome)))
                     .chain(this::afterCommit);
         });
