@@ -29,7 +29,10 @@ public class TurnOffer {
             return List.of();
         }
         String self = turn.lineage().subagent();
-        return TenantAssistants.subagents(assistant).stream().filter(s -> !s.name().equals(self)).toList();
+        return TenantAssistants.subagents(assistant)
+                .stream()
+                .filter(s -> s.name() != null && !s.name().equals(self))
+                .toList();
     }
 
     /** Skills are the user-facing assistant's; a subagent works only with its own instructions. */

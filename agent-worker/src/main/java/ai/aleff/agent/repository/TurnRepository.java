@@ -37,9 +37,10 @@ public class TurnRepository {
                 .map(TurnRepository::first);
     }
 
+    /** Whether a user's turn of the conversation is unfinished (child turns only ever run inside one). */
     public Uni<Boolean> hasOpenTurn(SqlClient client, String tenantId, String conversationId) {
         return client.preparedQuery("SELECT 1 FROM agent.turn WHERE tenant_id = $1 AND conversation_id = $2 "
-                + "AND status <> 'DONE' LIMIT 1")
+                + "AND status <> 'DONE' AND parent_call_id IS NULL LIMIT 1")
                 .execute(Tuple.of(tenantId, conversationId))
                 .map(rows -> rows.size() > 0);
     }
