@@ -92,4 +92,11 @@ public interface AgentSettings {
      */
     @WithDefault("1000")
     int maxInFlightMessages();
+
+    /**
+     * How deep subagents may nest: a user's turn is depth 0, a subagent it calls depth 1, and so on. A turn at this
+     * depth is not offered subagent tools (agent_*), so delegation always ends. 0 turns subagents off.
+     */
+    @WithDefault("2")
+    int maxSubagentDepth();
 }

@@ -67,9 +67,15 @@ public class ConversationHistory {
                                 .map(entries -> new Loaded(session, summary, entries))));
     }
 
-    /** The messages of the turn's next model call, compacting older history first when it exceeds the budget. */
-    public Uni<List<ChatMessage>> messagesFor(Turn turn, AssistantProfile profile) {
-        return load(turn.tenantId(), turn.conversationId()).chain(loaded -> {
+    /**
+     * The messages of the turn's next model call, compacting older history first when it exceeds the budget. The
+     * history is the turn's transcript ({@link Turn#historyKey()}): the conversation's for a user's turn, its own for
+     * a subagent's child turn.
+     *
+     * @param systemPrompt the system message of this step (the tenant's instructions, or a subagent's)
+     */
+    public Uni<List<ChatMessage>> messagesFor(Turn turn, AssistantProfile profile, String systemPrompt) {
+        return load(turn.tenantId(), turn.historyKey()).chain(loaded -> {
             HistoryWindow.Plan plan = HistoryWindow.plan(loaded.summaryText(), loaded.entries(),
                     profile.historyTokenBudget(), settings.compactionKeepPercent());
             return switch (plan) {
@@ -83,7 +89,7 @@ public class ConversationHistory {
                                 : HistoryWindow.fit(loaded.summaryText(), loaded.entries(),
                                         profile.historyTokenBudget()));
             };
-        }).map(window -> messages(profile.instructions(), window));
+        }).map(window -> messages(systemPrompt, window));
     }
 
     private List<ChatMessage> messages(String instructions, HistoryWindow.Window window) {

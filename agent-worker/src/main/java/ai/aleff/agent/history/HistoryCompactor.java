@@ -85,12 +85,12 @@ public class HistoryCompactor {
 
     private Uni<Optional<Summary>> store(Turn turn, ModelCallContext context, ModelOutcome.Answer answer,
             Summary summary, int entries) {
-        String subject = turn.conversationId() + ":" + summary.coversToSeq();
+        String subject = turn.historyKey() + ":" + summary.coversToSeq();
         CloudEvent<?> event = audit.record(TurnIds.auditId("history.compacted", turn.tenantId() + "/" + subject),
                 turn.tenantId(), turn.conversationId(), "history.compacted", subject,
                 "covers_to_seq=" + summary.coversToSeq() + " entries=" + entries + " "
                         + answer.usage().auditDetail());
-        return pool.withTransaction(c -> summaries.insert(c, turn.tenantId(), turn.conversationId(), summary)
+        return pool.withTransaction(c -> summaries.insert(c, turn.tenantId(), turn.historyKey(), summary)
                 .chain(() -> usage.record(c, context.usageId(), turn.tenantId(), turn.conversationId(), turn.turnId(),
                         answer.usage()))
                 .chain(() -> outbox.add(c, event)))

@@ -56,6 +56,14 @@ public class ModelGateway {
         this.clock = clock;
     }
 
+    /**
+     * The same failover, cooldowns, prices and usage reporting over another chain (a subagent's own models), so a
+     * model rate limited for a tenant stays cooled down whichever chain reaches it.
+     */
+    public ModelGateway withChain(ModelChain other) {
+        return new ModelGateway(other, timing, cooldowns, prices, currency, usage, pause, clock);
+    }
+
     /** The model replies name when none answered. */
     public String primaryModel() {
         return chain.primaryModel();

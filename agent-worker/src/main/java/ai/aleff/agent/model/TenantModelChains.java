@@ -16,6 +16,7 @@ import dev.langchain4j.model.chat.ChatModel;
 
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.AssistantConfiguration.ModelChoice;
+import ai.aleff.contracts.events.AssistantConfiguration.Subagent;
 import ai.aleff.platform.secrets.SecretCipher;
 
 /**
@@ -38,6 +39,9 @@ public class TenantModelChains {
     private final Config config;
     private final ChatModelFactory factory = new ChatModelFactory(Clock.systemUTC());
     private final Map<String, Cached> chains = new ConcurrentHashMap<>();
+    // Keyed by tenant and subagent name; a new assistant version replaces the entry, so it stays bounded by the
+    // tenants' configured subagents.
+    private final Map<String, Cached> subagentChains = new ConcurrentHashMap<>();
 
     public TenantModelChains(ModelGateway gateway, ModelSettings settings, SecretCipher cipher, Config config) {
         this.gateway = gateway;
@@ -60,6 +64,23 @@ public class TenantModelChains {
         LOG.infof("Model chain of tenant %s (assistant version %d): %s", tenantId, assistant.version(),
                 built.links().stream().map(ChainLink::endpoint).toList());
         chains.put(tenantId, new Cached(assistant.version(), built));
+        return built;
+    }
+
+    /**
+     * The chain of one of the tenant's subagents that names models of its own, cached per tenant, assistant version
+     * and subagent name; keys are decrypted as for the tenant's own chain.
+     */
+    public ModelChain subagentChain(String tenantId, long assistantVersion, Subagent subagent) {
+        String key = tenantId + "\u0000" + subagent.name();
+        Cached cached = subagentChains.get(key);
+        if (cached != null && cached.version() == assistantVersion) {
+            return cached.chain();
+        }
+        ModelChain built = build(tenantId, subagent.models());
+        LOG.infof("Model chain of subagent %s of tenant %s (assistant version %d): %s", subagent.name(), tenantId,
+                assistantVersion, built.links().stream().map(ChainLink::endpoint).toList());
+        subagentChains.put(key, new Cached(assistantVersion, built));
         return built;
     }
 

@@ -49,7 +49,7 @@ public class ToolCallRepository {
                 .map(rows -> rows.iterator().next().getLong("pending"));
     }
 
-    /** A pending call whose result is overdue. */
+    /** A pending call whose result is overdue (calls answered by a subagent are not timed out). */
     public record OverdueCall(String callId, String tenantId, String conversationId, String toolName) {
     }
 
@@ -57,7 +57,11 @@ public class ToolCallRepository {
     public Uni<List<OverdueCall>> overdue(SqlClient client, Duration age, int limit) {
         return client.preparedQuery("SELECT c.call_id, c.tenant_id, t.conversation_id, c.tool_name "
                 + "FROM agent.tool_call c JOIN agent.turn t ON t.turn_id = c.turn_id WHERE c.status = 'PENDING' "
-                + "AND c.created_at < now() - make_interval(secs => $1) ORDER BY c.created_at LIMIT $2")
+                + "AND c.created_at < now() - make_interval(secs => $1) "
+                // A delegated call is answered by its subagent's child turn, which has its own iteration limit
+                // and failure handling; timing it out would race the child's real answer.
+                + "AND NOT EXISTS (SELECT 1 FROM agent.turn child WHERE child.parent_call_id = c.call_id) "
+                + "ORDER BY c.created_at LIMIT $2")
                 .execute(Tuple.of(age.toMillis() / 1000.0, limit))
                 .map(rows -> {
                     List<OverdueCall> calls = new ArrayList<>();

@@ -2,6 +2,7 @@ package ai.aleff.agent.repository;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class TurnRepository {
 
     private static final String COLUMNS = "turn_id, tenant_id, conversation_id, user_id, channel, user_text, status, "
-            + "iteration";
+            + "iteration, parent_turn_id, parent_call_id, depth, subagent";
 
     /**
      * Serialises state changes of one conversation across threads and instances until the transaction ends, so
@@ -36,18 +37,22 @@ public class TurnRepository {
                 .map(TurnRepository::first);
     }
 
+    /** Whether a user's turn of the conversation is unfinished (child turns only ever run inside one). */
     public Uni<Boolean> hasOpenTurn(SqlClient client, String tenantId, String conversationId) {
         return client.preparedQuery("SELECT 1 FROM agent.turn WHERE tenant_id = $1 AND conversation_id = $2 "
-                + "AND status <> 'DONE' LIMIT 1")
+                + "AND status <> 'DONE' AND parent_call_id IS NULL LIMIT 1")
                 .execute(Tuple.of(tenantId, conversationId))
                 .map(rows -> rows.size() > 0);
     }
 
     public Uni<Void> insert(SqlClient client, Turn turn) {
-        return client.preparedQuery("INSERT INTO agent.turn (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                .execute(Tuple.tuple(List.of(turn.turnId(), turn.tenantId(), turn.conversationId(),
+        TurnLineage lineage = turn.lineage();
+        return client.preparedQuery("INSERT INTO agent.turn (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                + "$9, $10, $11, $12)")
+                .execute(Tuple.tuple(Arrays.asList(turn.turnId(), turn.tenantId(), turn.conversationId(),
                         turn.userId() == null ? "" : turn.userId(), turn.channel(), turn.userText(),
-                        turn.status().name(), turn.iteration())))
+                        turn.status().name(), turn.iteration(), lineage.parentTurnId(), lineage.parentCallId(),
+                        lineage.depth(), lineage.subagent())))
                 .replaceWithVoid();
     }
 
@@ -98,6 +103,7 @@ public class TurnRepository {
         return Optional.of(new Turn(row.getString("turn_id"), row.getString("tenant_id"),
                 row.getString("conversation_id"), row.getString("user_id"), row.getString("channel"),
                 row.getString("user_text"), TurnStatus.valueOf(row.getString("status")),
-                row.getInteger("iteration")));
+                row.getInteger("iteration"), new TurnLineage(row.getString("parent_turn_id"),
+                        row.getString("parent_call_id"), row.getInteger("depth"), row.getString("subagent"))));
     }
 }

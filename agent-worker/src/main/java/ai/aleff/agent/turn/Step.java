@@ -11,8 +11,13 @@ import ai.aleff.platform.events.CloudEvent;
  *
  * @param events outbox events to publish now
  * @param next a turn that is RUNNING and needs its next model step
+ * @param more further RUNNING turns to advance after {@code next}: the child turns a delegating tool step started
  */
-record Step(List<CloudEvent<?>> events, Optional<String> next) {
+record Step(List<CloudEvent<?>> events, Optional<String> next, List<String> more) {
+
+    Step(List<CloudEvent<?>> events, Optional<String> next) {
+        this(events, next, List.of());
+    }
 
     static Step nothing() {
         return new Step(List.of(), Optional.empty());

@@ -17,6 +17,11 @@ public final class TurnIds {
         return turnId + ":" + iteration + ":" + index;
     }
 
+    /** The child turn that runs a delegated call: one per call, the same after a redo. */
+    public static String childTurnId(String parentCallId) {
+        return nameBased("child:" + parentCallId);
+    }
+
     public static String replyId(String turnId) {
         return nameBased("reply:" + turnId);
     }

@@ -2,7 +2,9 @@ package ai.aleff.agent.turn;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -17,6 +19,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 
 import ai.aleff.agent.config.AgentSettings;
+import ai.aleff.agent.delegation.ToolRoute;
+import ai.aleff.agent.delegation.ToolRouter;
+import ai.aleff.agent.delegation.TurnPlanner;
 import ai.aleff.agent.history.ConversationHistory;
 import ai.aleff.agent.messaging.OutboxPublisher;
 import ai.aleff.agent.model.ModelCallContext;
@@ -27,6 +32,7 @@ import ai.aleff.agent.repository.OutboxRepository;
 import ai.aleff.agent.repository.ToolCall;
 import ai.aleff.agent.repository.ToolCallRepository;
 import ai.aleff.agent.repository.Turn;
+import ai.aleff.agent.repository.TurnLineage;
 import ai.aleff.agent.repository.TurnRepository;
 import ai.aleff.agent.repository.TurnStatus;
 import ai.aleff.agent.repository.UsageRepository;
@@ -35,6 +41,7 @@ import ai.aleff.agent.session.SessionCommands;
 import ai.aleff.agent.tenant.AssistantProfile;
 import ai.aleff.agent.tenant.AssistantProfiles;
 import ai.aleff.agent.tenant.TenantGate;
+import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.contracts.events.ToolCallCompleted;
@@ -73,12 +80,14 @@ public class TurnService {
     private final ConversationHistory conversation;
     private final SessionCommands commands;
     private final UsageRepository usage;
+    private final TurnPlanner planner;
+    private final ToolRouter router;
 
     public TurnService(Pool pool, TurnRepository turns, HistoryRepository history, ToolCallRepository toolCalls,
             OutboxRepository outbox, OutboxPublisher publisher, HistoryMapper mapper, ModelCaller model,
             ModelCallLimiter limiter, AuditTrail audit, AgentSettings settings, TenantGate gate,
             AssistantProfiles profiles, ConversationHistory conversation, SessionCommands commands,
-            UsageRepository usage) {
+            UsageRepository usage, TurnPlanner planner, ToolRouter router) {
         this.pool = pool;
         this.turns = turns;
         this.history = history;
@@ -95,6 +104,8 @@ public class TurnService {
         this.conversation = conversation;
         this.commands = commands;
         this.usage = usage;
+        this.planner = planner;
+        this.router = router;
     }
 
     /**
@@ -181,9 +192,7 @@ public class TurnService {
     private Uni<Step> recordResult(SqlConnection c, ToolCall call, String resultText) {
         return turns.find(c, call.turnId()).chain(found -> {
             Turn turn = found.orElseThrow();
-            HistoryEntry entry = new HistoryEntry(turn.tenantId(), turn.conversationId(), turn.turnId(),
-                    HistoryEntry.Role.TOOL, resultText, null, call.modelCallId(), call.toolName());
-            return history.append(c, entry)
+            return history.append(c, toolEntry(turn, call, resultText))
                     .chain(() -> toolCalls.pendingCount(c, call.turnId(), call.iteration()))
                     .chain(pending -> pending > 0
                             ? Uni.createFrom().item(Step.nothing())
@@ -211,7 +220,10 @@ public class TurnService {
                         .chain(this::afterCommit);
             }
             AssistantProfile profile = resolved.get();
-            Optional<SessionCommand> command = SessionCommand.parse(turn.userText());
+            // A child turn's text is a task the model wrote, never a user's session command.
+            Optional<SessionCommand> command = turn.isChild()
+                    ? Optional.empty()
+                    : SessionCommand.parse(turn.userText());
             if (command.isPresent()) {
                 return pool.withTransaction(c -> answerCommand(c, turn, command.get(), profile))
                         .chain(this::afterCommit);
@@ -225,10 +237,13 @@ public class TurnService {
             }
             ModelCallContext context = new ModelCallContext(turn.tenantId(), turn.conversationId(), turn.turnId(),
                     turn.iteration());
-            return turns.touch(pool, turnId)
-                    .chain(() -> conversation.messagesFor(turn, profile))
-                    .chain(messages -> limiter.limit(turn.tenantId(),
-                            () -> model.call(context, profile.chain(), messages, profile.tools())))
+            // Skills, subagents and child turns decide this step's prompt, tools and chain (ai.aleff.agent.delegation)
+            // on top of the tenant's profile; the history (summary + window) is the turn's own transcript.
+            return planner.plan(turn, profile)
+                    .chain(plan -> turns.touch(pool, turnId)
+                            .chain(() -> conversation.messagesFor(turn, profile, plan.systemPrompt()))
+                            .chain(messages -> limiter.limit(turn.tenantId(),
+                                    () -> model.call(context, plan.chain(), messages, plan.specifications()))))
                     .chain(outcome -> pool.withTransaction(c -> recordUsage(c, context, outcome)
                             .chain(() -> record(c, turn, outcome, profile))))
                     .chain(this::afterCommit);
@@ -266,13 +281,22 @@ public class TurnService {
         };
     }
 
+    /**
+     * Records the model's tool requests and routes each one (see {@link ToolRouter}): REMOTE calls are published to
+     * tool-executor, LOCAL ones are answered in this transaction, DELEGATE ones start a child turn whose final text
+     * will answer the call. Every call is a tool_call row, so the "all results in, next model call" step is the
+     * same for all three; when every result is already in, the turn moves on at once.
+     */
     private Uni<Step> requestTools(SqlConnection c, Turn turn, ModelOutcome.ToolCalls step) {
         List<ToolExecutionRequest> requests = step.requests();
         int iteration = turn.iteration();
+        AssistantConfiguration assistant = router.configuration(turn);
         return guarded(c, turn, TurnStatus.WAITING_TOOLS, () -> {
             Instant now = Instant.now();
             List<ToolExecutionRequest> identified = new ArrayList<>();
             List<ToolCall> calls = new ArrayList<>();
+            Map<ToolCall, String> answered = new LinkedHashMap<>();
+            List<Turn> children = new ArrayList<>();
             List<CloudEvent<?>> events = new ArrayList<>();
             events.add(modelCalled(turn, step.usage()));
             for (int i = 0; i < requests.size(); i++) {
@@ -283,26 +307,104 @@ public class TurnService {
                         ? "{}"
                         : request.arguments();
                 identified.add(request.toBuilder().id(modelCallId).arguments(arguments).build());
-                calls.add(new ToolCall(callId, turn.tenantId(), turn.turnId(), iteration, i, modelCallId,
-                        request.name(), arguments));
-                events.add(CloudEvent.of(audit.service(), callId, turn.tenantId(), turn.conversationId(), now,
-                        new ToolCallRequested(callId, turn.tenantId(), turn.conversationId(), turn.turnId(),
-                                turn.userId(), callId,
-                                request.name(), arguments, now)));
-                events.add(audit.record(TurnIds.auditId("tool.requested", callId), turn.tenantId(),
-                        turn.conversationId(), "tool.requested", callId, "tool=" + request.name()));
+                ToolCall call = new ToolCall(callId, turn.tenantId(), turn.turnId(), iteration, i, modelCallId,
+                        request.name(), arguments);
+                calls.add(call);
+                switch (router.route(turn, assistant, identified.getLast())) {
+                    case ToolRoute.Remote remote -> {
+                        events.add(CloudEvent.of(audit.service(), callId, turn.tenantId(), turn.conversationId(),
+                                now, new ToolCallRequested(callId, turn.tenantId(), turn.conversationId(),
+                                        turn.turnId(), turn.userId(), callId, request.name(), arguments, now)));
+                        events.add(audit.record(TurnIds.auditId("tool.requested", callId), turn.tenantId(),
+                                turn.conversationId(), "tool.requested", callId, "tool=" + request.name()));
+                    }
+                    case ToolRoute.Local local -> {
+                        answered.put(call, local.result());
+                        if (local.auditAction() != null) {
+                            events.add(audit.record(TurnIds.auditId(local.auditAction(), callId), turn.tenantId(),
+                                    turn.conversationId(), local.auditAction(), callId, local.auditDetail()));
+                        }
+                    }
+                    case ToolRoute.Delegate delegate -> {
+                        Turn child = childTurn(turn, call, delegate);
+                        children.add(child);
+                        events.add(audit.record(TurnIds.auditId("subagent.started", child.turnId()),
+                                turn.tenantId(), turn.conversationId(), "subagent.started", child.turnId(),
+                                "subagent=" + delegate.subagent().name() + " call=" + callId));
+                    }
+                }
             }
-            HistoryEntry assistant = new HistoryEntry(turn.tenantId(), turn.conversationId(), turn.turnId(),
+            HistoryEntry assistantEntry = new HistoryEntry(turn.tenantId(), turn.historyKey(), turn.turnId(),
                     HistoryEntry.Role.ASSISTANT, null, mapper.toJson(identified), null, null);
-            Uni<Void> writes = history.append(c, assistant);
+            Uni<Void> writes = history.append(c, assistantEntry);
             for (ToolCall call : calls) {
                 writes = writes.chain(() -> toolCalls.insert(c, call));
             }
-            return writes.chain(() -> store(c, events)).replaceWith(new Step(events, Optional.empty()));
+            for (Map.Entry<ToolCall, String> local : answered.entrySet()) {
+                writes = writes.chain(() -> toolCalls.complete(c, local.getKey().callId(), turn.tenantId(),
+                        local.getValue()))
+                        .chain(() -> history.append(c, toolEntry(turn, local.getKey(), local.getValue())));
+            }
+            for (Turn child : children) {
+                writes = writes.chain(() -> turns.insert(c, child)).chain(() -> history.append(c, userEntry(child)));
+            }
+            List<String> started = children.stream().map(Turn::turnId).toList();
+            return writes.chain(() -> store(c, events))
+                    .chain(() -> answered.size() < calls.size()
+                            ? Uni.createFrom().item(Optional.<String>empty())
+                            : turns.transition(c, turn.turnId(), TurnStatus.WAITING_TOOLS, iteration,
+                                    TurnStatus.RUNNING, iteration + 1)
+                                    .replaceWith(Optional.of(turn.turnId())))
+                    .map(next -> new Step(events, next, started));
+        });
+    }
+
+    /** A subagent run for one delegated call: the parent's conversation and user, the task as its first message. */
+    private static Turn childTurn(Turn parent, ToolCall call, ToolRoute.Delegate delegate) {
+        return new Turn(TurnIds.childTurnId(call.callId()), parent.tenantId(), parent.conversationId(),
+                parent.userId(), parent.channel(), delegate.task(), TurnStatus.RUNNING, 0,
+                new TurnLineage(parent.turnId(), call.callId(), parent.lineage().depth() + 1,
+                        delegate.subagent().name()));
+    }
+
+    /**
+     * A child turn's end: its final text, or its failure as an error result, answers the parent's call, which
+     * resumes the parent like any tool result; nothing is sent to the user. The child's DONE transition and the
+     * call's PENDING guard make this happen once.
+     */
+    private Uni<Step> finishChild(SqlConnection c, Turn child, ModelOutcome outcome) {
+        return guarded(c, child, TurnStatus.DONE, () -> {
+            String subagent = child.lineage().subagent();
+            List<CloudEvent<?>> events = new ArrayList<>();
+            String result;
+            if (outcome instanceof ModelOutcome.Answer answer) {
+                result = answer.text();
+                events.add(modelCalled(child, answer.usage()));
+                events.add(audit.record(TurnIds.auditId("subagent.completed", child.turnId()), child.tenantId(),
+                        child.conversationId(), "subagent.completed", child.turnId(), "subagent=" + subagent));
+            } else {
+                String cause = outcome instanceof ModelOutcome.Failure failure ? failure.cause() : "no answer";
+                result = "ERROR: the subagent " + subagent + " did not finish (" + cause + ")";
+                events.add(audit.record(TurnIds.auditId("subagent.failed", child.turnId()), child.tenantId(),
+                        child.conversationId(), "subagent.failed", child.turnId(),
+                        "subagent=" + subagent + " cause=" + cause));
+            }
+            HistoryEntry last = new HistoryEntry(child.tenantId(), child.historyKey(), child.turnId(),
+                    HistoryEntry.Role.ASSISTANT, result, null, null, null);
+            return history.append(c, last)
+                    .chain(() -> store(c, events))
+                    .chain(() -> toolCalls.complete(c, child.lineage().parentCallId(), child.tenantId(), result))
+                    .chain(done -> done.isEmpty()
+                            ? Uni.createFrom().item(Step.nothing())
+                            : recordResult(c, done.get(), result))
+                    .map(parent -> new Step(events, parent.next()));
         });
     }
 
     private Uni<Step> finish(SqlConnection c, Turn turn, ModelOutcome outcome, String text, String modelName) {
+        if (turn.isChild()) {
+            return finishChild(c, turn, outcome);
+        }
         return guarded(c, turn, TurnStatus.DONE, () -> {
             List<CloudEvent<?>> events = new ArrayList<>();
             if (outcome instanceof ModelOutcome.Failure failure) {
@@ -384,8 +486,12 @@ public class TurnService {
     }
 
     private Uni<Void> afterCommit(Step step) {
-        return publisher.publish(step.events())
+        Uni<Void> after = publisher.publish(step.events())
                 .chain(() -> step.next().map(this::advance).orElse(Uni.createFrom().voidItem()));
+        for (String turnId : step.more()) {
+            after = after.chain(() -> advance(turnId));
+        }
+        return after;
     }
 
     /** Session commands stay out of the history: the model never sees them (the turn row keeps them). */
@@ -396,7 +502,12 @@ public class TurnService {
     }
 
     private static HistoryEntry userEntry(Turn turn) {
-        return new HistoryEntry(turn.tenantId(), turn.conversationId(), turn.turnId(), HistoryEntry.Role.USER,
+        return new HistoryEntry(turn.tenantId(), turn.historyKey(), turn.turnId(), HistoryEntry.Role.USER,
                 turn.userText(), null, null, null);
+    }
+
+    private static HistoryEntry toolEntry(Turn turn, ToolCall call, String resultText) {
+        return new HistoryEntry(turn.tenantId(), turn.historyKey(), turn.turnId(), HistoryEntry.Role.TOOL,
+                resultText, null, call.modelCallId(), call.toolName());
     }
 }
