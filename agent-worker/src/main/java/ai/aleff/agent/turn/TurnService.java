@@ -212,42 +212,49 @@ public class TurnService {
                 return Uni.createFrom().voidItem();
             }
             Turn turn = found.get();
-            Optional<AssistantProfile> resolved = profiles.forTenant(turn.tenantId());
-            if (resolved.isEmpty()) {
-                // The tenant was disabled (or vanished) after its message was accepted: no model call.
-                return pool.withTransaction(c -> finish(c, turn, new ModelOutcome.Failure("tenant not active"),
-                        "This assistant is not available right now.", model.modelName()))
-                        .chain(this::afterCommit);
-            }
-            AssistantProfile profile = resolved.get();
-            // A child turn's text is a task the model wrote, never a user's session command.
-            Optional<SessionCommand> command = turn.isChild()
-                    ? Optional.empty()
-                    : SessionCommand.parse(turn.userText());
-            if (command.isPresent()) {
-                return pool.withTransaction(c -> answerCommand(c, turn, command.get(), profile))
-                        .chain(this::afterCommit);
-            }
-            if (turn.iteration() >= profile.maxToolIterations()) {
-                return pool.withTransaction(c -> finish(c, turn, new ModelOutcome.Failure("tool limit"),
-                        "I could not finish this within " + profile.maxToolIterations()
-                                + " tool steps, so I stopped. Please try a simpler request.",
-                        profile.chain().primaryModel()))
-                        .chain(this::afterCommit);
-            }
-            ModelCallContext context = new ModelCallContext(turn.tenantId(), turn.conversationId(), turn.turnId(),
-                    turn.iteration());
-            // Skills, subagents and child turns decide this step's prompt, tools and chain (ai.aleff.agent.delegation)
-            // on top of the tenant's profile; the history (summary + window) is the turn's own transcript.
-            return planner.plan(turn, profile)
-                    .chain(plan -> turns.touch(pool, turnId)
-                            .chain(() -> conversation.messagesFor(turn, profile, plan.systemPrompt()))
-                            .chain(messages -> limiter.limit(turn.tenantId(),
-                                    () -> model.call(context, plan.chain(), messages, plan.specifications()))))
-                    .chain(outcome -> pool.withTransaction(c -> recordUsage(c, context, outcome)
-                            .chain(() -> record(c, turn, outcome, profile))))
-                    .chain(this::afterCommit);
+            // A worker that just started (or resumes a stale turn) may not have read the tenant's configuration
+            // yet: wait for the directory like a new message does, rather than failing the turn.
+            return gate.admit(turn.tenantId()).chain(admission -> step(turnId, turn));
         });
+    }
+
+    /** One step of a RUNNING turn whose tenant the directory has had the chance to learn about. */
+    private Uni<Void> step(String turnId, Turn turn) {
+        Optional<AssistantProfile> resolved = profiles.forTenant(turn.tenantId());
+        if (resolved.isEmpty()) {
+            // The tenant was disabled (or vanished) after its message was accepted: no model call.
+            return pool.withTransaction(c -> finish(c, turn, new ModelOutcome.Failure("tenant not active"),
+                    "This assistant is not available right now.", model.modelName()))
+                    .chain(this::afterCommit);
+        }
+        AssistantProfile profile = resolved.get();
+        // A child turn's text is a task the model wrote, never a user's session command.
+        Optional<SessionCommand> command = turn.isChild()
+                ? Optional.empty()
+                : SessionCommand.parse(turn.userText());
+        if (command.isPresent()) {
+            return pool.withTransaction(c -> answerCommand(c, turn, command.get(), profile))
+                    .chain(this::afterCommit);
+        }
+        if (turn.iteration() >= profile.maxToolIterations()) {
+            return pool.withTransaction(c -> finish(c, turn, new ModelOutcome.Failure("tool limit"),
+                    "I could not finish this within " + profile.maxToolIterations()
+                            + " tool steps, so I stopped. Please try a simpler request.",
+                    profile.chain().primaryModel()))
+                    .chain(this::afterCommit);
+        }
+        ModelCallContext context = new ModelCallContext(turn.tenantId(), turn.conversationId(), turn.turnId(),
+                turn.iteration());
+        // Skills, subagents and child turns decide this step's prompt, tools and chain (ai.aleff.agent.delegation)
+        // on top of the tenant's profile; the history (summary + window) is the turn's own transcript.
+        return planner.plan(turn, profile)
+                .chain(plan -> turns.touch(pool, turnId)
+                        .chain(() -> conversation.messagesFor(turn, profile, plan.systemPrompt()))
+                        .chain(messages -> limiter.limit(turn.tenantId(),
+                                () -> model.call(context, plan.chain(), messages, plan.specifications()))))
+                .chain(outcome -> pool.withTransaction(c -> recordUsage(c, context, outcome)
+                        .chain(() -> record(c, turn, outcome, profile))))
+                .chain(this::afterCommit);
     }
 
     /** Stored for /status; keyed like UsageRecorded, so a redone step's usage is stored once. */

@@ -40,6 +40,8 @@ final class SlowModelScenario {
             for (Future<ConversationStream> f : opening) {
                 streams.add(f.get());
             }
+            CpuMeter cpu = new CpuMeter(context);
+            Map<String, Double> cpuBefore = cpu.snapshot();
             long begin = System.nanoTime();
             List<Future<Sent>> sending = new ArrayList<>();
             for (ConversationStream stream : streams) {
@@ -62,6 +64,8 @@ final class SlowModelScenario {
                     .max()
                     .orElse(System.nanoTime());
             int replies = received(sent);
+            Map<String, Double> perReply = CpuMeter.perUnit(cpuBefore, cpu.snapshot(), replies);
+            int cores = Runtime.getRuntime().availableProcessors();
             boolean capped = replies < expected;
             double seconds = ((capped ? System.nanoTime() : lastReply) - begin) / 1e9;
             int outOfOrder = (int) sent.stream().filter(s -> !inSendOrder(s)).count();
@@ -74,7 +78,11 @@ final class SlowModelScenario {
                     new Figure(ID, "replies/s, 1 s model, " + options.slowConversations() + " conversations", rate,
                             "replies/s", Target.atLeast(180), note),
                     new Figure(ID, "conversations with replies out of send order", outOfOrder, "conversations",
-                            Target.below(1), null));
+                            Target.below(1), null),
+                    new Figure(ID, "platform CPU per reply (1 s model)", perReply.getOrDefault("platform total",
+                            Double.NaN), "ms", null, CpuMeter.format(perReply)),
+                    new Figure(ID, "CPU ceiling on " + cores + " cores", CpuMeter.ceilingPerSecond(perReply, cores),
+                            "replies/s", null, null));
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("conversations", options.slowConversations());
             details.put("messagesPerConversation", options.messagesPerConversation());
@@ -85,6 +93,7 @@ final class SlowModelScenario {
             details.put("postSeconds", (postsDone - begin) / 1e9);
             details.put("timeCapReached", capped);
             details.put("conversationsOutOfOrder", outOfOrder);
+            details.put("cpuMillisPerReply", perReply);
             return new ScenarioResult(ID, figures, details);
         } catch (Exception e) {
             throw new IllegalStateException("The slow-model scenario failed", e);
