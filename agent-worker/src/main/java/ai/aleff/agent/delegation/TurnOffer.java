@@ -42,14 +42,16 @@ public class TurnOffer {
 
     /**
      * Whether a platform tool may run for this turn. A child turn may use only its subagent's tools that the tenant
-     * also allows (a subagent without tools has none); a user's turn is not restricted here.
+     * also allows (a subagent without tools has none); a user's turn the tenant's listed tools (all when none are listed).
      */
     public boolean allowsPlatformTool(Turn turn, AssistantConfiguration assistant, String toolName) {
+        List<String> tenantTools = TenantAssistants.tools(assistant);
         if (!turn.isChild()) {
-            return true;
+            // The tenant's list binds what runs, not only what the model is offered: a model that names an
+            // unlisted tool anyway gets an error result instead of a tool-executor run.
+            return tenantTools.isEmpty() || tenantTools.contains(toolName);
         }
         Optional<Subagent> subagent = TenantAssistants.subagent(assistant, turn.lineage().subagent());
-        List<String> tenantTools = TenantAssistants.tools(assistant);
         return subagent.map(s -> TenantAssistants.orEmpty(s.tools()).contains(toolName)).orElse(false)
                 && (tenantTools.isEmpty() || tenantTools.contains(toolName));
     }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -38,6 +39,7 @@ import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
+import ai.aleff.contracts.events.ToolCallRequested;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.secrets.SecretCipher;
 import ai.aleff.platform.tenancy.TenantDirectory;
@@ -141,6 +143,35 @@ class TenantAssistantIT {
                     .map(JsonNode::asText)
                     .toList();
             assertThat(tools).containsExactly("calculator");
+        }
+    }
+
+    @Test
+    void toolTheTenantDidNotListIsRefusedEvenWhenTheModelAsksForIt() {
+        try (EventProbe replies = EventProbe.open(kafka, Topics.CONVERSATION_OUTBOUND);
+                EventProbe toolRequests = EventProbe.open(kafka, Topics.TOOL_REQUESTS)) {
+            // Given a tenant that allows only the calculator, on a model that asks for time_now anyway
+            String model = "model-rogue-" + UUID.randomUUID();
+            String refusal = "the tool time_now is not available to this agent";
+            stub(to(model).willReturn(
+                    json(OpenAiEmulator.toolCallResponse("call-1", "time_now", Map.of("timezone", "UTC")))));
+            stub(to(model).atPriority(1)
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(refusal))
+                    .willReturn(json(OpenAiEmulator.textResponse("I cannot tell the time here."))));
+            String tenant = TestTenants.register(TestTenants.assistant(1, null, List.of(new ModelChoice("openai",
+                    model, AssistantEmulatorResource.emulator.baseUrl(), null)), List.of("calculator"), null));
+            TestTenants.awaitKnown(directory, tenant, 1);
+
+            // When its user writes
+            CloudEvent<MessageReceived> message = message(tenant, "what time is it?");
+            Events.publish(kafka, message);
+
+            // Then the model gets an error result for the unlisted tool and the turn still answers
+            assertThat(awaitReply(replies, message).text()).isEqualTo("I cannot tell the time here.");
+            assertThat(sentTo(model)).anySatisfy(request -> assertThat(request.getBodyAsString()).contains(refusal));
+            // And tool-executor was never asked to run it
+            assertThat(toolRequests.events(ToolCallRequested.class,
+                    request -> request.turnId().equals(message.data().messageId()))).isEmpty();
         }
     }
 

@@ -207,7 +207,8 @@ class AssistantResourceIT {
         // Then every blind change is stored, at most one conditional change wins and the others get 412
         assertThat(blind).extracting(CompletableFuture::join).containsOnly(200);
         List<Integer> outcomes = conditional.stream().map(CompletableFuture::join).toList();
-        assertThat(outcomes).containsOnly(200, 412);
+        // (all 412 is fine too: a blind change may land before any of them)
+        assertThat(outcomes).isSubsetOf(200, 412);
         long won = outcomes.stream().filter(status -> status == 200).count();
         assertThat(won).isLessThanOrEqualTo(1);
 
