@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import ai.aleff.agent.config.AgentSettings;
+import ai.aleff.agent.messaging.OutboxUsageSink;
 
 /**
  * Builds the platform's default model chain from configuration: {@code aleff.agent.model.chain[*]} when set, else
@@ -33,7 +34,8 @@ public class ModelProvider {
 
     @Produces
     @Singleton
-    ModelGateway modelGateway(ModelChain chain, ModelSettings settings, AgentSettings agent, KafkaUsageSink usage) {
+    ModelGateway modelGateway(ModelChain chain, ModelSettings settings, AgentSettings agent,
+            OutboxUsageSink usage) {
         ModelGateway.Timing timing = new ModelGateway.Timing(Math.max(1, agent.modelAttempts()), settings.backoff(),
                 settings.maxBackoff(), settings.maxRetryAfterWait(), settings.rateLimitCooldown());
         Clock clock = Clock.systemUTC();
