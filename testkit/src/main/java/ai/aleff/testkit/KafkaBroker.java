@@ -2,6 +2,7 @@ package ai.aleff.testkit;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * One real KRaft Kafka broker per test JVM (combined broker + controller), started in-process on a random loopback
@@ -32,6 +33,14 @@ public final class KafkaBroker {
     }
 
     private static KafkaClusterTestKit start() {
+        // The broker shares the test JVM. At JVM exit, Kafka's temp-directory cleanup hook runs concurrently with
+        // our stop hook; a broker that sees its log directory vanish calls Exit.halt(1), and the test JVM then ends
+        // with exit code 1 after every test passed (Surefire: "Error occurred in starting fork"). A broker fault
+        // must never decide the test JVM's exit code: tests that need the broker fail on their own.
+        Exit.Procedure report = (code, message) -> System.err.println(
+                "aleff testkit: Kafka asked the JVM to stop (" + code + "): " + message + " - ignored");
+        Exit.setExitProcedure(report);
+        Exit.setHaltProcedure(report);
         try {
             KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
                     .setNumBrokerNodes(1)
