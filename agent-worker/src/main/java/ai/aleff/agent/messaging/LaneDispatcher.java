@@ -13,7 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.agent.config.AgentSettings;
-import ai.aleff.agent.turn.AsyncPermits;
+import ai.aleff.platform.concurrent.AsyncPermits;
 
 /**
  * Hands a record's work to its conversation's lane and returns at once, so the channel moves on to the next record

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.agent.config.AgentSettings;
+import ai.aleff.platform.concurrent.AsyncPermits;
 
 /**
  * Caps concurrent model calls per tenant and per worker. A call first takes its tenant's permit and only then a

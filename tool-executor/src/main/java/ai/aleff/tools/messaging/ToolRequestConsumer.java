@@ -22,6 +22,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
+import ai.aleff.platform.concurrent.AsyncPermits;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.AuditTrail;
 import ai.aleff.platform.messaging.CloudEventCodec;

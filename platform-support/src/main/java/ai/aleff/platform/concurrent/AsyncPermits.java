@@ -1,4 +1,4 @@
-package ai.aleff.tools.messaging;
+package ai.aleff.platform.concurrent;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -9,8 +9,8 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
  * A semaphore that never blocks a thread: {@link #acquire()} completes when a permit is free, waiters are served
- * first come, first served. It is acquired on the Kafka consumer's event loop, where parking a thread is not an
- * option. (A copy of agent-worker's class of the same name: services share no code outside platform-support.)
+ * first come, first served. Callers hold permits across I/O that lasts seconds (model calls) and acquire them on
+ * event loops, so parking a thread is not an option. Shared by agent-worker and tool-executor.
  */
 public final class AsyncPermits {
 
