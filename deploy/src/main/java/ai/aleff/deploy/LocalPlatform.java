@@ -1,15 +1,10 @@
 package ai.aleff.deploy;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The whole platform on one machine: PostgreSQL, a Kafka broker and the five services, started in dependency
@@ -60,16 +55,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Fails with one clear message when a service has not been built, before anything is started. */
     public void requireServiceJars() {
-        List<String> missing = new ArrayList<>();
-        for (PlatformService service : PlatformService.values()) {
-            if (!Files.isRegularFile(ServiceCommand.jar(settings.repoDir(), service))) {
-                missing.add(ServiceCommand.jar(settings.repoDir(), service).toString());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new PlatformStartException(
-                    "Missing service jars: run ./aleff build first.\n  " + String.join("\n  ", missing));
-        }
+        ServiceCommand.requireJars(settings.repoDir());
     }
 
     /** PostgreSQL, then Kafka. */
@@ -102,34 +88,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         requireServiceJars();
         String java = JavaCommand.current();
-        startAndAwait(List.of(PlatformService.TENANT_SERVICE), java);
-        startAndAwait(List.of(PlatformService.CHANNEL_INGRESS, PlatformService.AGENT_WORKER,
-                PlatformService.TOOL_EXECUTOR, PlatformService.AUDIT_SERVICE), java);
-    }
-
-    /** Starts a group together; the first failure ends the wait for the others (their processes are stopped by close). */
-    private void startAndAwait(List<PlatformService> group, String javaCommand) {
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
-        List<CompletableFuture<Void>> started = group.stream()
-                .map(service -> CompletableFuture.runAsync(() -> startOne(service, javaCommand), executor)
-                        .whenComplete((ignored, failure) -> {
-                            if (failure != null) {
-                                firstFailure.completeExceptionally(failure);
-                            }
-                        }))
-                .toList();
-        try {
-            CompletableFuture.anyOf(CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)), firstFailure)
-                    .join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        } finally {
-            executor.shutdownNow();
-        }
+        GroupStart.startAll(List.of(PlatformService.TENANT_SERVICE), service -> startOne(service, java));
+        GroupStart.startAll(List.of(PlatformService.CHANNEL_INGRESS, PlatformService.AGENT_WORKER,
+                PlatformService.TOOL_EXECUTOR, PlatformService.AUDIT_SERVICE), service -> startOne(service, java));
     }
 
     private void startOne(PlatformService service, String javaCommand) {

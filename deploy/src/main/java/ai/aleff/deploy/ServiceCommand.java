@@ -1,5 +1,6 @@
 package ai.aleff.deploy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,20 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
 
     public static Path jar(Path repoDir, PlatformService service) {
         return repoDir.resolve(service.moduleName()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** Fails with one clear message naming every service that has not been built. */
+    public static void requireJars(Path repoDir) {
+        List<String> missing = new ArrayList<>();
+        for (PlatformService service : PlatformService.values()) {
+            if (!Files.isRegularFile(jar(repoDir, service))) {
+                missing.add(jar(repoDir, service).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PlatformStartException(
+                    "Missing service jars: run ./aleff build first.\n  " + String.join("\n  ", missing));
+        }
     }
 
     /** Without a platform secret key: tenants cannot store their own model API keys. */
