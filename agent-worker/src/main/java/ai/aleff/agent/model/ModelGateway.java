@@ -143,7 +143,8 @@ public class ModelGateway {
     }
 
     private Duration backoff(int attempt) {
-        return RetryPolicy.of(timing.attemptsPerModel() - 1, timing.backoff(), timing.maxBackoff()).backoff(attempt);
+        return RetryPolicy.of(Math.max(0, timing.attemptsPerModel() - 1), timing.backoff(), timing.maxBackoff())
+                .backoff(attempt);
     }
 
     private boolean pauseFor(Duration duration) {
