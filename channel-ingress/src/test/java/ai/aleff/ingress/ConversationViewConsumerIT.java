@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -52,14 +53,19 @@ class ConversationViewConsumerIT {
                     .until(() -> deadLetters.records()
                             .stream()
                             .anyMatch(r -> marker.equals(new String(r.value(), StandardCharsets.UTF_8))));
-            Header reason = deadLetters.records()
+            Headers headers = deadLetters.records()
                     .stream()
                     .filter(r -> marker.equals(new String(r.value(), StandardCharsets.UTF_8)))
                     .findFirst()
                     .orElseThrow()
-                    .headers()
-                    .lastHeader("dead-letter-reason");
+                    .headers();
+            Header reason = headers.lastHeader("dead-letter-reason");
             assertThat(reason).as("the dead letter carries its cause").isNotNull();
+            // And it names the consumer that gave up on it
+            assertThat(new String(headers.lastHeader("dead-letter-consumer-group").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("channel-ingress");
+            assertThat(new String(headers.lastHeader("dead-letter-channel").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("conversation-outbound");
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> given().auth()
                             .oauth2(tenant.apiKey())

@@ -87,11 +87,24 @@ public interface AgentSettings {
     int maxConcurrentModelCalls();
 
     /**
-     * Records taken from Kafka whose work is not finished yet (queued or running in conversation lanes); at this
-     * many the channels stop taking records until some finish.
+     * Records taken from Kafka whose work is not finished yet (waiting for their tenant's share, queued in their
+     * conversation's lane or running); at this many the channels stop taking records until some finish. Waiting
+     * records are cheap (the record itself), so this is high: it is the backlog one tenant can have on this worker
+     * before other tenants' records behind it in the same partitions wait too.
      */
-    @WithDefault("1000")
+    @WithDefault("4000")
     int maxInFlightMessages();
+
+    /**
+     * Records whose work (a turn's step, model call included) runs at once on this worker, shared among the tenants
+     * with work: each may run max(min-tenant-share, this / active tenants).
+     */
+    @WithDefault("256")
+    int maxRunningMessages();
+
+    /** Running records a tenant may always have, however many tenants are active. */
+    @WithDefault("4")
+    int minTenantShare();
 
     /**
      * How deep subagents may nest: a user's turn is depth 0, a subagent it calls depth 1, and so on. A turn at this

@@ -14,11 +14,15 @@ import io.smallrye.mutiny.Uni;
 
 import ai.aleff.agent.turn.TurnService;
 import ai.aleff.contracts.events.MessageReceived;
+import ai.aleff.platform.consumer.ConsumerDispatcher;
+import ai.aleff.platform.consumer.Dispatch;
+import ai.aleff.platform.consumer.KafkaRecords;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.CloudEventCodec;
+import ai.aleff.platform.messaging.PayloadScope;
 
 /**
- * Inbound user messages. Each goes to its conversation's lane (see {@link LaneDispatcher}) and is acked when the
+ * Inbound user messages. Each goes to its conversation's lane (see {@link IntakeDispatcher}) and is acked when the
  * turn's state and events are in PostgreSQL; a malformed record is nacked and goes to the dead-letter topic.
  */
 @ApplicationScoped
@@ -26,9 +30,9 @@ public class InboundMessageConsumer {
 
     private final CloudEventCodec codec;
     private final TurnService turns;
-    private final LaneDispatcher dispatcher;
+    private final ConsumerDispatcher dispatcher;
 
-    public InboundMessageConsumer(CloudEventCodec codec, TurnService turns, LaneDispatcher dispatcher) {
+    public InboundMessageConsumer(CloudEventCodec codec, TurnService turns, ConsumerDispatcher dispatcher) {
         this.codec = codec;
         this.turns = turns;
         this.dispatcher = dispatcher;
@@ -41,17 +45,17 @@ public class InboundMessageConsumer {
         String description = KafkaRecords.describe("inbound record", record);
         MessageReceived received;
         try {
-            CloudEvent<MessageReceived> event = codec.decode(record, MessageReceived.class);
+            CloudEvent<MessageReceived> event = codec.decode(record, MessageReceived.class,
+                    PayloadScope.conversation(MessageReceived::tenantId, MessageReceived::conversationId));
             received = event.data();
             require(present(received.messageId()) && present(received.tenantId())
                     && present(received.conversationId()) && present(received.channel()) && received.text() != null,
                     "MessageReceived without id, tenant, conversation, channel or text");
             require(received.text().length() <= MessageReceived.MAX_TEXT_LENGTH, "MessageReceived text too long");
-            EventChecks.sameScope(event, received.tenantId(), received.conversationId());
         } catch (RuntimeException e) {
             return dispatcher.reject(message, description, e);
         }
-        return dispatcher.dispatch(message, ConversationLanes.key(received.tenantId(), received.conversationId()),
-                description, () -> turns.onMessage(received));
+        return dispatcher.dispatch(message, Dispatch.inConversation(received.tenantId(), received.conversationId(),
+                description, () -> turns.onMessage(received)));
     }
 }

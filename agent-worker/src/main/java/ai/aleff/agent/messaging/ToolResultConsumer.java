@@ -14,8 +14,12 @@ import io.smallrye.mutiny.Uni;
 
 import ai.aleff.agent.turn.TurnService;
 import ai.aleff.contracts.events.ToolCallCompleted;
+import ai.aleff.platform.consumer.ConsumerDispatcher;
+import ai.aleff.platform.consumer.Dispatch;
+import ai.aleff.platform.consumer.KafkaRecords;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.CloudEventCodec;
+import ai.aleff.platform.messaging.PayloadScope;
 
 /**
  * Tool outcomes from tool-executor, run in the same lane as the conversation's inbound messages; duplicates are
@@ -26,9 +30,9 @@ public class ToolResultConsumer {
 
     private final CloudEventCodec codec;
     private final TurnService turns;
-    private final LaneDispatcher dispatcher;
+    private final ConsumerDispatcher dispatcher;
 
-    public ToolResultConsumer(CloudEventCodec codec, TurnService turns, LaneDispatcher dispatcher) {
+    public ToolResultConsumer(CloudEventCodec codec, TurnService turns, ConsumerDispatcher dispatcher) {
         this.codec = codec;
         this.turns = turns;
         this.dispatcher = dispatcher;
@@ -41,17 +45,16 @@ public class ToolResultConsumer {
         String description = KafkaRecords.describe("tool result record", record);
         ToolCallCompleted completed;
         try {
-            CloudEvent<ToolCallCompleted> event = codec.decode(record, ToolCallCompleted.class);
+            CloudEvent<ToolCallCompleted> event = codec.decode(record, ToolCallCompleted.class,
+                    PayloadScope.conversation(ToolCallCompleted::tenantId, ToolCallCompleted::conversationId));
             completed = event.data();
             require(present(completed.callId()) && present(completed.tenantId())
                     && present(completed.conversationId()) && completed.status() != null,
                     "ToolCallCompleted without call id, tenant, conversation or status");
-            EventChecks.sameScope(event, completed.tenantId(), completed.conversationId());
         } catch (RuntimeException e) {
             return dispatcher.reject(message, description, e);
         }
-        return dispatcher.dispatch(message,
-                ConversationLanes.key(completed.tenantId(), completed.conversationId()), description,
-                () -> turns.onToolResult(completed));
+        return dispatcher.dispatch(message, Dispatch.inConversation(completed.tenantId(),
+                completed.conversationId(), description, () -> turns.onToolResult(completed)));
     }
 }

@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 
 import ai.aleff.contracts.events.UsageRecorded;
+import ai.aleff.platform.consumer.RetryPolicy;
 
 /**
  * Calls a model chain with failover. Each model gets {@code attemptsPerModel} tries: 429, 5xx, timeouts and
@@ -142,8 +143,8 @@ public class ModelGateway {
     }
 
     private Duration backoff(int attempt) {
-        Duration delay = timing.backoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-        return delay.compareTo(timing.maxBackoff()) > 0 ? timing.maxBackoff() : delay;
+        return RetryPolicy.of(Math.max(0, timing.attemptsPerModel() - 1), timing.backoff(), timing.maxBackoff())
+                .backoff(attempt);
     }
 
     private boolean pauseFor(Duration duration) {

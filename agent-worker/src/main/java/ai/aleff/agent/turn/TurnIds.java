@@ -1,7 +1,6 @@
 package ai.aleff.agent.turn;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import ai.aleff.platform.events.DeterministicIds;
 
 /**
  * Deterministic ids for everything a turn emits: redoing a step after a redelivery or a crash produces the same ids,
@@ -31,6 +30,6 @@ public final class TurnIds {
     }
 
     private static String nameBased(String name) {
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        return DeterministicIds.of(name);
     }
 }

@@ -14,4 +14,19 @@ public interface IngressSettings {
     /** Replies buffered for one slow SSE client before its stream is ended (it reconnects and catches up via GET). */
     @WithDefault("256")
     int sseBufferSize();
+
+    /**
+     * Conversation-view records stored at once (across conversations; one conversation's records are stored one at
+     * a time, in order), shared among tenants: each may store max(view-min-tenant-share, this / active tenants).
+     */
+    @WithDefault("32")
+    int viewConcurrency();
+
+    /** Stores a tenant may always have running, however many tenants are active. */
+    @WithDefault("4")
+    int viewMinTenantShare();
+
+    /** Conversation-view records taken from Kafka and not stored yet; at this many polling pauses. */
+    @WithDefault("1000")
+    int viewMaxQueued();
 }

@@ -5,79 +5,95 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
+import ai.aleff.ingress.config.IngressSettings;
 import ai.aleff.ingress.repository.ConversationMessage;
 import ai.aleff.ingress.repository.ConversationMessageRepository;
-import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.consumer.ConsumerDispatcher;
+import ai.aleff.platform.consumer.Dispatch;
+import ai.aleff.platform.consumer.DispatchLimits;
+import ai.aleff.platform.consumer.KafkaRecords;
+import ai.aleff.platform.consumer.RetryPolicy;
+import ai.aleff.platform.consumer.ServiceStopping;
 import ai.aleff.platform.messaging.CloudEventCodec;
 import ai.aleff.platform.messaging.MalformedEventException;
+import ai.aleff.platform.messaging.PayloadScope;
 
 /**
  * Builds the conversation view from the inbound and outbound topics, and passes stored replies on to SSE clients.
- * A record that is not a valid event fails synchronously and goes to the dead-letter topic; the offset is committed
- * once the row is stored.
+ * Records go through the {@link ConsumerDispatcher}, one lane per conversation, so a conversation's replies reach its
+ * SSE clients in order while conversations are stored concurrently. A record that is not a valid event goes to the
+ * dead-letter topic at once; a record is acked once its row is stored.
  */
 @ApplicationScoped
 public class ConversationViewConsumer {
 
-    private static final Duration RETRY_BACKOFF = Duration.ofMillis(200);
-    private static final int RETRIES = 3;
+    private static final RetryPolicy STORE_RETRIES = RetryPolicy.of(3, Duration.ofMillis(200), Duration.ofSeconds(2));
 
     private final CloudEventCodec codec;
     private final ConversationMessageRepository repository;
     private final ReplyBroadcaster broadcaster;
+    private final ConsumerDispatcher dispatcher;
 
     public ConversationViewConsumer(CloudEventCodec codec, ConversationMessageRepository repository,
-            ReplyBroadcaster broadcaster) {
+            ReplyBroadcaster broadcaster, IngressSettings settings, ServiceStopping stopping,
+            @ConfigProperty(name = "mp.messaging.incoming.conversation-inbound.group.id") String group) {
         this.codec = codec;
         this.repository = repository;
         this.broadcaster = broadcaster;
+        this.dispatcher = new ConsumerDispatcher(group, new DispatchLimits(settings.viewConcurrency(),
+                settings.viewMinTenantShare(), settings.viewMaxQueued()), STORE_RETRIES, stopping);
     }
 
     @Incoming("conversation-inbound")
-    public Uni<Void> inbound(ConsumerRecord<String, byte[]> record) {
-        CloudEvent<MessageReceived> event = codec.decode(record, MessageReceived.class);
-        MessageReceived m = event.data();
-        requireConsistent(event, m.tenantId(), m.conversationId());
-        return store(new ConversationMessage(m.tenantId(), m.conversationId(), m.messageId(),
-                ConversationMessage.Direction.INBOUND, m.userId(), m.text(), null, null, m.receivedAt()));
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> inbound(Message<byte[]> message) {
+        ConsumerRecord<String, byte[]> record = KafkaRecords.record(message);
+        String description = KafkaRecords.describe("inbound record", record);
+        MessageReceived m;
+        try {
+            m = codec.decode(record, MessageReceived.class,
+                    PayloadScope.conversation(MessageReceived::tenantId, MessageReceived::conversationId)).data();
+            if (m.messageId() == null || m.text() == null || m.receivedAt() == null) {
+                throw new MalformedEventException("MessageReceived without messageId, text or receivedAt");
+            }
+        } catch (RuntimeException e) {
+            return dispatcher.reject(message, description, e);
+        }
+        ConversationMessage row = new ConversationMessage(m.tenantId(), m.conversationId(), m.messageId(),
+                ConversationMessage.Direction.INBOUND, m.userId(), m.text(), null, null, m.receivedAt());
+        return dispatcher.dispatch(message, Dispatch.inConversation(m.tenantId(), m.conversationId(), description,
+                () -> repository.store(row)));
     }
 
     @Incoming("conversation-outbound")
-    public Uni<Void> outbound(ConsumerRecord<String, byte[]> record) {
-        CloudEvent<ReplyReady> event = codec.decode(record, ReplyReady.class);
-        ReplyReady r = event.data();
-        requireConsistent(event, r.tenantId(), r.conversationId());
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> outbound(Message<byte[]> message) {
+        ConsumerRecord<String, byte[]> record = KafkaRecords.record(message);
+        String description = KafkaRecords.describe("outbound record", record);
+        ReplyReady r;
+        try {
+            r = codec.decode(record, ReplyReady.class,
+                    PayloadScope.conversation(ReplyReady::tenantId, ReplyReady::conversationId)).data();
+            if (r.replyId() == null || r.text() == null || r.createdAt() == null) {
+                throw new MalformedEventException("ReplyReady without replyId, text or createdAt");
+            }
+        } catch (RuntimeException e) {
+            return dispatcher.reject(message, description, e);
+        }
+        ConversationMessage row = new ConversationMessage(r.tenantId(), r.conversationId(), r.replyId(),
+                ConversationMessage.Direction.OUTBOUND, null, r.text(), r.inReplyTo(), r.model(), r.createdAt());
         // Broadcast on every delivery, not only the first: after a rebalance the instance now owning the partition
         // may serve a client that never got it. SSE clients deduplicate on the event id (= replyId).
-        return store(new ConversationMessage(r.tenantId(), r.conversationId(), r.replyId(),
-                ConversationMessage.Direction.OUTBOUND, null, r.text(), r.inReplyTo(), r.model(), r.createdAt()))
-                .invoke(() -> broadcaster.publish(r));
-    }
-
-    private Uni<Void> store(ConversationMessage message) {
-        return repository.store(message).onFailure().retry().withBackOff(RETRY_BACKOFF).atMost(RETRIES);
-    }
-
-    /** Payload and envelope must agree (or one tenant's data could land in another's view), and the view needs ids. */
-    private static void requireConsistent(CloudEvent<?> event, String tenantId, String conversationId) {
-        if (!event.tenantId().equals(tenantId) || conversationId == null
-                || !conversationId.equals(event.conversationId())) {
-            throw new MalformedEventException("Envelope tenant/conversation differs from the payload's in event "
-                    + event.id());
-        }
-        if (event.data() instanceof MessageReceived m && (m.messageId() == null || m.text() == null
-                || m.receivedAt() == null)) {
-            throw new MalformedEventException("MessageReceived without messageId, text or receivedAt: " + event.id());
-        }
-        if (event.data() instanceof ReplyReady r && (r.replyId() == null || r.text() == null
-                || r.createdAt() == null)) {
-            throw new MalformedEventException("ReplyReady without replyId, text or createdAt: " + event.id());
-        }
+        return dispatcher.dispatch(message, Dispatch.inConversation(r.tenantId(), r.conversationId(), description,
+                () -> repository.store(row).invoke(() -> broadcaster.publish(r))));
     }
 }

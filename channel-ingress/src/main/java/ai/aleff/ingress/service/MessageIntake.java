@@ -1,6 +1,5 @@
 package ai.aleff.ingress.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import ai.aleff.ingress.repository.ClientMessageRepository;
 import ai.aleff.ingress.repository.ConversationMessage;
 import ai.aleff.ingress.repository.ConversationMessageRepository;
 import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.events.DeterministicIds;
 import ai.aleff.platform.messaging.AuditTrail;
 import ai.aleff.platform.messaging.EventPublisher;
 import ai.aleff.platform.rest.ProblemException;
@@ -79,8 +79,7 @@ public class MessageIntake {
 
     private CloudEvent<?> acceptedAudit(String messageId, NewMessage message) {
         // Derived from the messageId: a retry of a PENDING message re-sends the same record, stored once.
-        String recordId = UUID.nameUUIDFromBytes((ACCEPTED_ACTION + ":" + messageId).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String recordId = DeterministicIds.of(ACCEPTED_ACTION, messageId);
         return audit.record(recordId, message.tenantId(), message.conversationId(), ACCEPTED_ACTION, messageId,
                 "Accepted on channel " + message.channel());
     }

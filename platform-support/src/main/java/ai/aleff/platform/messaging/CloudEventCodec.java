@@ -87,6 +87,33 @@ public class CloudEventCodec {
         }
     }
 
+    /**
+     * Reads a record as an event of the expected payload type whose payload belongs where its envelope says.
+     *
+     * @throws MalformedEventException as {@link #decode(ConsumerRecord, Class)}, or when the payload's tenant or
+     *         conversation is missing or differs from the envelope's, or the record key differs from the envelope's
+     */
+    public <T extends Record> CloudEvent<T> decode(ConsumerRecord<String, byte[]> record, Class<T> payloadType,
+            PayloadScope<? super T> scope) {
+        CloudEvent<T> event = decode(record, payloadType);
+        String tenant = scope.tenant().apply(event.data());
+        if (tenant == null || tenant.isBlank() || !tenant.equals(event.tenantId())) {
+            throw new MalformedEventException("Payload tenant differs from the envelope's in event " + event.id());
+        }
+        if (scope.conversation() != null) {
+            String conversation = scope.conversation().apply(event.data());
+            if (conversation == null || conversation.isBlank() || !conversation.equals(event.conversationId())) {
+                throw new MalformedEventException(
+                        "Payload conversation differs from the envelope's in event " + event.id());
+            }
+        }
+        if (record.key() != null && !record.key().equals(event.key())) {
+            throw new MalformedEventException("Record key differs from the envelope's tenant/conversation in event "
+                    + event.id());
+        }
+        return event;
+    }
+
     private static void put(Headers headers, String name, String value) {
         headers.remove(name);
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));

@@ -89,6 +89,53 @@ class CloudEventCodecTest {
                 .isInstanceOf(MalformedEventException.class);
     }
 
+    private static final PayloadScope<MessageReceived> CONVERSATION = PayloadScope
+            .conversation(MessageReceived::tenantId, MessageReceived::conversationId);
+
+    @Test
+    void decodesAnEventWhosePayloadBelongsWhereItsEnvelopeSays() {
+        // When an event is decoded with its scope checked
+        CloudEvent<MessageReceived> decoded = codec.decode(consumed(codec.encode(event)), MessageReceived.class,
+                CONVERSATION);
+
+        // Then it is the event
+        assertThat(decoded).isEqualTo(event);
+    }
+
+    @Test
+    void refusesAPayloadOfAnotherTenantThanTheEnvelopes() {
+        // Given an envelope of tenant t-1 carrying tenant t-2's message
+        CloudEvent<MessageReceived> foreign = CloudEvent.of("channel-ingress", "m-1", "t-1", "c-1", now,
+                new MessageReceived("m-1", "t-2", "c-1", "u-1", "api", null, "hello", now));
+
+        // Then it is malformed
+        assertThatThrownBy(() -> codec.decode(consumed(codec.encode(foreign)), MessageReceived.class, CONVERSATION))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("tenant");
+    }
+
+    @Test
+    void refusesAPayloadOfAnotherConversationThanTheEnvelopes() {
+        // Given an envelope of conversation c-1 carrying conversation c-2's message
+        CloudEvent<MessageReceived> elsewhere = CloudEvent.of("channel-ingress", "m-1", "t-1", "c-1", now,
+                new MessageReceived("m-1", "t-1", "c-2", "u-1", "api", null, "hello", now));
+
+        // Then it is malformed
+        assertThatThrownBy(() -> codec.decode(consumed(codec.encode(elsewhere)), MessageReceived.class, CONVERSATION))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("conversation");
+    }
+
+    @Test
+    void refusesARecordKeyedForAnotherTenant() {
+        // Given a consistent event sent under another tenant's key (so in another tenant's partition order)
+        ProducerRecord<String, byte[]> produced = codec.encode(event);
+        ProducerRecord<String, byte[]> rekeyed = new ProducerRecord<>(produced.topic(), "t-2/c-1", produced.value());
+        produced.headers().forEach(h -> rekeyed.headers().add(h));
+
+        // Then it is malformed
+        assertThatThrownBy(() -> codec.decode(consumed(rekeyed), MessageReceived.class, CONVERSATION))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("key");
+    }
+
     private static ConsumerRecord<String, byte[]> consumed(ProducerRecord<String, byte[]> produced) {
         ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(produced.topic(), 0, 0, produced.key(),
                 produced.value());

@@ -15,10 +15,21 @@ public interface ToolSettings {
 
     /**
      * Requests run at once on one instance, across all partitions (requests of one conversation share a partition
-     * and still run in parallel). Beyond this the consumer stops taking records until a call finishes.
+     * and still run in parallel), shared among tenants: each may run max(min-tenant-share, this / active tenants).
      */
     @WithDefault("64")
     int maxConcurrentCalls();
+
+    /** Running requests a tenant may always have, however many tenants are active. */
+    @WithDefault("4")
+    int minTenantShare();
+
+    /**
+     * Requests taken from Kafka and not answered yet (waiting for their tenant's share or running); at this many the
+     * consumer stops taking records until a call finishes. Must be at least max-concurrent-calls.
+     */
+    @WithDefault("1000")
+    int maxQueuedRequests();
 
     /**
      * How long a claimed call without an outcome is left to the run that claimed it. After this, the run is presumed

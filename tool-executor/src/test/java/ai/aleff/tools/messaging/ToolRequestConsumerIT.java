@@ -139,6 +139,11 @@ class ToolRequestConsumerIT {
             ConsumerRecord<String, byte[]> dead = deadLetters.records().stream().filter(r -> key.equals(r.key()))
                     .findFirst().orElseThrow();
             assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"garbage\":true}");
+            // And it names the consumer that gave up on it
+            assertThat(new String(dead.headers().lastHeader("dead-letter-consumer-group").value(),
+                    StandardCharsets.UTF_8)).isEqualTo("tool-executor");
+            assertThat(new String(dead.headers().lastHeader("dead-letter-channel").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("tool-requests");
             // And the request behind it on the same partition is answered
             assertThat(awaitResult(results, request).data().result()).isEqualTo("2");
         }

@@ -1,4 +1,4 @@
-package ai.aleff.agent.messaging;
+package ai.aleff.platform.consumer;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -6,24 +6,17 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.smallrye.mutiny.Uni;
 
 /**
- * One serial lane per conversation: work submitted under the same key runs one item at a time in submission order,
- * work under different keys runs concurrently. Inbound messages and tool results of a conversation share its lane,
- * so a slow model call holds back only its own conversation, never the partition. A lane exists only while it has
- * work, so idle conversations cost nothing.
+ * One serial lane per key (typically a conversation): work submitted under the same key runs one item at a time in
+ * submission order, work under different keys runs concurrently. In agent-worker inbound messages and tool results of
+ * a conversation share its lane, so a slow model call holds back only its own conversation, never the partition. A
+ * lane exists only while it has work, so idle conversations cost nothing.
  */
-@ApplicationScoped
-public class ConversationLanes {
+public final class SerialLanes {
 
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
-
-    public static String key(String tenantId, String conversationId) {
-        return tenantId + '/' + conversationId;
-    }
 
     /**
      * Queues the work behind the lane's earlier work; the returned stage completes with the work's own outcome.
@@ -64,7 +57,7 @@ public class ConversationLanes {
         });
     }
 
-    /** Conversations with work queued or running on this worker. */
+    /** Keys with work queued or running. */
     public int active() {
         return tails.size();
     }

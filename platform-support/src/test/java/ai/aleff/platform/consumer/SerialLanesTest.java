@@ -1,4 +1,4 @@
-package ai.aleff.agent.messaging;
+package ai.aleff.platform.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.Uni;
 
-class ConversationLanesTest {
+class SerialLanesTest {
 
-    private final ConversationLanes lanes = new ConversationLanes();
+    private final SerialLanes lanes = new SerialLanes();
     private final List<String> started = new CopyOnWriteArrayList<>();
 
     private CompletionStage<Void> submit(String key, String name, CompletableFuture<Void> finish) {

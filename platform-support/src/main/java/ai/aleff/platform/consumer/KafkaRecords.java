@@ -1,4 +1,4 @@
-package ai.aleff.agent.messaging;
+package ai.aleff.platform.consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -6,19 +6,19 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /** The Kafka record behind a channel message, for decoding and for log lines that locate it. */
-final class KafkaRecords {
+public final class KafkaRecords {
 
     private KafkaRecords() {
     }
 
     @SuppressWarnings("unchecked")
-    static ConsumerRecord<String, byte[]> record(Message<byte[]> message) {
+    public static ConsumerRecord<String, byte[]> record(Message<byte[]> message) {
         IncomingKafkaRecordMetadata<String, byte[]> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalStateException("Not a Kafka record: " + message));
         return metadata.getRecord();
     }
 
-    static String describe(String what, ConsumerRecord<?, ?> record) {
+    public static String describe(String what, ConsumerRecord<?, ?> record) {
         return what + " " + record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }
