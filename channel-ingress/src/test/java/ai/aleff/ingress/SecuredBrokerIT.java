@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -97,6 +98,25 @@ class SecuredBrokerIT {
                             .then()
                             .statusCode(200)
                             .body("messages.messageId", equalTo(List.of(messageId, replyId))));
+        }
+    }
+
+    @Test
+    void aRecordTheChannelCannotDecodeIsSetAsideOnTheSecuredBroker() {
+        // Given a tenant's conversation
+        Events.TestTenant tenant = TestTenants.register(PLATFORM);
+        String key = Topics.conversationKey(tenant.tenantId(), TestTenants.newConversationId());
+        String marker = "garbage-" + UUID.randomUUID();
+        try (EventProbe deadLetters = EventProbe.open(PLATFORM, Topics.DEAD_LETTER)) {
+            // When a record without CloudEvents headers reaches the outbound channel
+            Events.send(PLATFORM, List.of(new ProducerRecord<>(Topics.CONVERSATION_OUTBOUND, key,
+                    marker.getBytes(StandardCharsets.UTF_8))));
+
+            // Then the channel's dead-letter producer, authenticated too, set it aside
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> deadLetters.records()
+                            .stream()
+                            .anyMatch(r -> marker.equals(new String(r.value(), StandardCharsets.UTF_8))));
         }
     }
 

@@ -56,11 +56,6 @@ public final class KafkaClientConfig {
         return common.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG).toString();
     }
 
-    /** The shared properties, every one of them, as the connector sees them. */
-    public Map<String, Object> common() {
-        return common;
-    }
-
     public Map<String, Object> producer(Map<String, ?> own) {
         return forClient(ProducerConfig.configNames(), own);
     }
