@@ -18,7 +18,12 @@ public final class TestTenants {
 
     /** A new tenant whose API key this service already accepts. */
     public static Events.TestTenant register(String bootstrapServers) {
-        Events.TestTenant tenant = Events.newTenant(bootstrapServers);
+        return register(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
+    /** {@link #register(String)} with any Kafka client properties, e.g. credentials for a secured broker. */
+    public static Events.TestTenant register(Map<String, ?> kafkaClientConfig) {
+        Events.TestTenant tenant = Events.newTenant(kafkaClientConfig);
         // A working key turns the 401 into a 404 for a conversation the new tenant cannot have yet.
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> given().auth()

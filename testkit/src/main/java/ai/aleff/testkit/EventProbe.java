@@ -1,6 +1,7 @@
 package ai.aleff.testkit;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,10 +29,10 @@ public final class EventProbe implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
-    private EventProbe(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                new ByteArrayDeserializer());
+    private EventProbe(Map<String, ?> clientConfig, String topic) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.partitionsFor(topic).isEmpty());
         List<TopicPartition> partitions = consumer.partitionsFor(topic)
                 .stream()
@@ -44,7 +45,12 @@ public final class EventProbe implements AutoCloseable {
     }
 
     public static EventProbe open(String bootstrapServers, String topic) {
-        return new EventProbe(bootstrapServers, topic);
+        return new EventProbe(Events.plain(bootstrapServers), topic);
+    }
+
+    /** {@link #open(String, String)} with any client properties, e.g. credentials for a secured broker. */
+    public static EventProbe open(Map<String, ?> clientConfig, String topic) {
+        return new EventProbe(clientConfig, topic);
     }
 
     private void poll() {

@@ -43,27 +43,42 @@ public final class Events {
 
     /** Registers a new active tenant by publishing its configuration, as tenant-service does. */
     public static TestTenant newTenant(String bootstrapServers) {
+        return newTenant(plain(bootstrapServers));
+    }
+
+    /** {@link #newTenant(String)} with any client properties, e.g. credentials for a secured broker. */
+    public static TestTenant newTenant(Map<String, ?> clientConfig) {
         String tenantId = "t-" + UUID.randomUUID();
         String apiKey = ApiKeys.generate();
-        publish(bootstrapServers, CloudEvent.of("tenant-service", UUID.randomUUID().toString(), tenantId, null,
+        publish(clientConfig, CloudEvent.of("tenant-service", UUID.randomUUID().toString(), tenantId, null,
                 Instant.now(), new TenantConfigurationChanged(tenantId, "Test tenant " + tenantId,
                         TenantConfigurationChanged.Status.ACTIVE, List.of(ApiKeys.hash(apiKey)), 1, Instant.now())));
         return new TestTenant(tenantId, apiKey);
     }
 
     public static void publish(String bootstrapServers, CloudEvent<?>... events) {
+        publish(plain(bootstrapServers), events);
+    }
+
+    /** {@link #publish(String, CloudEvent...)} with any client properties. */
+    public static void publish(Map<String, ?> clientConfig, CloudEvent<?>... events) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         for (CloudEvent<?> event : events) {
             records.add(CODEC.encode(event));
         }
-        send(bootstrapServers, records);
+        send(clientConfig, records);
     }
 
     /** Sends raw records, e.g. malformed ones a test wants a consumer to survive. */
     public static void send(String bootstrapServers, List<ProducerRecord<String, byte[]>> records) {
+        send(plain(bootstrapServers), records);
+    }
+
+    /** {@link #send(String, List)} with any client properties. */
+    public static void send(Map<String, ?> clientConfig, List<ProducerRecord<String, byte[]>> records) {
         Properties props = new Properties();
-        props.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG,
-                "all"));
+        props.putAll(clientConfig);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {
             for (ProducerRecord<String, byte[]> record : records) {
@@ -75,6 +90,10 @@ public final class Events {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    static Map<String, String> plain(String bootstrapServers) {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
 
     static Duration defaultWait() {

@@ -38,6 +38,7 @@ import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.messaging.KafkaClientConfig;
 import ai.aleff.platform.messaging.KafkaSettings;
 import ai.aleff.platform.messaging.TopicProvisioner;
 import ai.aleff.testkit.EventProbe;
@@ -199,7 +200,7 @@ class SubagentKillIT {
 
     /** The configuration topic must exist before a worker starts; workers would create it only at their start. */
     private void provisionPlatformTopics() {
-        new TopicProvisioner(new KafkaSettings() {
+        new TopicProvisioner(KafkaClientConfig.of(Map.of("bootstrap.servers", kafka)), new KafkaSettings() {
             @Override
             public String bootstrapServers() {
                 return kafka;
@@ -217,6 +218,11 @@ class SubagentKillIT {
 
             @Override
             public short replicationFactor() {
+                return 1;
+            }
+
+            @Override
+            public int minInsyncReplicas() {
                 return 1;
             }
 

@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.Topics;
 import ai.aleff.platform.messaging.EventPublishException;
+import ai.aleff.platform.messaging.KafkaClientConfig;
 import ai.aleff.platform.messaging.KafkaSettings;
 
 /**
@@ -31,13 +32,12 @@ public class DeadLetters {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    public DeadLetters(KafkaSettings settings) {
+    public DeadLetters(KafkaClientConfig clients, KafkaSettings settings) {
         int timeoutMs = (int) settings.publishTimeout().toMillis();
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                settings.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+        this.producer = new KafkaProducer<>(clients.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs / 2),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs), new StringSerializer(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs)), new StringSerializer(),
                 new ByteArraySerializer());
     }
 

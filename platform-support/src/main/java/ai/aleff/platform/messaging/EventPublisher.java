@@ -2,7 +2,6 @@ package ai.aleff.platform.messaging;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
@@ -34,23 +33,20 @@ public class EventPublisher {
     private final KafkaSettings settings;
     private final KafkaProducer<String, byte[]> producer;
 
-    public EventPublisher(CloudEventCodec codec, KafkaSettings settings) {
+    public EventPublisher(CloudEventCodec codec, KafkaClientConfig clients, KafkaSettings settings) {
         this.codec = codec;
         this.settings = settings;
-        this.producer = new KafkaProducer<>(producerConfig(settings), new StringSerializer(),
+        this.producer = new KafkaProducer<>(producerConfig(clients, settings), new StringSerializer(),
                 new ByteArraySerializer());
     }
 
-    static Properties producerConfig(KafkaSettings settings) {
+    static Map<String, Object> producerConfig(KafkaClientConfig clients, KafkaSettings settings) {
         int timeoutMs = (int) settings.publishTimeout().toMillis();
-        Properties props = new Properties();
-        props.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 1, ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
+        return clients.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true, ProducerConfig.LINGER_MS_CONFIG, 1, ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs / 2),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
                 ProducerConfig.CLIENT_ID_CONFIG, "aleff-publisher-" + ProcessHandle.current().pid()));
-        return props;
     }
 
     /** Sends one event; the Uni fails with {@link EventPublishException} if the broker did not acknowledge it. */

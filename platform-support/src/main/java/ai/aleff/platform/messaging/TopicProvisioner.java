@@ -1,5 +1,6 @@
 package ai.aleff.platform.messaging;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,16 +24,19 @@ import ai.aleff.contracts.Topics;
 
 /**
  * Creates the platform topics that do not exist yet, so a fresh broker (auto-creation off) works with whichever
- * service starts first. Idempotent; never alters an existing topic.
+ * service starts first. Partitions, replication factor and {@code min.insync.replicas} come from
+ * {@link KafkaSettings}. Idempotent; never alters an existing topic.
  */
 @ApplicationScoped
 public class TopicProvisioner {
 
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
 
+    private final KafkaClientConfig clients;
     private final KafkaSettings settings;
 
-    public TopicProvisioner(KafkaSettings settings) {
+    public TopicProvisioner(KafkaClientConfig clients, KafkaSettings settings) {
+        this.clients = clients;
         this.settings = settings;
     }
 
@@ -43,10 +47,11 @@ public class TopicProvisioner {
     }
 
     public void provision() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+        try (Admin admin = Admin.create(clients.admin(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000)))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t)).map(this::newTopic)
+            List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
+                    .map(t -> newTopic(t, settings))
                     .toList();
             if (missing.isEmpty()) {
                 return;
@@ -63,15 +68,21 @@ public class TopicProvisioner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while provisioning topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot provision Kafka topics at " + settings.bootstrapServers(), e);
+            throw new IllegalStateException("Cannot provision Kafka topics at " + clients.bootstrapServers(), e);
         }
     }
 
-    private NewTopic newTopic(String name) {
-        NewTopic topic = new NewTopic(name, settings.partitions(), settings.replicationFactor());
-        if (Topics.COMPACTED.contains(name)) {
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    static NewTopic newTopic(String name, KafkaSettings settings) {
+        if (settings.minInsyncReplicas() < 1 || settings.minInsyncReplicas() > settings.replicationFactor()) {
+            // Such a topic would be created, and then refuse every acks=all write.
+            throw new IllegalStateException("aleff.kafka.min-insync-replicas (" + settings.minInsyncReplicas()
+                    + ") must be between 1 and aleff.kafka.replication-factor (" + settings.replicationFactor() + ")");
         }
-        return topic;
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()));
+        if (Topics.COMPACTED.contains(name)) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        return new NewTopic(name, settings.partitions(), settings.replicationFactor()).configs(configs);
     }
 }

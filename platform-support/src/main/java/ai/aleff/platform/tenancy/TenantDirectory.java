@@ -28,7 +28,7 @@ import ai.aleff.contracts.Topics;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.CloudEventCodec;
-import ai.aleff.platform.messaging.KafkaSettings;
+import ai.aleff.platform.messaging.KafkaClientConfig;
 import ai.aleff.platform.messaging.MalformedEventException;
 
 /**
@@ -42,7 +42,7 @@ public class TenantDirectory {
     private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
 
     private final CloudEventCodec codec;
-    private final KafkaSettings kafka;
+    private final KafkaClientConfig kafka;
     private final TenantDirectorySettings settings;
     private final Map<String, TenantView> tenants = new ConcurrentHashMap<>();
     private final Map<String, String> tenantByKeyHash = new ConcurrentHashMap<>();
@@ -52,7 +52,7 @@ public class TenantDirectory {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread reader;
 
-    public TenantDirectory(CloudEventCodec codec, KafkaSettings kafka, TenantDirectorySettings settings) {
+    public TenantDirectory(CloudEventCodec codec, KafkaClientConfig kafka, TenantDirectorySettings settings) {
         this.codec = codec;
         this.kafka = kafka;
         this.settings = settings;
@@ -155,10 +155,11 @@ public class TenantDirectory {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG,
-                "tenant-directory-" + ProcessHandle.current().pid()), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        Map<String, Object> config = kafka.consumer(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, "tenant-directory-" + ProcessHandle.current().pid()));
+        // Every instance reads every partition itself: a global group.id must not make it a group member.
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static void pause(Duration duration) {
