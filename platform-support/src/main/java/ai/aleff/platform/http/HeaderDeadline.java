@@ -1,6 +1,7 @@
 package ai.aleff.platform.http;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -41,16 +42,22 @@ final class HeaderDeadline extends ChannelDuplexHandler {
 
     /** Called on the request's connection once its head was parsed. */
     static void headersReceived(HttpServerRequest request) {
-        on(request, deadline -> {
-            deadline.cancel();
-            deadline.openRequests++;
-            deadline.disabled |= request.version() == HttpVersion.HTTP_2;
-        });
+        on(request, deadline -> deadline.headReceived(request.version() == HttpVersion.HTTP_2));
     }
 
     /** Called once the request's response ended (or its connection closed). */
     static void responseEnded(HttpServerRequest request) {
-        on(request, deadline -> deadline.openRequests = Math.max(0, deadline.openRequests - 1));
+        on(request, HeaderDeadline::responseEnded);
+    }
+
+    void headReceived(boolean http2) {
+        cancel();
+        openRequests++;
+        disabled |= http2;
+    }
+
+    void responseEnded() {
+        openRequests = Math.max(0, openRequests - 1);
     }
 
     @Override
@@ -109,7 +116,7 @@ final class HeaderDeadline extends ChannelDuplexHandler {
         }
     }
 
-    private static void on(HttpServerRequest request, java.util.function.Consumer<HeaderDeadline> action) {
+    private static void on(HttpServerRequest request, Consumer<HeaderDeadline> action) {
         if (!(request.connection() instanceof ConnectionBase connection)) {
             return;
         }
