@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,6 +29,9 @@ class StrictJsonTest {
     record Sample(String name, int count, boolean flag) {
     }
 
+    record Samples(List<Sample> samples) {
+    }
+
     @Test
     void duplicateKeyIsAParseFailureThatNamesTheKey() {
         // When a body repeats a key
@@ -45,6 +49,18 @@ class StrictJsonTest {
         assertThatThrownBy(() -> json.readTree("{\"outer\":{\"k\":1,\"k\":2}}"))
                 .isInstanceOfSatisfying(JsonProcessingException.class,
                         e -> assertThat(JsonProblems.duplicateKey(e)).isEqualTo("k"));
+    }
+
+    @Test
+    void duplicateKeyInsideABoundListIsNamedThoughJacksonWrapsIt() {
+        // When the repeated key sits in an element of a list (Jackson wraps the parser's exception with the path)
+        JsonProcessingException failure = catchThrowableOfType(JsonProcessingException.class,
+                () -> json.readValue("{\"samples\":[{\"name\":\"a\",\"count\":1,\"flag\":true,\"count\":2}]}",
+                        Samples.class));
+
+        // Then
+        assertThat(JsonProblems.detail(failure))
+                .isEqualTo("Field 'count' appears more than once; send each field once.");
     }
 
     @Test
