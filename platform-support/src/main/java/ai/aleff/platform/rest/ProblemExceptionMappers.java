@@ -15,9 +15,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import ai.aleff.platform.messaging.EventPublishException;
 
@@ -55,15 +53,8 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        String detail = switch (e) {
-            case UnrecognizedPropertyException u -> "Unknown field '" + u.getPropertyName() + "'.";
-            case InvalidFormatException f -> "Field '" + path(f) + "' has the wrong type or format.";
-            case MismatchedInputException m -> m.getPath().isEmpty()
-                    ? "The body must be a JSON object."
-                    : "Field '" + path(m) + "' has the wrong type.";
-            default -> "The body is not valid JSON.";
-        };
-        return Problems.response(Response.Status.BAD_REQUEST, "Malformed request body", detail).build();
+        return Problems.response(Response.Status.BAD_REQUEST, "Malformed request body", JsonProblems.detail(e))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -87,10 +78,11 @@ public class ProblemExceptionMappers {
         if (status.getStatusCode() >= 500) {
             LOG.error("Request failed", e);
         }
-        String detail = e.getCause() instanceof JsonProcessingException
-                ? "The body is not valid JSON."
-                : e.getMessage();
-        Response.ResponseBuilder builder = Problems.response(status, status.getReasonPhrase(), detail);
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // quarkus-rest-jackson wraps parser failures (a duplicate key among them) in a 400.
+            return unreadable(json);
+        }
+        Response.ResponseBuilder builder = Problems.response(status, status.getReasonPhrase(), e.getMessage());
         original.getHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
                 values.forEach(v -> builder.header(name, v));
@@ -118,11 +110,5 @@ public class ProblemExceptionMappers {
         // Method-parameter paths look like "send.request.text": the caller only knows "text".
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
-    }
-
-    private static String path(MismatchedInputException e) {
-        return String.join(".", e.getPath().stream().map(r -> r.getFieldName() == null
-                ? String.valueOf(r.getIndex())
-                : r.getFieldName()).toList());
     }
 }
