@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -69,6 +70,19 @@ class BuiltinToolsTest {
 
         // Then the tool's name is a valid value of it
         assertThat(SCHEMAS.getSchema(toolName).validate(JSON.valueToTree(contract.name()))).isEmpty();
+    }
+
+    @Test
+    void theAsyncApiDocumentListsExactlyTheBuiltinTools() throws IOException {
+        // Given the tools the AsyncAPI document names for ToolCallRequested
+        JsonNode listed;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("asyncapi.yaml")) {
+            listed = new ObjectMapper(new YAMLFactory()).readTree(in)
+                    .at("/components/messages/ToolCallRequested/x-builtin-tools");
+        }
+
+        // Then they are the contracts' tools, no more, no less
+        assertThat(JSON.convertValue(listed, List.class)).containsExactlyInAnyOrderElementsOf(BuiltinTools.names());
     }
 
     @Test
