@@ -7,77 +7,57 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 
+import ai.aleff.contracts.tools.BuiltinTools;
+import ai.aleff.contracts.tools.ToolArgument;
+import ai.aleff.contracts.tools.ToolContract;
+
 /**
- * The tools offered to the model. tool-executor implements them under exactly these names and argument names, so
- * a change here is a contract change.
+ * The platform tools offered to the model, built from their contracts in {@link BuiltinTools}, which tool-executor
+ * implements. The tools the worker answers itself ({@code load_skill}, {@code agent_<name>}) are offered by the
+ * delegation package, not here.
  */
 @ApplicationScoped
 public class ToolCatalog {
 
-    public static final String TIME_NOW = "time_now";
-    public static final String CALCULATOR = "calculator";
-    public static final String TIMEZONE_ARG = "timezone";
-    public static final String EXPRESSION_ARG = "expression";
-    public static final String REMEMBER = "remember";
-    public static final String RECALL = "recall";
-    public static final String FORGET = "forget";
-    public static final String FACT_ARG = "fact";
-    public static final String QUERY_ARG = "query";
-    public static final String ID_ARG = "id";
-    public static final String ALL_ARG = "all";
+    public static final String TIME_NOW = BuiltinTools.TIME_NOW.name();
+    public static final String CALCULATOR = BuiltinTools.CALCULATOR.name();
+    public static final String TIMEZONE_ARG = BuiltinTools.TIMEZONE_ARG;
+    public static final String EXPRESSION_ARG = BuiltinTools.EXPRESSION_ARG;
+    public static final String REMEMBER = BuiltinTools.REMEMBER.name();
+    public static final String RECALL = BuiltinTools.RECALL.name();
+    public static final String FORGET = BuiltinTools.FORGET.name();
+    public static final String FACT_ARG = BuiltinTools.FACT_ARG;
+    public static final String QUERY_ARG = BuiltinTools.QUERY_ARG;
+    public static final String ID_ARG = BuiltinTools.ID_ARG;
+    public static final String ALL_ARG = BuiltinTools.ALL_ARG;
 
-    private static final List<ToolSpecification> SPECIFICATIONS = List.of(
-            ToolSpecification.builder()
-                    .name(TIME_NOW)
-                    .description("Current date and time in a time zone.")
-                    .parameters(JsonObjectSchema.builder()
-                            .addStringProperty(TIMEZONE_ARG, "IANA time zone id, such as Europe/Lisbon")
-                            .required(TIMEZONE_ARG)
-                            .build())
-                    .build(),
-            ToolSpecification.builder()
-                    .name(CALCULATOR)
-                    .description("Evaluates an arithmetic expression exactly.")
-                    .parameters(JsonObjectSchema.builder()
-                            .addStringProperty(EXPRESSION_ARG,
-                                    "Arithmetic with + - * / % ^ and parentheses, such as 2*(3+4)")
-                            .required(EXPRESSION_ARG)
-                            .build())
-                    .build(),
-            ToolSpecification.builder()
-                    .name(REMEMBER)
-                    .description("Remember a durable fact about the user for future conversations (a preference,"
-                            + " a name, a detail they asked you to keep). One short fact per call; answers with the"
-                            + " fact's id. Only this user ever sees it.")
-                    .parameters(JsonObjectSchema.builder()
-                            .addStringProperty(FACT_ARG,
-                                    "The fact as one self-contained sentence, at most 1000 characters, such as"
-                                            + " 'Prefers answers in Portuguese'")
-                            .required(FACT_ARG)
-                            .build())
-                    .build(),
-            ToolSpecification.builder()
-                    .name(RECALL)
-                    .description("Recall facts remembered about the user in earlier conversations. With a query,"
-                            + " lists the facts containing its words; without one, the newest facts. Each fact"
-                            + " comes with its id.")
-                    .parameters(JsonObjectSchema.builder()
-                            .addStringProperty(QUERY_ARG, "Optional words to look for, such as 'coffee allergy'")
-                            .build())
-                    .build(),
-            ToolSpecification.builder()
-                    .name(FORGET)
-                    .description("Forget remembered facts about the user, when they ask you to or a fact is wrong"
-                            + " or outdated: one fact by id (from recall), the facts containing every word of a"
-                            + " query, or all facts. Give exactly one of id, query or all.")
-                    .parameters(JsonObjectSchema.builder()
-                            .addStringProperty(ID_ARG, "The id of one fact, as recall shows it, such as '12'")
-                            .addStringProperty(QUERY_ARG, "Words every fact to forget contains")
-                            .addBooleanProperty(ALL_ARG, "true to forget everything remembered about the user")
-                            .build())
-                    .build());
+    private static final List<ToolSpecification> SPECIFICATIONS = BuiltinTools.all()
+            .stream()
+            .map(ToolCatalog::specification)
+            .toList();
 
     public List<ToolSpecification> specifications() {
         return SPECIFICATIONS;
+    }
+
+    /** The LangChain4j form of a tool contract: the same name, description and argument schema. */
+    static ToolSpecification specification(ToolContract contract) {
+        JsonObjectSchema.Builder parameters = JsonObjectSchema.builder();
+        for (ToolArgument argument : contract.arguments()) {
+            switch (argument.type()) {
+                case STRING -> parameters.addStringProperty(argument.name(), argument.description());
+                case BOOLEAN -> parameters.addBooleanProperty(argument.name(), argument.description());
+                case INTEGER -> parameters.addIntegerProperty(argument.name(), argument.description());
+                case NUMBER -> parameters.addNumberProperty(argument.name(), argument.description());
+            }
+        }
+        if (!contract.requiredArguments().isEmpty()) {
+            parameters.required(contract.requiredArguments());
+        }
+        return ToolSpecification.builder()
+                .name(contract.name())
+                .description(contract.description())
+                .parameters(parameters.build())
+                .build();
     }
 }

@@ -1,6 +1,5 @@
 package ai.aleff.agent.delegation;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -19,6 +18,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import ai.aleff.testkit.Events;
 import ai.aleff.testkit.OpenAiEmulator;
+import ai.aleff.testkit.OpenAiReply;
 
 /**
  * An OpenAI-compatible endpoint scripted by markers: a user message or a subagent's instructions carry a marker,
@@ -27,7 +27,7 @@ import ai.aleff.testkit.OpenAiEmulator;
  */
 public class DelegationEmulatorResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String COMPLETIONS = "/v1/chat/completions";
+    static final String COMPLETIONS = OpenAiEmulator.COMPLETIONS;
     static final String MODEL_NAME = "gpt-main";
     static final String RESEARCHER_MODEL = "gpt-researcher";
 
@@ -59,7 +59,7 @@ public class DelegationEmulatorResource implements QuarkusTestResourceLifecycleM
         emulator = OpenAiEmulator.start();
         // Subagents first: their requests are recognised by their instructions.
         stub(1, WireMock.post(urlEqualTo(COMPLETIONS)).withRequestBody(containing(BROKEN_INSTRUCTIONS)),
-                aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"boom\"}}"));
+                OpenAiEmulator.stubbed(OpenAiReply.error(500, "server_error", "boom")));
         stub(2, afterTool(containing(RESEARCHER_INSTRUCTIONS)), json(OpenAiEmulator.textResponse(RESEARCH_ANSWER)));
         stub(3, firstStep(containing(RESEARCHER_INSTRUCTIONS)),
                 json(OpenAiEmulator.toolCallResponse("call_calc", "calculator", Map.of("expression", "50*2"))));
@@ -143,7 +143,7 @@ public class DelegationEmulatorResource implements QuarkusTestResourceLifecycleM
     }
 
     private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return OpenAiEmulator.ok(body);
     }
 
     @Override

@@ -12,7 +12,7 @@ import ai.aleff.testkit.OpenAiEmulator;
  */
 public class AssistantEmulatorResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String COMPLETIONS = "/v1/chat/completions";
+    public static final String COMPLETIONS = OpenAiEmulator.COMPLETIONS;
     public static final String PLATFORM_MODEL = "platform-model";
     public static final String PLATFORM_CHAIN_KEY = "platform-chain-key";
     /** The platform's OpenAI key for tenant chain entries without their own key. */

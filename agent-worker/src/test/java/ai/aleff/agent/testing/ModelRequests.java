@@ -1,6 +1,5 @@
 package ai.aleff.agent.testing;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -17,6 +16,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ai.aleff.testkit.Events;
+import ai.aleff.testkit.OpenAiEmulator;
 
 /** Stubs and reads the emulator's chat-completions traffic, per model name. */
 public final class ModelRequests {
@@ -35,7 +35,7 @@ public final class ModelRequests {
     }
 
     public static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return OpenAiEmulator.ok(body);
     }
 
     /** Every request sent to {@code model}, oldest first. */

@@ -7,12 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The OpenAI chat-completions wire format, as far as the emulated model needs it: reading the last user message of
- * a request and writing a final text answer with a token count ({@code usage}).
+ * What the benchmark's emulated model adds to the testkit emulator: the {@code ref=} tag of a message and a final
+ * text answer whose token count ({@code usage}) is estimated from the request's size.
  */
 public final class ChatCompletions {
 
@@ -22,22 +21,6 @@ public final class ChatCompletions {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ChatCompletions() {
-    }
-
-    /** The content of the last {@code user} message, or empty when the request has none. */
-    public static Optional<String> lastUserMessage(byte[] requestBody) {
-        try {
-            JsonNode messages = JSON.readTree(requestBody).path("messages");
-            for (int i = messages.size() - 1; i >= 0; i--) {
-                JsonNode message = messages.get(i);
-                if ("user".equals(message.path("role").asText())) {
-                    return Optional.of(message.path("content").asText(""));
-                }
-            }
-            return Optional.empty();
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("Not a chat-completions request: " + e.getMessage(), e);
-        }
     }
 
     /** The {@code ref=} tag of a message text, if it carries one. */

@@ -1,7 +1,6 @@
 package ai.aleff.tenant.config;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -16,13 +15,6 @@ public interface TenantSettings {
      * guessable built-in token would be worse than none, so when unset the admin endpoints answer 503.
      */
     Optional<String> adminToken();
-
-    /**
-     * The platform tools a tenant may name in its assistant configuration (its {@code tools} and its subagents'):
-     * the tools tool-executor and agent-worker provide. A name outside this list is refused with 400.
-     */
-    @WithDefault("time_now,calculator,remember,recall,forget")
-    List<String> knownTools();
 
     /** The transactional outbox relay. */
     Outbox outbox();

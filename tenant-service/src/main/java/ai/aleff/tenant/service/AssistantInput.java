@@ -15,7 +15,7 @@ import ai.aleff.contracts.events.AssistantConfiguration;
 public record AssistantInput(
         @Schema(description = "System instructions every turn starts with; at most 20,000 characters.", maxLength = 20000, example = "You are Acme's support assistant. Answer in two sentences at most.") String instructions,
         @Schema(description = "Failover chain, first choice first; at most 5. Absent or empty: the platform's chain.", maxItems = 5) List<ModelInput> models,
-        @Schema(description = "Platform tools the assistant may call (aleff.tenant.known-tools); absent or empty: every platform tool.", example = "[\"time_now\", \"calculator\"]") List<String> tools,
+        @Schema(description = "Platform tools the assistant may call (the built-in tools of ai.aleff.contracts.tools.BuiltinTools); absent or empty: every platform tool.", example = "[\"time_now\", \"calculator\"]") List<String> tools,
         @Schema(description = "At most 20, names unique.", maxItems = 20) List<SubagentInput> subagents,
         @Schema(description = "Instruction packs (Markdown) the agent loads when it decides to use them; at most 50, names unique.", maxItems = 50) List<AssistantConfiguration.Skill> skills,
         @Schema(description = "Model calls per turn at most, 1 to 50; absent: the platform default.", minimum = "1", maximum = "50", example = "8") Integer maxToolIterations,

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.events.AssistantConfiguration;
+import ai.aleff.contracts.tools.BuiltinTools;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.AuditTrail;
 import ai.aleff.platform.rest.Problem.FieldError;
@@ -72,7 +72,7 @@ public class AssistantService {
         this.audit = audit;
         this.cipher = cipher;
         this.json = json;
-        this.validator = new AssistantValidator(Set.copyOf(settings.knownTools()));
+        this.validator = new AssistantValidator(BuiltinTools.names());
         this.assembler = new AssistantAssembler(cipher);
     }
 

@@ -44,11 +44,6 @@ class AdminTokenTest {
             }
 
             @Override
-            public java.util.List<String> knownTools() {
-                return java.util.List.of("time_now");
-            }
-
-            @Override
             public Outbox outbox() {
                 return new Outbox() {
                     @Override

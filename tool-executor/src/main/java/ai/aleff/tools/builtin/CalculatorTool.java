@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.aleff.contracts.tools.BuiltinTools;
+import ai.aleff.contracts.tools.ToolContract;
 import ai.aleff.tools.service.Tool;
 import ai.aleff.tools.service.ToolException;
 
@@ -12,19 +14,13 @@ import ai.aleff.tools.service.ToolException;
 public class CalculatorTool implements Tool {
 
     @Override
-    public String name() {
-        return "calculator";
-    }
-
-    @Override
-    public String description() {
-        return "Evaluates an arithmetic expression with + - * / % ^ (integer exponents), unary minus, parentheses"
-                + " and decimal numbers. Arguments: {\"expression\": \"2*(3+4)\"}.";
+    public ToolContract contract() {
+        return BuiltinTools.CALCULATOR;
     }
 
     @Override
     public String execute(JsonNode arguments) {
-        JsonNode expression = arguments.get("expression");
+        JsonNode expression = arguments.get(BuiltinTools.EXPRESSION_ARG);
         if (expression == null || !expression.isTextual()) {
             throw new ToolException("argument 'expression' is required and must be a string");
         }

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.aleff.contracts.tools.BuiltinTools;
+import ai.aleff.contracts.tools.ToolContract;
 import ai.aleff.tools.service.Tool;
 import ai.aleff.tools.service.ToolException;
 
@@ -36,19 +38,13 @@ public class TimeNowTool implements Tool {
     }
 
     @Override
-    public String name() {
-        return "time_now";
-    }
-
-    @Override
-    public String description() {
-        return "Returns the current date and time in an IANA time zone (default UTC)."
-                + " Arguments: {\"timezone\": \"Europe/Lisbon\"}.";
+    public ToolContract contract() {
+        return BuiltinTools.TIME_NOW;
     }
 
     @Override
     public String execute(JsonNode arguments) {
-        ZoneId zone = zone(arguments.get("timezone"));
+        ZoneId zone = zone(arguments.get(BuiltinTools.TIMEZONE_ARG));
         return ZonedDateTime.now(clock.withZone(zone))
                 .truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_ZONED_DATE_TIME);

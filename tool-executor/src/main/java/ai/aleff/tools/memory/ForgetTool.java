@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
+import ai.aleff.contracts.tools.BuiltinTools;
+import ai.aleff.contracts.tools.ToolContract;
 import ai.aleff.tools.repository.MemoryFact;
 import ai.aleff.tools.repository.MemoryRepository;
 import ai.aleff.tools.service.DatabaseTool;
@@ -23,9 +25,9 @@ import ai.aleff.tools.service.ToolException;
 @ApplicationScoped
 public class ForgetTool implements DatabaseTool {
 
-    static final String ID_ARG = "id";
-    static final String QUERY_ARG = "query";
-    static final String ALL_ARG = "all";
+    static final String ID_ARG = BuiltinTools.ID_ARG;
+    static final String QUERY_ARG = BuiltinTools.QUERY_ARG;
+    static final String ALL_ARG = BuiltinTools.ALL_ARG;
     private static final int MAX_ID_DIGITS = 18;
 
     private final MemoryRepository memory;
@@ -35,14 +37,8 @@ public class ForgetTool implements DatabaseTool {
     }
 
     @Override
-    public String name() {
-        return "forget";
-    }
-
-    @Override
-    public String description() {
-        return "Deletes remembered facts about the user: one by id, those containing every word of a query, or all."
-                + " Arguments: {\"id\": \"12\"} or {\"query\": \"...\"} or {\"all\": true}.";
+    public ToolContract contract() {
+        return BuiltinTools.FORGET;
     }
 
     @Override

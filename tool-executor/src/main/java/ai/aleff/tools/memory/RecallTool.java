@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
+import ai.aleff.contracts.tools.BuiltinTools;
+import ai.aleff.contracts.tools.ToolContract;
 import ai.aleff.tools.config.MemorySettings;
 import ai.aleff.tools.repository.MemoryRepository;
 import ai.aleff.tools.service.DatabaseTool;
@@ -21,7 +23,7 @@ import ai.aleff.tools.service.ToolContext;
 @ApplicationScoped
 public class RecallTool implements DatabaseTool {
 
-    static final String QUERY_ARG = "query";
+    static final String QUERY_ARG = BuiltinTools.QUERY_ARG;
 
     private final MemoryRepository memory;
     private final MemorySettings settings;
@@ -32,14 +34,8 @@ public class RecallTool implements DatabaseTool {
     }
 
     @Override
-    public String name() {
-        return "recall";
-    }
-
-    @Override
-    public String description() {
-        return "Lists remembered facts about the user that contain words of the query, or the newest facts without a"
-                + " query. Arguments: {\"query\": \"...\"} (optional).";
+    public ToolContract contract() {
+        return BuiltinTools.RECALL;
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
+import ai.aleff.contracts.tools.BuiltinTools;
+import ai.aleff.contracts.tools.ToolContract;
 import ai.aleff.tools.config.MemorySettings;
 import ai.aleff.tools.repository.MemoryRepository;
 import ai.aleff.tools.service.DatabaseTool;
@@ -21,7 +23,7 @@ import ai.aleff.tools.service.ToolException;
 @ApplicationScoped
 public class RememberTool implements DatabaseTool {
 
-    static final String FACT_ARG = "fact";
+    static final String FACT_ARG = BuiltinTools.FACT_ARG;
 
     private final MemoryRepository memory;
     private final MemorySettings settings;
@@ -32,13 +34,8 @@ public class RememberTool implements DatabaseTool {
     }
 
     @Override
-    public String name() {
-        return "remember";
-    }
-
-    @Override
-    public String description() {
-        return "Stores a durable fact about the user for future conversations. Arguments: {\"fact\": \"...\"}.";
+    public ToolContract contract() {
+        return BuiltinTools.REMEMBER;
     }
 
     @Override

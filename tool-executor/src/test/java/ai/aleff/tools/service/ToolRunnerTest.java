@@ -3,6 +3,7 @@ package ai.aleff.tools.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ai.aleff.contracts.tools.ToolContract;
 import ai.aleff.tools.builtin.CalculatorTool;
 
 class ToolRunnerTest {
@@ -62,13 +64,8 @@ class ToolRunnerTest {
 
     private final class SlowTool implements Tool {
         @Override
-        public String name() {
-            return "slow";
-        }
-
-        @Override
-        public String description() {
-            return "never finishes";
+        public ToolContract contract() {
+            return new ToolContract("slow", "never finishes", List.of(), false);
         }
 
         @Override
@@ -85,13 +82,8 @@ class ToolRunnerTest {
 
     private static final class BrokenTool implements Tool {
         @Override
-        public String name() {
-            return "broken";
-        }
-
-        @Override
-        public String description() {
-            return "always fails";
+        public ToolContract contract() {
+            return new ToolContract("broken", "always fails", List.of(), false);
         }
 
         @Override

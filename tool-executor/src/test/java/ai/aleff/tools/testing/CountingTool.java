@@ -1,5 +1,6 @@
 package ai.aleff.tools.testing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.aleff.contracts.tools.ToolContract;
 import ai.aleff.tools.service.Tool;
 import ai.aleff.tools.service.ToolException;
 
@@ -40,13 +42,8 @@ public class CountingTool implements Tool {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "counts its runs (tests only)";
+    public ToolContract contract() {
+        return new ToolContract(NAME, "counts its runs (tests only)", List.of(), false);
     }
 
     @Override

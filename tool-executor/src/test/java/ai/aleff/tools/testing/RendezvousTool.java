@@ -1,6 +1,7 @@
 package ai.aleff.tools.testing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.aleff.contracts.tools.ToolContract;
 import ai.aleff.tools.service.Tool;
 import ai.aleff.tools.service.ToolException;
 
@@ -26,13 +28,8 @@ public class RendezvousTool implements Tool {
     private static final Map<String, CountDownLatch> GROUPS = new ConcurrentHashMap<>();
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "waits for all parties of a group (tests only)";
+    public ToolContract contract() {
+        return new ToolContract(NAME, "waits for all parties of a group (tests only)", List.of(), false);
     }
 
     @Override
