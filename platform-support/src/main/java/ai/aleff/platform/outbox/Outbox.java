@@ -74,10 +74,12 @@ public class Outbox {
         });
     }
 
-    /** {@link #publish} without waiting for Kafka: for a caller that answers as soon as its change committed. */
-    public void publishSoon(List<? extends CloudEvent<?>> committed) {
-        publish(committed).subscribe().with(ignored -> {
-        }, failure -> LOG.warnf("Publishing outbox events failed: %s", failure.toString()));
+    /**
+     * Starts a relay pass without waiting for Kafka: for a caller that answers as soon as its change committed
+     * ({@code PER_KEY}), e.g. an admin API that must work while Kafka is down.
+     */
+    public void relaySoon() {
+        relay.drainSoon();
     }
 
     OutboxTable table() {

@@ -65,12 +65,12 @@ public final class OutboxTable {
     }
 
     /**
-     * The same insert for a Hibernate Reactive native query: ordinal parameters, the time as ISO text and an absent
-     * conversation as '', so no parameter needs a type Hibernate would have to guess from a null.
+     * The same insert for a Hibernate Reactive native query: ordinal parameters, and an absent conversation as '', so
+     * no parameter is a null whose type Hibernate would have to guess.
      */
     String nativeInsert() {
-        return "INSERT INTO " + name + " (" + COLUMNS + ") VALUES (?1, ?2, ?3, CAST(?4 AS timestamptz), ?5,"
-                + " NULLIF(?6, ''), ?7) ON CONFLICT (event_id) DO NOTHING";
+        return "INSERT INTO " + name + " (" + COLUMNS
+                + ") VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), ?7) ON CONFLICT (event_id) DO NOTHING";
     }
 
     /** The oldest unsent rows at least {@code $1} seconds old, at most {@code $2}. */
@@ -95,8 +95,9 @@ public final class OutboxTable {
 
     /** The parameters of {@link #nativeInsert()}, in order. */
     List<Object> nativeValues(CloudEvent<?> event) {
-        return List.of(event.id(), event.type().ceType(), event.source().toString(), event.time().toString(),
-                event.tenantId(), event.conversationId() == null ? "" : event.conversationId(), payload(event));
+        return List.of(event.id(), event.type().ceType(), event.source().toString(),
+                event.time().atOffset(ZoneOffset.UTC), event.tenantId(),
+                event.conversationId() == null ? "" : event.conversationId(), payload(event));
     }
 
     static Tuple ageAndLimit(Duration age, int limit) {

@@ -1,6 +1,5 @@
 package ai.aleff.tenant.config;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,19 +22,4 @@ public interface TenantSettings {
      */
     @WithDefault("time_now,calculator,remember,recall,forget")
     List<String> knownTools();
-
-    /** The transactional outbox relay. */
-    Outbox outbox();
-
-    /** The transactional outbox relay. */
-    interface Outbox {
-
-        /** How often the relay publishes events left unsent (e.g. while Kafka was unreachable). */
-        @WithDefault("1s")
-        Duration relayInterval();
-
-        /** Most events one relay pass publishes; the rest wait for the next pass. */
-        @WithDefault("100")
-        int batchSize();
-    }
 }
