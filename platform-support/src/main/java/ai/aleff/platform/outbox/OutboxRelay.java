@@ -61,7 +61,18 @@ public class OutboxRelay {
 
     void onStart(@Observes StartupEvent started) {
         if (table.isPresent()) {
+            checkLayout();
             start();
+        }
+    }
+
+    /** A table that drifted from the shared layout fails the start, not the first change that writes to it. */
+    private void checkLayout() {
+        try {
+            pool.query(table().layoutCheck()).execute().await().atMost(Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("aleff.outbox.table " + table().name()
+                    + " is not an outbox table in the shared layout (see OutboxTable): " + e.getMessage(), e);
         }
     }
 

@@ -58,6 +58,11 @@ public final class OutboxTable {
         return name;
     }
 
+    /** Reads no row but names every column: fails when the table is not in the shared layout. */
+    String layoutCheck() {
+        return "SELECT id, " + COLUMNS + ", created_at, sent_at FROM " + name + " WHERE false";
+    }
+
     /** Adds a row; an event id already stored is stored once (ids are deterministic, a redone step repeats them). */
     String insert() {
         return "INSERT INTO " + name + " (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7)"

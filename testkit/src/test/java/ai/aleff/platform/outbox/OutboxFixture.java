@@ -92,7 +92,7 @@ final class OutboxFixture implements AutoCloseable {
     /** An outbox and its relay publishing to {@code bootstrapServers}, relay started. */
     Outbox outbox(OutboxSettings.Ordering ordering, Duration relayDelay, String bootstrapServers) {
         EventPublisher publisher = new EventPublisher(Events.CODEC, kafka(bootstrapServers));
-        OutboxSettings settings = settings(ordering, relayDelay);
+        OutboxSettings settings = settings(TABLE, ordering, relayDelay);
         OutboxRelay relay = new OutboxRelay(pool, publisher, settings, Events.JSON, vertx);
         relay.start();
         closing.add(relay::stop);
@@ -123,11 +123,18 @@ final class OutboxFixture implements AutoCloseable {
                 new AuditRecord(id, tenantId, conversationId, "outbox-test", action, id, "", now));
     }
 
-    private static OutboxSettings settings(OutboxSettings.Ordering ordering, Duration relayDelay) {
+    /** A relay, not started, over {@code table}, after running {@code ddl}. */
+    OutboxRelay relayOver(String table, String ddl) {
+        pool.query(ddl).execute().await().atMost(Duration.ofSeconds(10));
+        return new OutboxRelay(pool, new EventPublisher(Events.CODEC, kafka(KafkaBroker.bootstrapServers())),
+                settings(table, OutboxSettings.Ordering.PER_KEY, Duration.ZERO), Events.JSON, vertx);
+    }
+
+    private static OutboxSettings settings(String table, OutboxSettings.Ordering ordering, Duration relayDelay) {
         return new OutboxSettings() {
             @Override
             public Optional<String> table() {
-                return Optional.of(TABLE);
+                return Optional.of(table);
             }
 
             @Override

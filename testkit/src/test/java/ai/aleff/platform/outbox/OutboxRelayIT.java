@@ -3,6 +3,7 @@ package ai.aleff.platform.outbox;
 import static ai.aleff.platform.outbox.OutboxFixture.NO_BROKER;
 import static ai.aleff.platform.outbox.OutboxFixture.audit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -179,6 +180,19 @@ class OutboxRelayIT {
             assertThat(probe.events(AuditRecord.class, r -> r.tenantId().equals(tenant)))
                     .extracting(CloudEvent::id).containsExactly(event.id(), marker.id());
         }
+    }
+
+    @Test
+    void aTableOutsideTheSharedLayoutFailsTheStart() {
+        // Given a service whose outbox table still has an older layout (no identity id, other column names)
+        OutboxRelay relay = fixture.relayOver("svc.old_outbox",
+                "CREATE TABLE svc.old_outbox (event_id text PRIMARY KEY,"
+                        + " event_type text NOT NULL, occurred_at timestamptz NOT NULL, payload text NOT NULL)");
+
+        // When the service starts
+        // Then it refuses to, naming the table
+        assertThatThrownBy(() -> relay.onStart(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("svc.old_outbox");
     }
 
     /** Adds in one committed transaction, without publishing: the relay alone must send them. */
