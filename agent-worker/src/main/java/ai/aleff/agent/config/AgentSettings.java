@@ -63,17 +63,13 @@ public interface AgentSettings {
     @WithDefault("2")
     int modelAttempts();
 
-    /** How often the outbox relay republishes events whose inline publish did not happen. */
-    @WithDefault("5s")
-    Duration relayInterval();
-
-    /** How old an unsent outbox row must be before the relay takes it (the inline publish usually wins). */
-    @WithDefault("3s")
-    Duration relayGrace();
-
-    /** A RUNNING turn untouched this long is resumed by the relay (its worker likely died mid-turn). */
+    /** A RUNNING turn untouched this long is resumed by another worker (its worker likely died mid-turn). */
     @WithDefault("3m")
     Duration staleTurnAfter();
+
+    /** How often each worker looks for stale RUNNING turns to resume. */
+    @WithDefault("5s")
+    Duration staleTurnSweepInterval();
 
     /**
      * Concurrent model calls one tenant may have on this worker; further calls of that tenant wait, so one busy

@@ -2,6 +2,7 @@ package ai.aleff.agent.history;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,20 +12,19 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import ai.aleff.agent.config.AgentSettings;
-import ai.aleff.agent.messaging.OutboxPublisher;
 import ai.aleff.agent.model.ModelCallContext;
-import ai.aleff.agent.repository.OutboxRepository;
 import ai.aleff.agent.repository.Summary;
 import ai.aleff.agent.repository.SummaryRepository;
 import ai.aleff.agent.repository.Turn;
-import ai.aleff.agent.repository.UsageRepository;
 import ai.aleff.agent.tenant.AssistantProfile;
 import ai.aleff.agent.turn.ModelCallLimiter;
 import ai.aleff.agent.turn.ModelCaller;
 import ai.aleff.agent.turn.ModelOutcome;
 import ai.aleff.agent.turn.TurnIds;
+import ai.aleff.agent.usage.UsageLedger;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.AuditTrail;
+import ai.aleff.platform.outbox.Outbox;
 
 /**
  * Summarises older history with the tenant's own model chain. The summary, its usage and a {@code history.compacted}
@@ -42,22 +42,19 @@ public class HistoryCompactor {
     private final ModelCaller model;
     private final ModelCallLimiter limiter;
     private final SummaryRepository summaries;
-    private final UsageRepository usage;
-    private final OutboxRepository outbox;
-    private final OutboxPublisher publisher;
+    private final UsageLedger usage;
+    private final Outbox outbox;
     private final AuditTrail audit;
     private final AgentSettings settings;
 
     public HistoryCompactor(Pool pool, ModelCaller model, ModelCallLimiter limiter, SummaryRepository summaries,
-            UsageRepository usage, OutboxRepository outbox, OutboxPublisher publisher, AuditTrail audit,
-            AgentSettings settings) {
+            UsageLedger usage, Outbox outbox, AuditTrail audit, AgentSettings settings) {
         this.pool = pool;
         this.model = model;
         this.limiter = limiter;
         this.summaries = summaries;
         this.usage = usage;
         this.outbox = outbox;
-        this.publisher = publisher;
         this.audit = audit;
         this.settings = settings;
     }
@@ -91,10 +88,9 @@ public class HistoryCompactor {
                 "covers_to_seq=" + summary.coversToSeq() + " entries=" + entries + " "
                         + answer.usage().auditDetail());
         return pool.withTransaction(c -> summaries.insert(c, turn.tenantId(), turn.historyKey(), summary)
-                .chain(() -> usage.record(c, context.usageId(), turn.tenantId(), turn.conversationId(), turn.turnId(),
-                        answer.usage()))
-                .chain(() -> outbox.add(c, event)))
-                .chain(() -> publisher.publish(List.of(event)))
+                .chain(() -> usage.record(c, context, answer.usage()))
+                .call(() -> outbox.add(c, event)))
+                .chain(usageEvents -> outbox.publish(Stream.concat(usageEvents.stream(), Stream.of(event)).toList()))
                 .replaceWith(Optional.of(summary));
     }
 
@@ -104,7 +100,7 @@ public class HistoryCompactor {
         CloudEvent<?> event = audit.record(TurnIds.auditId("history.truncated", subject), turn.tenantId(),
                 turn.conversationId(), "history.truncated", subject, "summary failed: " + cause);
         return pool.withTransaction(c -> outbox.add(c, event))
-                .chain(() -> publisher.publish(List.of(event)))
+                .chain(() -> outbox.publish(List.of(event)))
                 .replaceWith(Optional.<Summary>empty());
     }
 

@@ -1,6 +1,5 @@
 package ai.aleff.agent.model;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 
-import ai.aleff.contracts.events.UsageRecorded;
 import ai.aleff.platform.consumer.RetryPolicy;
 
 /**
@@ -41,28 +39,24 @@ public class ModelGateway {
     private final Cooldowns cooldowns;
     private final PriceTable prices;
     private final String currency;
-    private final UsageSink usage;
     private final Pause pause;
-    private final Clock clock;
 
     public ModelGateway(ModelChain chain, Timing timing, Cooldowns cooldowns, PriceTable prices, String currency,
-            UsageSink usage, Pause pause, Clock clock) {
+            Pause pause) {
         this.chain = chain;
         this.timing = timing;
         this.cooldowns = cooldowns;
         this.prices = prices;
         this.currency = currency;
-        this.usage = usage;
         this.pause = pause;
-        this.clock = clock;
     }
 
     /**
-     * The same failover, cooldowns, prices and usage reporting over another chain (a subagent's own models), so a
+     * The same failover, cooldowns and prices over another chain (a subagent's own models), so a
      * model rate limited for a tenant stays cooled down whichever chain reaches it.
      */
     public ModelGateway withChain(ModelChain other) {
-        return new ModelGateway(other, timing, cooldowns, prices, currency, usage, pause, clock);
+        return new ModelGateway(other, timing, cooldowns, prices, currency, pause);
     }
 
     /** The model replies name when none answered. */
@@ -76,7 +70,8 @@ public class ModelGateway {
     }
 
     /**
-     * Asks the platform chain; returns the first answer with its usage (already reported to the usage sink).
+     * Asks the platform chain; returns the first answer with its priced usage, which the caller records
+     * ({@link ai.aleff.agent.usage.UsageLedger}) in the transaction that stores the answer.
      *
      * @throws ModelChainExhaustedException when every model failed or was cooling down
      */
@@ -105,7 +100,7 @@ public class ModelGateway {
                 CallFailure failure;
                 try {
                     ChatResponse response = link.chatModel().chat(request);
-                    return answered(context, endpoint, response, calls);
+                    return answered(endpoint, response, calls);
                 } catch (RuntimeException e) {
                     failure = CallFailure.of(e);
                 }
@@ -157,17 +152,12 @@ public class ModelGateway {
         }
     }
 
-    private ModelReply answered(ModelCallContext context, ModelEndpoint endpoint, ChatResponse response,
-            int calls) {
+    private ModelReply answered(ModelEndpoint endpoint, ChatResponse response, int calls) {
         TokenUsage tokens = response.tokenUsage();
         long input = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
         long output = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
         ModelUsage used = new ModelUsage(endpoint.provider(), endpoint.model(), input, output,
                 prices.cost(endpoint.model(), input, output), currency, calls);
-        String usageId = context.usageId();
-        usage.record(new UsageRecorded(usageId, context.tenantId(), context.conversationId(), context.turnId(),
-                endpoint.provider().id(), endpoint.model(), input, output, used.estimatedCost(), currency,
-                clock.instant()));
         return new ModelReply(response, used);
     }
 }

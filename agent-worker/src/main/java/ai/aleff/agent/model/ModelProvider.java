@@ -12,7 +12,6 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import ai.aleff.agent.config.AgentSettings;
-import ai.aleff.agent.messaging.OutboxUsageSink;
 
 /**
  * Builds the platform's default model chain from configuration: {@code aleff.agent.model.chain[*]} when set, else
@@ -34,14 +33,13 @@ public class ModelProvider {
 
     @Produces
     @Singleton
-    ModelGateway modelGateway(ModelChain chain, ModelSettings settings, AgentSettings agent,
-            OutboxUsageSink usage) {
+    ModelGateway modelGateway(ModelChain chain, ModelSettings settings, AgentSettings agent) {
         ModelGateway.Timing timing = new ModelGateway.Timing(Math.max(1, agent.modelAttempts()), settings.backoff(),
                 settings.maxBackoff(), settings.maxRetryAfterWait(), settings.rateLimitCooldown());
         Clock clock = Clock.systemUTC();
         // The pause runs on the model caller's virtual thread, never on the event loop.
         return new ModelGateway(chain, timing, new Cooldowns(clock), new PriceTable(settings.prices()),
-                settings.currency(), usage, d -> Thread.sleep(d), clock);
+                settings.currency(), d -> Thread.sleep(d));
     }
 
     static List<ModelEndpoint> endpoints(ModelSettings settings, Config config) {

@@ -10,11 +10,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import ai.aleff.agent.model.ModelUsage;
 
-/** Per-call model usage, keyed like the UsageRecorded event, so a redone step is stored once. */
+/**
+ * Per-call model usage, keyed like the UsageRecorded event, so a redone step is stored once. Written only by
+ * {@link ai.aleff.agent.usage.UsageLedger}, together with that event.
+ */
 @ApplicationScoped
 public class UsageRepository {
 
-    public Uni<Void> record(SqlClient client, String usageId, String tenantId, String conversationId, String turnId,
+    /** Stores the usage; false when this usage id was stored before. */
+    public Uni<Boolean> record(SqlClient client, String usageId, String tenantId, String conversationId, String turnId,
             ModelUsage usage) {
         return client.preparedQuery("INSERT INTO agent.model_usage (usage_id, tenant_id, conversation_id, turn_id, "
                 + "provider, model, input_tokens, output_tokens, cost, currency) VALUES ($1, $2, $3, $4, $5, $6, $7, "
@@ -22,6 +26,6 @@ public class UsageRepository {
                 .execute(Tuple.tuple(Arrays.asList(usageId, tenantId, conversationId, turnId, usage.provider().id(),
                         usage.model(), usage.inputTokens(), usage.outputTokens(), usage.estimatedCost(),
                         usage.currency())))
-                .replaceWithVoid();
+                .map(rows -> rows.rowCount() == 1);
     }
 }

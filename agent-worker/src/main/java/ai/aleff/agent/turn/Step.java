@@ -34,6 +34,6 @@ record Step(List<CloudEvent<?>> events, Optional<String> next, List<String> more
         }
         List<CloudEvent<?>> all = new ArrayList<>(earlier);
         all.addAll(events);
-        return new Step(all, next);
+        return new Step(all, next, more);
     }
 }

@@ -23,24 +23,22 @@ import ai.aleff.agent.delegation.ToolRoute;
 import ai.aleff.agent.delegation.ToolRouter;
 import ai.aleff.agent.delegation.TurnPlanner;
 import ai.aleff.agent.history.ConversationHistory;
-import ai.aleff.agent.messaging.OutboxPublisher;
 import ai.aleff.agent.model.ModelCallContext;
 import ai.aleff.agent.model.ModelUsage;
 import ai.aleff.agent.repository.HistoryEntry;
 import ai.aleff.agent.repository.HistoryRepository;
-import ai.aleff.agent.repository.OutboxRepository;
 import ai.aleff.agent.repository.ToolCall;
 import ai.aleff.agent.repository.ToolCallRepository;
 import ai.aleff.agent.repository.Turn;
 import ai.aleff.agent.repository.TurnLineage;
 import ai.aleff.agent.repository.TurnRepository;
 import ai.aleff.agent.repository.TurnStatus;
-import ai.aleff.agent.repository.UsageRepository;
 import ai.aleff.agent.session.SessionCommand;
 import ai.aleff.agent.session.SessionCommands;
 import ai.aleff.agent.tenant.AssistantProfile;
 import ai.aleff.agent.tenant.AssistantProfiles;
 import ai.aleff.agent.tenant.TenantGate;
+import ai.aleff.agent.usage.UsageLedger;
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
@@ -48,6 +46,7 @@ import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.AuditTrail;
+import ai.aleff.platform.outbox.Outbox;
 
 /**
  * The turn state machine. Every state change and the events it causes commit in one transaction under the
@@ -68,8 +67,7 @@ public class TurnService {
     private final TurnRepository turns;
     private final HistoryRepository history;
     private final ToolCallRepository toolCalls;
-    private final OutboxRepository outbox;
-    private final OutboxPublisher publisher;
+    private final Outbox outbox;
     private final HistoryMapper mapper;
     private final ModelCaller model;
     private final ModelCallLimiter limiter;
@@ -79,21 +77,20 @@ public class TurnService {
     private final AssistantProfiles profiles;
     private final ConversationHistory conversation;
     private final SessionCommands commands;
-    private final UsageRepository usage;
+    private final UsageLedger usage;
     private final TurnPlanner planner;
     private final ToolRouter router;
 
     public TurnService(Pool pool, TurnRepository turns, HistoryRepository history, ToolCallRepository toolCalls,
-            OutboxRepository outbox, OutboxPublisher publisher, HistoryMapper mapper, ModelCaller model,
+            Outbox outbox, HistoryMapper mapper, ModelCaller model,
             ModelCallLimiter limiter, AuditTrail audit, AgentSettings settings, TenantGate gate,
             AssistantProfiles profiles, ConversationHistory conversation, SessionCommands commands,
-            UsageRepository usage, TurnPlanner planner, ToolRouter router) {
+            UsageLedger usage, TurnPlanner planner, ToolRouter router) {
         this.pool = pool;
         this.turns = turns;
         this.history = history;
         this.toolCalls = toolCalls;
         this.outbox = outbox;
-        this.publisher = publisher;
         this.mapper = mapper;
         this.model = model;
         this.limiter = limiter;
@@ -253,21 +250,21 @@ public class TurnService {
                         .chain(messages -> limiter.limit(turn.tenantId(),
                                 () -> model.call(context, plan.chain(), messages, plan.specifications()))))
                 .chain(outcome -> pool.withTransaction(c -> recordUsage(c, context, outcome)
-                        .chain(() -> record(c, turn, outcome, profile))))
+                        .chain(usageEvents -> record(c, turn, outcome, profile)
+                                .map(step -> step.withEvents(usageEvents)))))
                 .chain(this::afterCommit);
     }
 
     /** Stored for /status; keyed like UsageRecorded, so a redone step's usage is stored once. */
-    private Uni<Void> recordUsage(SqlConnection c, ModelCallContext context, ModelOutcome outcome) {
+    private Uni<List<CloudEvent<?>>> recordUsage(SqlConnection c, ModelCallContext context, ModelOutcome outcome) {
         ModelUsage used = switch (outcome) {
             case ModelOutcome.ToolCalls calls -> calls.usage();
             case ModelOutcome.Answer answer -> answer.usage();
             case ModelOutcome.Failure failure -> null;
         };
         return used == null
-                ? Uni.createFrom().voidItem()
-                : usage.record(c, context.usageId(), context.tenantId(), context.conversationId(),
-                        context.turnId(), used);
+                ? Uni.createFrom().item(List.of())
+                : usage.record(c, context, used);
     }
 
     private Uni<Step> answerCommand(SqlConnection c, Turn turn, SessionCommand command, AssistantProfile profile) {
@@ -493,7 +490,7 @@ public class TurnService {
     }
 
     private Uni<Void> afterCommit(Step step) {
-        Uni<Void> after = publisher.publish(step.events())
+        Uni<Void> after = outbox.publish(step.events())
                 .chain(() -> step.next().map(this::advance).orElse(Uni.createFrom().voidItem()));
         for (String turnId : step.more()) {
             after = after.chain(() -> advance(turnId));

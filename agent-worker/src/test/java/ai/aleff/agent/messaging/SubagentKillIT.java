@@ -175,7 +175,8 @@ class SubagentKillIT {
                 Map.entry("aleff.agent.model-attempts", "1"),
                 // The resumer is what continues the child: make it look soon.
                 Map.entry("aleff.agent.stale-turn-after", "3s"),
-                Map.entry("aleff.agent.relay-interval", "1s"),
+                Map.entry("aleff.agent.stale-turn-sweep-interval", "1s"),
+                Map.entry("aleff.outbox.poll-interval", "1s"),
                 Map.entry("mp.messaging.incoming.conversation-inbound.topic", inboundTopic),
                 Map.entry("mp.messaging.incoming.conversation-inbound.group.id", group),
                 Map.entry("mp.messaging.incoming.conversation-inbound.session.timeout.ms", "6000"),

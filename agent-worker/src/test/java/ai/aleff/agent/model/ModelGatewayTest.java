@@ -33,6 +33,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 
 import ai.aleff.agent.tools.ToolCatalog;
+import ai.aleff.agent.usage.UsageLedger;
 import ai.aleff.contracts.events.UsageRecorded;
 
 /** The failover chain against each provider's documented HTTP format, emulated by WireMock on loopback. */
@@ -104,7 +105,15 @@ class ModelGatewayTest {
         Map<String, ModelSettings.Price> prices = Map.of("gpt-emulated", price("0.15", "0.60"), "claude-emulated",
                 price("3", "15"));
         return new ModelGateway(new ModelChain(links), timing, new Cooldowns(Clock.systemUTC()),
-                new PriceTable(prices), "USD", usage::add, pauses::add, Clock.systemUTC());
+                new PriceTable(prices), "USD", pauses::add) {
+            /** Keeps each answered call's usage event, as the turn's transaction records it (UsageLedger). */
+            @Override
+            public ModelReply chat(ModelCallContext context, ModelChain chain, ChatRequest request) {
+                ModelReply reply = super.chat(context, chain, request);
+                usage.add(UsageLedger.usageRecorded(context, reply.usage(), Clock.systemUTC()));
+                return reply;
+            }
+        };
     }
 
     private static ModelSettings.Price price(String input, String output) {

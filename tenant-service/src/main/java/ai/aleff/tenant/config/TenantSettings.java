@@ -1,6 +1,5 @@
 package ai.aleff.tenant.config;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -15,19 +14,4 @@ public interface TenantSettings {
      * guessable built-in token would be worse than none, so when unset the admin endpoints answer 503.
      */
     Optional<String> adminToken();
-
-    /** The transactional outbox relay. */
-    Outbox outbox();
-
-    /** The transactional outbox relay. */
-    interface Outbox {
-
-        /** How often the relay publishes events left unsent (e.g. while Kafka was unreachable). */
-        @WithDefault("1s")
-        Duration relayInterval();
-
-        /** Most events one relay pass publishes; the rest wait for the next pass. */
-        @WithDefault("100")
-        int batchSize();
-    }
 }

@@ -20,16 +20,15 @@ import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.tools.BuiltinTools;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.AuditTrail;
+import ai.aleff.platform.outbox.Outbox;
+import ai.aleff.platform.outbox.SessionOutbox;
 import ai.aleff.platform.rest.Problem.FieldError;
 import ai.aleff.platform.rest.ProblemException;
 import ai.aleff.platform.secrets.SecretCipher;
 import ai.aleff.tenant.config.TenantSettings;
-import ai.aleff.tenant.messaging.OutboxCodec;
-import ai.aleff.tenant.messaging.OutboxRelay;
 import ai.aleff.tenant.repository.AssistantVersionEntity;
 import ai.aleff.tenant.repository.AssistantVersionRepository;
 import ai.aleff.tenant.repository.AssistantVersionSummary;
-import ai.aleff.tenant.repository.OutboxRepository;
 import ai.aleff.tenant.repository.TenantEntity;
 import ai.aleff.tenant.repository.TenantRepository;
 
@@ -50,9 +49,8 @@ public class AssistantService {
 
     private final TenantRepository tenants;
     private final AssistantVersionRepository versions;
-    private final OutboxRepository outbox;
-    private final OutboxCodec outboxCodec;
-    private final OutboxRelay relay;
+    private final Outbox outbox;
+    private final SessionOutbox sessionOutbox;
     private final TenantConfigurations configurations;
     private final AuditTrail audit;
     private final SecretCipher cipher;
@@ -60,14 +58,13 @@ public class AssistantService {
     private final AssistantValidator validator;
     private final AssistantAssembler assembler;
 
-    public AssistantService(TenantRepository tenants, AssistantVersionRepository versions, OutboxRepository outbox,
-            OutboxCodec outboxCodec, OutboxRelay relay, TenantConfigurations configurations, AuditTrail audit,
-            SecretCipher cipher, ObjectMapper json, TenantSettings settings) {
+    public AssistantService(TenantRepository tenants, AssistantVersionRepository versions, Outbox outbox,
+            TenantConfigurations configurations, AuditTrail audit, SecretCipher cipher, ObjectMapper json,
+            TenantSettings settings) {
         this.tenants = tenants;
         this.versions = versions;
         this.outbox = outbox;
-        this.outboxCodec = outboxCodec;
-        this.relay = relay;
+        this.sessionOutbox = new SessionOutbox(outbox);
         this.configurations = configurations;
         this.audit = audit;
         this.cipher = cipher;
@@ -154,7 +151,7 @@ public class AssistantService {
                         return function.apply(current).chain(change -> write(tenant, change, now));
                     });
                 }))
-                .invoke(relay::drainSoon);
+                .invoke(outbox::relaySoon);
     }
 
     private Uni<StoredAssistant> write(TenantEntity tenant, Change change, Instant now) {
@@ -171,7 +168,8 @@ public class AssistantService {
                 audit.record(tenantId, null, "tenant.assistant.updated", tenantId,
                         "Assistant configuration version " + row.version + ": " + change.summary()));
         return versions.persist(row)
-                .chain(() -> outbox.persist(events.stream().map(e -> outboxCodec.toRow(e, now))))
+                .chain(() -> Panache.getSession())
+                .chain(session -> sessionOutbox.add(session, events))
                 .replaceWith(new StoredAssistant(change.next(), now, change.summary()));
     }
 

@@ -13,10 +13,9 @@ import io.smallrye.mutiny.Uni;
 
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.AuditTrail;
+import ai.aleff.platform.outbox.Outbox;
+import ai.aleff.platform.outbox.SessionOutbox;
 import ai.aleff.platform.tenancy.ApiKeys;
-import ai.aleff.tenant.messaging.OutboxCodec;
-import ai.aleff.tenant.messaging.OutboxRelay;
-import ai.aleff.tenant.repository.OutboxRepository;
 import ai.aleff.tenant.repository.TenantEntity;
 import ai.aleff.tenant.repository.TenantRepository;
 
@@ -28,18 +27,16 @@ import ai.aleff.tenant.repository.TenantRepository;
 public class TenantService {
 
     private final TenantRepository tenants;
-    private final OutboxRepository outbox;
-    private final OutboxCodec outboxCodec;
-    private final OutboxRelay relay;
+    private final Outbox outbox;
+    private final SessionOutbox sessionOutbox;
     private final TenantConfigurations configurations;
     private final AuditTrail audit;
 
-    public TenantService(TenantRepository tenants, OutboxRepository outbox, OutboxCodec outboxCodec,
-            OutboxRelay relay, TenantConfigurations configurations, AuditTrail audit) {
+    public TenantService(TenantRepository tenants, Outbox outbox, TenantConfigurations configurations,
+            AuditTrail audit) {
         this.tenants = tenants;
         this.outbox = outbox;
-        this.outboxCodec = outboxCodec;
-        this.relay = relay;
+        this.sessionOutbox = new SessionOutbox(outbox);
         this.configurations = configurations;
         this.audit = audit;
     }
@@ -55,8 +52,9 @@ public class TenantService {
                 audit.record(tenant.id.toString(),
                         null, "tenant.created", tenant.id.toString(), "Tenant created"));
         return Panache.withTransaction(() -> tenants.persist(tenant)
-                .chain(() -> outbox.persist(events.stream().map(e -> outboxCodec.toRow(e, now)))))
-                .invoke(relay::drainSoon)
+                .chain(() -> Panache.getSession())
+                .chain(session -> sessionOutbox.add(session, events)))
+                .invoke(outbox::relaySoon)
                 .replaceWith(new CreatedTenant(tenant, apiKey));
     }
 

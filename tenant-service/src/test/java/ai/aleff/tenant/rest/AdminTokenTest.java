@@ -2,7 +2,6 @@ package ai.aleff.tenant.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -41,21 +40,6 @@ class AdminTokenTest {
             @Override
             public Optional<String> adminToken() {
                 return adminToken;
-            }
-
-            @Override
-            public Outbox outbox() {
-                return new Outbox() {
-                    @Override
-                    public Duration relayInterval() {
-                        return Duration.ofSeconds(1);
-                    }
-
-                    @Override
-                    public int batchSize() {
-                        return 100;
-                    }
-                };
             }
         };
     }

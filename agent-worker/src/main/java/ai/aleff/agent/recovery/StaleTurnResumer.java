@@ -1,0 +1,58 @@
+package ai.aleff.agent.recovery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import ai.aleff.agent.config.AgentSettings;
+import ai.aleff.agent.repository.TurnRepository;
+import ai.aleff.agent.turn.TurnService;
+
+/**
+ * Resumes RUNNING turns whose worker died between steps: a turn untouched for {@code aleff.agent.stale-turn-after}
+ * gets its next step here. Safe on every worker at once: a step only applies while the turn is still at the
+ * iteration it read, so a duplicate resumption does nothing.
+ */
+@ApplicationScoped
+public class StaleTurnResumer {
+
+    private static final Logger LOG = Logger.getLogger(StaleTurnResumer.class);
+    private static final int BATCH = 100;
+
+    private final Pool pool;
+    private final TurnRepository turns;
+    private final TurnService turnService;
+    private final AgentSettings settings;
+
+    public StaleTurnResumer(Pool pool, TurnRepository turns, TurnService turnService, AgentSettings settings) {
+        this.pool = pool;
+        this.turns = turns;
+        this.turnService = turnService;
+        this.settings = settings;
+    }
+
+    @Scheduled(identity = "stale-turn-resumer", every = "${aleff.agent.stale-turn-sweep-interval:5s}", delayed = "${aleff.agent.stale-turn-sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> resumeStale() {
+        return turns.staleRunning(pool, settings.staleTurnAfter(), BATCH)
+                .chain(stale -> Multi.createFrom()
+                        .iterable(stale)
+                        .onItem()
+                        .transformToUniAndConcatenate(turnId -> {
+                            LOG.infof("Resuming stale turn %s", turnId);
+                            return turnService.advance(turnId).onFailure().recoverWithNull();
+                        })
+                        .collect()
+                        .last()
+                        .replaceWithVoid())
+                .onFailure()
+                .recoverWithUni(e -> {
+                    LOG.warnf("Resuming stale turns failed: %s", e.toString());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+}

@@ -1,0 +1,69 @@
+package ai.aleff.agent.usage;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+import ai.aleff.agent.model.ModelCallContext;
+import ai.aleff.agent.model.ModelUsage;
+import ai.aleff.agent.repository.UsageRepository;
+import ai.aleff.contracts.events.UsageRecorded;
+import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.messaging.AuditTrail;
+import ai.aleff.platform.outbox.Outbox;
+
+/**
+ * The one place a model call's usage is recorded: the {@code model_usage} row (for /status) and the
+ * {@code UsageRecorded} event on {@code aleff.usage.v1} are written together in the caller's transaction. Both are
+ * keyed by the call's usage id (per turn step and purpose), so a redone step records its usage once.
+ */
+@ApplicationScoped
+public class UsageLedger {
+
+    private final UsageRepository usage;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    @Inject
+    public UsageLedger(UsageRepository usage, Outbox outbox, AuditTrail audit) {
+        this(usage, outbox, audit, Clock.systemUTC());
+    }
+
+    UsageLedger(UsageRepository usage, Outbox outbox, AuditTrail audit, Clock clock) {
+        this.usage = usage;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the usage of one answered call in the transaction of {@code transaction}; returns the events added to
+     * the outbox, for the caller to publish after its commit (none when this call's usage was already recorded).
+     */
+    public Uni<List<CloudEvent<?>>> record(SqlClient transaction, ModelCallContext context, ModelUsage used) {
+        UsageRecorded recorded = usageRecorded(context, used, clock);
+        return usage.record(transaction, recorded.usageId(), context.tenantId(), context.conversationId(),
+                context.turnId(), used)
+                .chain(inserted -> {
+                    if (!inserted) {
+                        return Uni.createFrom().item(List.<CloudEvent<?>>of());
+                    }
+                    CloudEvent<?> event = CloudEvent.of(audit.service(), recorded.usageId(), recorded.tenantId(),
+                            recorded.conversationId(), recorded.recordedAt(), recorded);
+                    return outbox.add(transaction, event).replaceWith(List.<CloudEvent<?>>of(event));
+                });
+    }
+
+    /** The event of one answered call: its tokens and estimated cost, billed to the call's tenant. */
+    public static UsageRecorded usageRecorded(ModelCallContext context, ModelUsage used, Clock clock) {
+        return new UsageRecorded(context.usageId(), context.tenantId(), context.conversationId(), context.turnId(),
+                used.provider().id(), used.model(), used.inputTokens(), used.outputTokens(), used.estimatedCost(),
+                used.currency(), clock.instant());
+    }
+}
