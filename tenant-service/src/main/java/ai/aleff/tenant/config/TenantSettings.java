@@ -3,7 +3,6 @@ package ai.aleff.tenant.config;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** tenant-service settings. */
 @ConfigMapping(prefix = "aleff.tenant")

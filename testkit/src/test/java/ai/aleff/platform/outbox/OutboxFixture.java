@@ -29,6 +29,7 @@ import ai.aleff.contracts.Topics;
 import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.EventPublisher;
+import ai.aleff.platform.messaging.KafkaClientConfig;
 import ai.aleff.platform.messaging.KafkaSettings;
 import ai.aleff.testkit.Events;
 import ai.aleff.testkit.KafkaBroker;
@@ -91,7 +92,7 @@ final class OutboxFixture implements AutoCloseable {
 
     /** An outbox and its relay publishing to {@code bootstrapServers}, relay started. */
     Outbox outbox(OutboxSettings.Ordering ordering, Duration relayDelay, String bootstrapServers) {
-        EventPublisher publisher = new EventPublisher(Events.CODEC, kafka(bootstrapServers));
+        EventPublisher publisher = new EventPublisher(Events.CODEC, clients(bootstrapServers), kafka(bootstrapServers));
         OutboxSettings settings = settings(TABLE, ordering, relayDelay);
         OutboxRelay relay = new OutboxRelay(pool, publisher, settings, Events.JSON, vertx);
         relay.start();
@@ -126,7 +127,8 @@ final class OutboxFixture implements AutoCloseable {
     /** A relay, not started, over {@code table}, after running {@code ddl}. */
     OutboxRelay relayOver(String table, String ddl) {
         pool.query(ddl).execute().await().atMost(Duration.ofSeconds(10));
-        return new OutboxRelay(pool, new EventPublisher(Events.CODEC, kafka(KafkaBroker.bootstrapServers())),
+        return new OutboxRelay(pool, new EventPublisher(Events.CODEC, clients(KafkaBroker.bootstrapServers()),
+                kafka(KafkaBroker.bootstrapServers())),
                 settings(table, OutboxSettings.Ordering.PER_KEY, Duration.ZERO), Events.JSON, vertx);
     }
 
@@ -160,6 +162,10 @@ final class OutboxFixture implements AutoCloseable {
         };
     }
 
+    private static KafkaClientConfig clients(String bootstrapServers) {
+        return KafkaClientConfig.of(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
     private static KafkaSettings kafka(String bootstrapServers) {
         return new KafkaSettings() {
             @Override
@@ -179,6 +185,11 @@ final class OutboxFixture implements AutoCloseable {
 
             @Override
             public short replicationFactor() {
+                return 1;
+            }
+
+            @Override
+            public int minInsyncReplicas() {
                 return 1;
             }
 
