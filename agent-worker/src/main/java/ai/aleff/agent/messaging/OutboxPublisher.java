@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import ai.aleff.agent.events.CommittedEvents;
 import ai.aleff.agent.repository.OutboxRepository;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.EventPublisher;
@@ -18,7 +19,7 @@ import ai.aleff.platform.messaging.EventPublisher;
  * of the work that caused it: the events are durable in the outbox and the relay sends them later.
  */
 @ApplicationScoped
-public class OutboxPublisher {
+public class OutboxPublisher implements CommittedEvents {
 
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
 
@@ -32,6 +33,7 @@ public class OutboxPublisher {
         this.pool = pool;
     }
 
+    @Override
     public Uni<Void> publish(List<CloudEvent<?>> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import ai.aleff.agent.config.AgentSettings;
-import ai.aleff.agent.messaging.OutboxUsageSink;
 
 /**
  * Builds the platform's default model chain from configuration: {@code aleff.agent.model.chain[*]} when set, else
@@ -35,7 +34,7 @@ public class ModelProvider {
     @Produces
     @Singleton
     ModelGateway modelGateway(ModelChain chain, ModelSettings settings, AgentSettings agent,
-            OutboxUsageSink usage) {
+            UsageSink usage) {
         ModelGateway.Timing timing = new ModelGateway.Timing(Math.max(1, agent.modelAttempts()), settings.backoff(),
                 settings.maxBackoff(), settings.maxRetryAfterWait(), settings.rateLimitCooldown());
         Clock clock = Clock.systemUTC();

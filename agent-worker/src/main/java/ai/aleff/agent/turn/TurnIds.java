@@ -26,10 +26,6 @@ public final class TurnIds {
         return nameBased("reply:" + turnId);
     }
 
-    public static String auditId(String action, String subjectId) {
-        return nameBased("audit:" + action + ":" + subjectId);
-    }
-
     private static String nameBased(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
