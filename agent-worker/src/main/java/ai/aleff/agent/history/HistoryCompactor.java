@@ -86,8 +86,7 @@ public class HistoryCompactor {
             Summary summary, int entries) {
         CloudEvent<?> event = audit.historyCompacted(turn, summary.coversToSeq(), entries, answer.usage());
         return pool.withTransaction(c -> summaries.insert(c, turn.tenantId(), turn.historyKey(), summary)
-                .chain(() -> usage.record(c, context.usageId(), turn.tenantId(), turn.conversationId(), turn.turnId(),
-                        answer.usage()))
+                .chain(() -> usage.record(c, context.usageRow(answer.usage())))
                 .chain(() -> outbox.add(c, event)))
                 .chain(() -> publisher.publish(List.of(event)))
                 .replaceWith(Optional.of(summary));

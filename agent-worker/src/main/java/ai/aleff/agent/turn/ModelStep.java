@@ -103,8 +103,7 @@ public class ModelStep {
         };
         return used == null
                 ? Uni.createFrom().voidItem()
-                : usage.record(c, context.usageId(), context.tenantId(), context.conversationId(),
-                        context.turnId(), used);
+                : usage.record(c, context.usageRow(used));
     }
 
     private Uni<Step> record(SqlConnection c, StepContext context, ModelOutcome outcome, AssistantProfile profile) {
