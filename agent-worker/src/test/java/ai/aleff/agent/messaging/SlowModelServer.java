@@ -87,6 +87,7 @@ public final class SlowModelServer implements AutoCloseable {
     private void complete(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean counted = true;
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             String userText = "";
@@ -102,6 +103,11 @@ public final class SlowModelServer implements AutoCloseable {
             hold.await(5, TimeUnit.MINUTES);
             byte[] body = OpenAiEmulator.textResponse(REPLY_PREFIX + userText).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            // The call ends for the count before the client can read its answer: once it has, the worker releases
+            // the tenant's permit and its next call may arrive before this thread would reach a later decrement
+            // (counted that way, a strict cap of 16 was seen as 17).
+            inFlight.decrementAndGet();
+            counted = false;
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -109,7 +115,9 @@ public final class SlowModelServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
