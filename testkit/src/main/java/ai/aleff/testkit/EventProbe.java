@@ -2,6 +2,7 @@ package ai.aleff.testkit;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,6 +82,23 @@ public final class EventProbe implements AutoCloseable {
     public <T extends Record> List<CloudEvent<T>> await(Class<T> type, Predicate<T> filter, int count) {
         Awaitility.await().atMost(Events.defaultWait()).until(() -> events(type, filter).size() >= count);
         return events(type, filter);
+    }
+
+    /**
+     * Waits until matching events of {@code count} distinct ids arrived, and returns the first event of each id in
+     * the order the ids were first seen: an outbox relay may publish an event again under the same id (consumers
+     * deduplicate by id), and such a repeat must not count as one more event.
+     */
+    public <T extends Record> List<CloudEvent<T>> awaitDistinct(Class<T> type, Predicate<T> filter, int count) {
+        Awaitility.await().atMost(Events.defaultWait()).until(() -> distinct(type, filter).size() >= count);
+        return distinct(type, filter);
+    }
+
+    /** The first event of each id seen so far that matches, in the order the ids were first seen. */
+    public <T extends Record> List<CloudEvent<T>> distinct(Class<T> type, Predicate<T> filter) {
+        Map<String, CloudEvent<T>> firstById = new LinkedHashMap<>();
+        events(type, filter).forEach(event -> firstById.putIfAbsent(event.id(), event));
+        return List.copyOf(firstById.values());
     }
 
     public <T extends Record> CloudEvent<T> awaitOne(Class<T> type, Predicate<T> filter) {

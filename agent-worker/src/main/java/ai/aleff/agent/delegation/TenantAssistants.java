@@ -46,8 +46,9 @@ public class TenantAssistants {
                 .expireIn(LOAD_WAIT.toMillis());
     }
 
-    public AssistantConfiguration of(String tenantId) {
-        return directory.find(tenantId).map(TenantView::assistant).orElse(AssistantConfiguration.platformDefaults());
+    /** The configuration in a tenant snapshot; the platform's defaults for a tenant the directory does not know. */
+    public static AssistantConfiguration of(Optional<TenantView> snapshot) {
+        return snapshot.map(TenantView::assistant).orElse(AssistantConfiguration.platformDefaults());
     }
 
     public static List<Skill> skills(AssistantConfiguration assistant) {

@@ -17,21 +17,15 @@ import ai.aleff.contracts.events.AssistantConfiguration.Subagent;
 @ApplicationScoped
 public class ToolRouter {
 
-    private final TenantAssistants assistants;
     private final TurnOffer offer;
     private final ToolArguments arguments;
 
-    public ToolRouter(TenantAssistants assistants, TurnOffer offer, ToolArguments arguments) {
-        this.assistants = assistants;
+    public ToolRouter(TurnOffer offer, ToolArguments arguments) {
         this.offer = offer;
         this.arguments = arguments;
     }
 
-    /** The tenant's configuration as the routing of one model step sees it (read once per step). */
-    public AssistantConfiguration configuration(Turn turn) {
-        return assistants.of(turn.tenantId());
-    }
-
+    /** @param assistant the tenant's configuration from the snapshot the step was planned with */
     public ToolRoute route(Turn turn, AssistantConfiguration assistant, ToolExecutionRequest request) {
         String name = request.name() == null ? "" : request.name();
         if (Skills.LOAD_SKILL.equals(name)) {

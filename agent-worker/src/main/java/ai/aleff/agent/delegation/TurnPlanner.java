@@ -6,8 +6,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.smallrye.mutiny.Uni;
-
 import dev.langchain4j.agent.tool.ToolSpecification;
 
 import ai.aleff.agent.repository.Turn;
@@ -24,29 +22,24 @@ import ai.aleff.contracts.events.AssistantConfiguration.Subagent;
 @ApplicationScoped
 public class TurnPlanner {
 
-    private final TenantAssistants assistants;
     private final TurnOffer offer;
     private final ToolCatalog catalog;
     private final SubagentModels models;
 
-    public TurnPlanner(TenantAssistants assistants, TurnOffer offer, ToolCatalog catalog, SubagentModels models) {
-        this.assistants = assistants;
+    public TurnPlanner(TurnOffer offer, ToolCatalog catalog, SubagentModels models) {
         this.offer = offer;
         this.catalog = catalog;
         this.models = models;
     }
 
     /**
-     * The plan of a turn's next model step, once the tenant cache is loaded.
+     * The plan of a turn's next model step.
      *
      * @param profile the tenant's assistant: its instructions, tools and chain are a user's turn's
+     * @param assistant the tenant's configuration from the same snapshot as {@code profile}: the routing of this
+     *        step's tool requests sees the same one, so the plan and the router cannot disagree
      */
-    public Uni<TurnPlan> plan(Turn turn, AssistantProfile profile) {
-        return assistants.loaded().map(loaded -> planNow(turn, profile));
-    }
-
-    private TurnPlan planNow(Turn turn, AssistantProfile profile) {
-        AssistantConfiguration assistant = assistants.of(turn.tenantId());
+    public TurnPlan plan(Turn turn, AssistantProfile profile, AssistantConfiguration assistant) {
         List<ToolSpecification> tools = new ArrayList<>();
         String prompt;
         if (turn.isChild()) {

@@ -21,7 +21,6 @@ import ai.aleff.agent.repository.Summary;
 import ai.aleff.agent.repository.SummaryRepository;
 import ai.aleff.agent.repository.Turn;
 import ai.aleff.agent.tenant.AssistantProfile;
-import ai.aleff.agent.turn.HistoryMapper;
 
 /**
  * What a model call sees of the conversation: the tenant's instructions, then the current session's summary (if

@@ -12,18 +12,17 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import ai.aleff.agent.config.AgentSettings;
+import ai.aleff.agent.events.TurnAudit;
 import ai.aleff.agent.model.ModelCallContext;
+import ai.aleff.agent.model.ModelCallLimiter;
+import ai.aleff.agent.model.ModelCaller;
+import ai.aleff.agent.model.ModelOutcome;
 import ai.aleff.agent.repository.Summary;
 import ai.aleff.agent.repository.SummaryRepository;
 import ai.aleff.agent.repository.Turn;
 import ai.aleff.agent.tenant.AssistantProfile;
-import ai.aleff.agent.turn.ModelCallLimiter;
-import ai.aleff.agent.turn.ModelCaller;
-import ai.aleff.agent.turn.ModelOutcome;
-import ai.aleff.agent.turn.TurnIds;
 import ai.aleff.agent.usage.UsageLedger;
 import ai.aleff.platform.events.CloudEvent;
-import ai.aleff.platform.messaging.AuditTrail;
 import ai.aleff.platform.outbox.Outbox;
 
 /**
@@ -44,11 +43,11 @@ public class HistoryCompactor {
     private final SummaryRepository summaries;
     private final UsageLedger usage;
     private final Outbox outbox;
-    private final AuditTrail audit;
+    private final TurnAudit audit;
     private final AgentSettings settings;
 
     public HistoryCompactor(Pool pool, ModelCaller model, ModelCallLimiter limiter, SummaryRepository summaries,
-            UsageLedger usage, Outbox outbox, AuditTrail audit, AgentSettings settings) {
+            UsageLedger usage, Outbox outbox, TurnAudit audit, AgentSettings settings) {
         this.pool = pool;
         this.model = model;
         this.limiter = limiter;
@@ -82,11 +81,7 @@ public class HistoryCompactor {
 
     private Uni<Optional<Summary>> store(Turn turn, ModelCallContext context, ModelOutcome.Answer answer,
             Summary summary, int entries) {
-        String subject = turn.historyKey() + ":" + summary.coversToSeq();
-        CloudEvent<?> event = audit.record(TurnIds.auditId("history.compacted", turn.tenantId() + "/" + subject),
-                turn.tenantId(), turn.conversationId(), "history.compacted", subject,
-                "covers_to_seq=" + summary.coversToSeq() + " entries=" + entries + " "
-                        + answer.usage().auditDetail());
+        CloudEvent<?> event = audit.historyCompacted(turn, summary.coversToSeq(), entries, answer.usage());
         return pool.withTransaction(c -> summaries.insert(c, turn.tenantId(), turn.historyKey(), summary)
                 .chain(() -> usage.record(c, context, answer.usage()))
                 .call(() -> outbox.add(c, event)))
@@ -96,9 +91,7 @@ public class HistoryCompactor {
 
     private Uni<Optional<Summary>> truncated(Turn turn, String cause) {
         LOG.warnf("Summarising the history of turn %s failed (%s); truncating it instead", turn.turnId(), cause);
-        String subject = turn.turnId() + ":" + turn.iteration();
-        CloudEvent<?> event = audit.record(TurnIds.auditId("history.truncated", subject), turn.tenantId(),
-                turn.conversationId(), "history.truncated", subject, "summary failed: " + cause);
+        CloudEvent<?> event = audit.historyTruncated(turn, cause);
         return pool.withTransaction(c -> outbox.add(c, event))
                 .chain(() -> outbox.publish(List.of(event)))
                 .replaceWith(Optional.<Summary>empty());

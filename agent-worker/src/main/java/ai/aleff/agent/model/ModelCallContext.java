@@ -1,5 +1,7 @@
 package ai.aleff.agent.model;
 
+import ai.aleff.agent.repository.UsageRow;
+
 /**
  * Whom a model call is for: cooldowns are keyed by the tenant, usage is billed to it.
  *
@@ -28,5 +30,11 @@ public record ModelCallContext(String tenantId, String conversationId, String tu
     /** Id of the usage this call records: stable per turn step and purpose, so a redone step deduplicates. */
     public String usageId() {
         return TURN.equals(purpose) ? turnId + ":" + step + ":usage" : turnId + ":" + step + ":" + purpose + ":usage";
+    }
+
+    /** The row that stores what this call used. */
+    public UsageRow usageRow(ModelUsage usage) {
+        return new UsageRow(usageId(), tenantId, conversationId, turnId, usage.provider().id(), usage.model(),
+                usage.inputTokens(), usage.outputTokens(), usage.estimatedCost(), usage.currency());
     }
 }

@@ -8,8 +8,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import ai.aleff.agent.model.ModelUsage;
-
 /**
  * Per-call model usage, keyed like the UsageRecorded event, so a redone step is stored once. Written only by
  * {@link ai.aleff.agent.usage.UsageLedger}, together with that event.
@@ -18,14 +16,13 @@ import ai.aleff.agent.model.ModelUsage;
 public class UsageRepository {
 
     /** Stores the usage; false when this usage id was stored before. */
-    public Uni<Boolean> record(SqlClient client, String usageId, String tenantId, String conversationId, String turnId,
-            ModelUsage usage) {
+    public Uni<Boolean> record(SqlClient client, UsageRow usage) {
         return client.preparedQuery("INSERT INTO agent.model_usage (usage_id, tenant_id, conversation_id, turn_id, "
                 + "provider, model, input_tokens, output_tokens, cost, currency) VALUES ($1, $2, $3, $4, $5, $6, $7, "
                 + "$8, $9, $10) ON CONFLICT (usage_id) DO NOTHING")
-                .execute(Tuple.tuple(Arrays.asList(usageId, tenantId, conversationId, turnId, usage.provider().id(),
-                        usage.model(), usage.inputTokens(), usage.outputTokens(), usage.estimatedCost(),
-                        usage.currency())))
+                .execute(Tuple.tuple(Arrays.asList(usage.usageId(), usage.tenantId(), usage.conversationId(),
+                        usage.turnId(), usage.provider(), usage.model(), usage.inputTokens(), usage.outputTokens(),
+                        usage.cost(), usage.currency())))
                 .map(rows -> rows.rowCount() == 1);
     }
 }

@@ -12,8 +12,9 @@ import ai.aleff.platform.tenancy.TenantDirectory;
 import ai.aleff.platform.tenancy.TenantView;
 
 /**
- * Resolves a tenant's assistant from the tenant directory (the compacted configuration topic) on every step, so a
- * configuration change applies from the tenant's next model call on.
+ * Builds a tenant's assistant from a snapshot of its configuration (the tenant directory, fed by the compacted
+ * configuration topic), taken once per step, so a configuration change applies from the tenant's next step on and
+ * every decision of one step sees the same configuration.
  */
 @ApplicationScoped
 public class AssistantProfiles {
@@ -31,14 +32,14 @@ public class AssistantProfiles {
         this.settings = settings;
     }
 
-    /** The tenant's current view, if the directory knows it. */
-    public Optional<TenantView> tenant(String tenantId) {
+    /** The tenant's current view, if the directory knows it: the snapshot one step decides with. */
+    public Optional<TenantView> snapshot(String tenantId) {
         return directory.find(tenantId);
     }
 
-    /** The profile of an active tenant; empty when the tenant is unknown or disabled. */
-    public Optional<AssistantProfile> forTenant(String tenantId) {
-        return directory.find(tenantId).filter(TenantView::active).map(this::profile);
+    /** The profile of an active tenant in this snapshot; empty when the tenant is unknown or disabled. */
+    public Optional<AssistantProfile> profileOf(Optional<TenantView> snapshot) {
+        return snapshot.filter(TenantView::active).map(this::profile);
     }
 
     private AssistantProfile profile(TenantView tenant) {

@@ -15,6 +15,11 @@ import ai.aleff.platform.events.CloudEvent;
  */
 record Step(List<CloudEvent<?>> events, Optional<String> next, List<String> more) {
 
+    Step {
+        events = List.copyOf(events);
+        more = List.copyOf(more);
+    }
+
     Step(List<CloudEvent<?>> events, Optional<String> next) {
         this(events, next, List.of());
     }
@@ -35,5 +40,13 @@ record Step(List<CloudEvent<?>> events, Optional<String> next, List<String> more
         List<CloudEvent<?>> all = new ArrayList<>(earlier);
         all.addAll(events);
         return new Step(all, next, more);
+    }
+
+    /** The turns to advance after the commit, in order: {@code next} first, then {@code more}. */
+    List<String> toAdvance() {
+        List<String> turns = new ArrayList<>(more.size() + 1);
+        next.ifPresent(turns::add);
+        turns.addAll(more);
+        return List.copyOf(turns);
     }
 }

@@ -25,10 +25,6 @@ public final class TurnIds {
         return nameBased("reply:" + turnId);
     }
 
-    public static String auditId(String action, String subjectId) {
-        return nameBased("audit:" + action + ":" + subjectId);
-    }
-
     private static String nameBased(String name) {
         return DeterministicIds.of(name);
     }

@@ -48,8 +48,7 @@ public class UsageLedger {
      */
     public Uni<List<CloudEvent<?>>> record(SqlClient transaction, ModelCallContext context, ModelUsage used) {
         UsageRecorded recorded = usageRecorded(context, used, clock);
-        return usage.record(transaction, recorded.usageId(), context.tenantId(), context.conversationId(),
-                context.turnId(), used)
+        return usage.record(transaction, context.usageRow(used))
                 .chain(inserted -> {
                     if (!inserted) {
                         return Uni.createFrom().item(List.<CloudEvent<?>>of());

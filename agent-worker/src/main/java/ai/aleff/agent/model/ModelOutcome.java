@@ -1,10 +1,8 @@
-package ai.aleff.agent.turn;
+package ai.aleff.agent.model;
 
 import java.util.List;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
-
-import ai.aleff.agent.model.ModelUsage;
 
 /** What one model step produced. */
 public sealed interface ModelOutcome {

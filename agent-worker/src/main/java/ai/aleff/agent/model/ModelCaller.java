@@ -1,4 +1,4 @@
-package ai.aleff.agent.turn;
+package ai.aleff.agent.model;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,10 +16,6 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 
-import ai.aleff.agent.model.ModelCallContext;
-import ai.aleff.agent.model.ModelChain;
-import ai.aleff.agent.model.ModelGateway;
-import ai.aleff.agent.model.ModelReply;
 import ai.aleff.agent.tools.ToolCatalog;
 
 /**

@@ -1,4 +1,4 @@
-package ai.aleff.agent.turn;
+package ai.aleff.agent.model;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

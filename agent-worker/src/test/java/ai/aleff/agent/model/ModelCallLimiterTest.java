@@ -1,4 +1,4 @@
-package ai.aleff.agent.turn;
+package ai.aleff.agent.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

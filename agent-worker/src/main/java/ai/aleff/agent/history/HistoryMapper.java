@@ -1,4 +1,4 @@
-package ai.aleff.agent.turn;
+package ai.aleff.agent.history;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,125 @@
+package ai.aleff.agent.turn;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+import ai.aleff.agent.delegation.TurnPlan;
+import ai.aleff.agent.delegation.TurnPlanner;
+import ai.aleff.agent.history.ConversationHistory;
+import ai.aleff.agent.model.ModelCallContext;
+import ai.aleff.agent.model.ModelCallLimiter;
+import ai.aleff.agent.model.ModelCaller;
+import ai.aleff.agent.model.ModelOutcome;
+import ai.aleff.agent.model.ModelUsage;
+import ai.aleff.agent.repository.Turn;
+import ai.aleff.agent.repository.TurnRepository;
+import ai.aleff.agent.repository.TurnStatus;
+import ai.aleff.agent.tenant.AssistantProfile;
+import ai.aleff.agent.usage.UsageLedger;
+import ai.aleff.platform.events.CloudEvent;
+
+/**
+ * The step of a RUNNING turn: resolves its context from one tenant snapshot, then answers a session command, stops
+ * at the tool limit, or plans the model call (skills, subagents and child turns decide the prompt, tools and chain,
+ * see {@link TurnPlanner}), calls the model under the tenant's cap and hands the outcome to the tool round or the
+ * completion. Other turns are left alone.
+ */
+@ApplicationScoped
+public class ModelStep {
+
+    private final TurnTransactions tx;
+    private final TurnRepository turns;
+    private final StepContexts contexts;
+    private final TurnPlanner planner;
+    private final ConversationHistory conversation;
+    private final ModelCallLimiter limiter;
+    private final ModelCaller model;
+    private final UsageLedger usage;
+    private final ToolRound tools;
+    private final TurnCompletion completion;
+
+    public ModelStep(TurnTransactions tx, TurnRepository turns, StepContexts contexts, TurnPlanner planner,
+            ConversationHistory conversation, ModelCallLimiter limiter, ModelCaller model, UsageLedger usage,
+            ToolRound tools, TurnCompletion completion) {
+        this.tx = tx;
+        this.turns = turns;
+        this.contexts = contexts;
+        this.planner = planner;
+        this.conversation = conversation;
+        this.limiter = limiter;
+        this.model = model;
+        this.usage = usage;
+        this.tools = tools;
+        this.completion = completion;
+    }
+
+    /** @return the turns left RUNNING by this step, to advance next */
+    public Uni<List<String>> advance(String turnId) {
+        return turns.find(tx.pool(), turnId)
+                .chain(found -> found.isEmpty() || found.get().status() != TurnStatus.RUNNING
+                        ? Uni.createFrom().item(List.<String>of())
+                        : contexts.resolve(found.get()).chain(this::step));
+    }
+
+    private Uni<List<String>> step(StepContext context) {
+        Turn turn = context.turn();
+        return switch (StepDecision.of(context)) {
+            case StepDecision.Unavailable unavailable -> tx.commit(c -> completion.finish(c, turn,
+                    new ModelOutcome.Failure("tenant not active"), "This assistant is not available right now.",
+                    model.modelName()));
+            case StepDecision.Command command -> tx.commit(c -> completion.answerCommand(c, turn, command.command(),
+                    command.profile()));
+            case StepDecision.ToolLimit limit -> tx.commit(c -> completion.finish(c, turn,
+                    new ModelOutcome.Failure("tool limit"),
+                    "I could not finish this within " + limit.profile().maxToolIterations()
+                            + " tool steps, so I stopped. Please try a simpler request.",
+                    limit.profile().chain().primaryModel()));
+            case StepDecision.CallModel call -> callModel(context, call.profile());
+        };
+    }
+
+    private Uni<List<String>> callModel(StepContext context, AssistantProfile profile) {
+        Turn turn = context.turn();
+        ModelCallContext call = new ModelCallContext(turn.tenantId(), turn.conversationId(), turn.turnId(),
+                turn.iteration());
+        TurnPlan plan = planner.plan(turn, profile, context.assistant());
+        return turns.touch(tx.pool(), turn.turnId())
+                .chain(() -> conversation.messagesFor(turn, profile, plan.systemPrompt()))
+                .chain(messages -> limiter.limit(turn.tenantId(),
+                        () -> model.call(call, plan.chain(), messages, plan.specifications())))
+                .chain(outcome -> tx.commit(c -> recordUsage(c, call, outcome)
+                        .chain(usageEvents -> record(c, context, outcome, profile)
+                                .map(step -> step.withEvents(usageEvents)))));
+    }
+
+    /**
+     * The usage row (for /status) and its UsageRecorded event, in the step's transaction; keyed by the call's usage
+     * id, so a redone step's usage is recorded once. Returns the events to publish after the commit.
+     */
+    private Uni<List<CloudEvent<?>>> recordUsage(SqlConnection c, ModelCallContext context, ModelOutcome outcome) {
+        ModelUsage used = switch (outcome) {
+            case ModelOutcome.ToolCalls calls -> calls.usage();
+            case ModelOutcome.Answer answer -> answer.usage();
+            case ModelOutcome.Failure failure -> null;
+        };
+        return used == null
+                ? Uni.createFrom().item(List.of())
+                : usage.record(c, context, used);
+    }
+
+    private Uni<Step> record(SqlConnection c, StepContext context, ModelOutcome outcome, AssistantProfile profile) {
+        Turn turn = context.turn();
+        return switch (outcome) {
+            case ModelOutcome.ToolCalls calls -> tools.request(c, context, calls);
+            case ModelOutcome.Answer answer -> completion.finish(c, turn, answer, answer.text(),
+                    answer.usage().model());
+            case ModelOutcome.Failure failure -> completion.finish(c, turn, failure,
+                    "Sorry, I could not reach the language model just now. Please try again later.",
+                    profile.chain().primaryModel());
+        };
+    }
+}

@@ -1,0 +1,9 @@
+package ai.aleff.agent.arch.violations.messaging;
+
+/** The messaging edge of the violating fixture. */
+public final class Sender {
+
+    public String send() {
+        return "sent";
+    }
+}
