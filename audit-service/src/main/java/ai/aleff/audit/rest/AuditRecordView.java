@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import ai.aleff.audit.repository.StoredAuditRecord;
+import ai.aleff.audit.service.AuditEntry;
 
 /** One step the platform took, as the tenant sees it. */
 @Schema(name = "AuditRecord", description = "One step the platform took in a conversation.")
@@ -15,7 +15,7 @@ public record AuditRecordView(@Schema(description = "Unique record id") String r
         @Schema(description = "Short human-readable detail") String detail,
         @Schema(description = "When the step happened") Instant occurredAt) {
 
-    static AuditRecordView of(StoredAuditRecord r) {
+    static AuditRecordView of(AuditEntry r) {
         return new AuditRecordView(r.recordId(), r.service(), r.action(), r.subjectId(), r.detail(), r.occurredAt());
     }
 }

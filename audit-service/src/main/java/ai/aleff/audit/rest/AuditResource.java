@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.audit.config.AuditSettings;
-import ai.aleff.audit.repository.AuditRecordRepository;
+import ai.aleff.audit.service.AuditTrailQuery;
 import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.ProblemException;
 import ai.aleff.platform.rest.Problems;
@@ -39,12 +39,12 @@ public class AuditResource {
 
     static final int MAX_CONVERSATION_ID_LENGTH = 128;
 
-    private final AuditRecordRepository repository;
+    private final AuditTrailQuery trail;
     private final TenantContext tenant;
     private final AuditSettings settings;
 
-    public AuditResource(AuditRecordRepository repository, TenantContext tenant, AuditSettings settings) {
-        this.repository = repository;
+    public AuditResource(AuditTrailQuery trail, TenantContext tenant, AuditSettings settings) {
+        this.trail = trail;
         this.tenant = tenant;
         this.settings = settings;
     }
@@ -63,7 +63,7 @@ public class AuditResource {
         String conversation = conversationId(conversationId);
         // "?limit=" arrives like an absent parameter; it is still a malformed limit, not a request for the default.
         int max = limit(limit, uri.getQueryParameters().containsKey("limit"));
-        return repository.findByConversation(tenant.tenantId(), conversation, max)
+        return trail.conversation(tenant.tenantId(), conversation, max)
                 .map(rows -> new AuditTrailPage(conversation,
                         rows.stream().map(AuditRecordView::of).toList()));
     }

@@ -13,7 +13,7 @@ public record CreatedTenantResponse(@Schema(description = "Tenant id (UUID).") S
         TenantConfigurationChanged.Status status, Instant createdAt) {
 
     static CreatedTenantResponse of(CreatedTenant created) {
-        return new CreatedTenantResponse(created.tenant().id.toString(), created.tenant().name, created.apiKey(),
-                created.tenant().status, created.tenant().createdAt);
+        return new CreatedTenantResponse(created.tenant().id().toString(), created.tenant().name(), created.apiKey(),
+                created.tenant().status(), created.tenant().createdAt());
     }
 }

@@ -61,7 +61,7 @@ public class TenantResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid name.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull CreateTenantRequest request, @Context UriInfo uri) {
         return tenants.create(request.name()).map(created -> {
-            URI location = uri.getBaseUriBuilder().path("v1/tenants/{id}").build(created.tenant().id.toString());
+            URI location = uri.getBaseUriBuilder().path("v1/tenants/{id}").build(created.tenant().id().toString());
             return Response.created(location).entity(CreatedTenantResponse.of(created)).build();
         });
     }

@@ -28,7 +28,6 @@ import ai.aleff.platform.secrets.SecretCipher;
 import ai.aleff.tenant.config.TenantSettings;
 import ai.aleff.tenant.repository.AssistantVersionEntity;
 import ai.aleff.tenant.repository.AssistantVersionRepository;
-import ai.aleff.tenant.repository.AssistantVersionSummary;
 import ai.aleff.tenant.repository.TenantEntity;
 import ai.aleff.tenant.repository.TenantRepository;
 
@@ -113,10 +112,11 @@ public class AssistantService {
     }
 
     /** Newest first. */
-    public Uni<List<AssistantVersionSummary>> versions(String tenantId, int limit) {
+    public Uni<List<AssistantVersionView>> versions(String tenantId, int limit) {
         UUID id = existingId(tenantId);
         return Panache.withSession(() -> tenants.findById(id)
-                .chain(tenant -> versions.summaries(requireFound(tenant).id, limit)));
+                .chain(tenant -> versions.summaries(requireFound(tenant).id, limit)))
+                .map(rows -> rows.stream().map(AssistantVersionView::of).toList());
     }
 
     /** One stored version. */

@@ -55,15 +55,16 @@ public class TenantService {
                 .chain(() -> Panache.getSession())
                 .chain(session -> sessionOutbox.add(session, events)))
                 .invoke(outbox::relaySoon)
-                .replaceWith(new CreatedTenant(tenant, apiKey));
+                .replaceWith(new CreatedTenant(TenantView.of(tenant), apiKey));
     }
 
     /** The tenant with this id; a malformed id simply names no tenant. */
-    public Uni<Optional<TenantEntity>> find(String id) {
+    public Uni<Optional<TenantView>> find(String id) {
         Optional<UUID> uuid = TenantIds.parse(id);
         if (uuid.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return Panache.withSession(() -> tenants.findById(uuid.get())).map(Optional::ofNullable);
+        return Panache.withSession(() -> tenants.findById(uuid.get()))
+                .map(found -> Optional.ofNullable(found).map(TenantView::of));
     }
 }

@@ -1,7 +1,5 @@
 package ai.aleff.tools.repository;
 
-import ai.aleff.tools.service.ToolOutcome;
-
 /** The answer to claiming a call by its idempotency key. */
 public sealed interface Claim {
 
@@ -10,7 +8,7 @@ public sealed interface Claim {
     }
 
     /** The call finished before; this is its stored outcome. */
-    record Done(ToolOutcome outcome) implements Claim {
+    record Done(StoredOutcome outcome) implements Claim {
     }
 
     /** Another run holds a live claim on the call; its outcome is not there yet. */

@@ -13,9 +13,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import ai.aleff.tools.service.RetryLaterException;
-import ai.aleff.tools.service.ToolOutcome;
-
 /**
  * The durable idempotency store: one row per (tenant, idempotency key). A run first claims the row (one atomic
  * {@code INSERT ... ON CONFLICT}), so of two deliveries racing only one runs the tool; the other finds the claim busy
@@ -59,28 +56,28 @@ public class ToolCallStore {
                     if ("RUNNING".equals(row.getString("status"))) {
                         return new Claim.Busy();
                     }
-                    return new Claim.Done(new ToolOutcome(row.getString("result"), row.getString("error"),
+                    return new Claim.Done(new StoredOutcome(row.getString("result"), row.getString("error"),
                             row.getOffsetDateTime("completed_at").toInstant()));
                 });
     }
 
     /**
-     * Records the outcome of an owned call. Fails with {@link RetryLaterException} when the claim was taken over
+     * Records the outcome of an owned call. Fails with {@link ClaimLostException} when the claim was taken over
      * meanwhile, so a transaction the tool wrote in is rolled back rather than committed twice.
      */
-    public Uni<ToolOutcome> complete(SqlClient client, CallTicket ticket, ToolOutcome outcome) {
+    public Uni<Void> complete(SqlClient client, CallTicket ticket, StoredOutcome outcome) {
         return client.preparedQuery("UPDATE tools.tool_call SET status = $4, result = $5, error = $6, "
                 + "completed_at = $7 WHERE tenant_id = $1 AND idempotency_key = $2 AND claim_token = $3 "
                 + "AND status = 'RUNNING'")
                 .execute(Tuple.tuple(Arrays.asList(ticket.tenantId(), ticket.idempotencyKey(), ticket.token(),
                         outcome.ok() ? "OK" : "ERROR", outcome.result(), outcome.error(),
                         OffsetDateTime.ofInstant(outcome.completedAt(), ZoneOffset.UTC))))
-                .map(rows -> {
+                .invoke(rows -> {
                     if (rows.rowCount() == 0) {
-                        throw new RetryLaterException("lost the claim on " + ticket.idempotencyKey());
+                        throw new ClaimLostException("lost the claim on " + ticket.idempotencyKey());
                     }
-                    return outcome;
-                });
+                })
+                .replaceWithVoid();
     }
 
     private static String storableName(String toolName) {

@@ -11,12 +11,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
 import ai.aleff.tools.config.ToolSettings;
 import ai.aleff.tools.repository.CallTicket;
 import ai.aleff.tools.repository.Claim;
+import ai.aleff.tools.repository.ClaimLostException;
+import ai.aleff.tools.repository.StoredOutcome;
 import ai.aleff.tools.repository.ToolCallStore;
 
 /**
@@ -58,7 +61,7 @@ public class ToolCallService {
         return store.claim(pool, request.tenantId(), key, request.callId(), request.toolName(), runToken,
                 settings.claimExpiry())
                 .chain(claim -> switch (claim) {
-                    case Claim.Done done -> Uni.createFrom().item(done.outcome());
+                    case Claim.Done done -> Uni.createFrom().item(outcome(done.outcome()));
                     case Claim.Busy busy -> Uni.createFrom()
                             .failure(new RetryLaterException("call " + key + " is running elsewhere"));
                     case Claim.Owned owned -> run(request, owned.ticket());
@@ -98,7 +101,7 @@ public class ToolCallService {
                 .failWith(() -> new ToolException("tool '" + tool.name() + "' timed out after " + timeoutMillis
                         + " ms"))
                 .map(ToolOutcome::ok)
-                .call(outcome -> store.complete(tx, ticket, outcome)))
+                .call(outcome -> complete(tx, ticket, outcome)))
                 .onFailure(ToolException.class)
                 .recoverWithUni(e -> record(ticket, ToolOutcome.error(e.getMessage())))
                 .onFailure(e -> !Failures.isTransient(e))
@@ -109,7 +112,20 @@ public class ToolCallService {
     }
 
     private Uni<ToolOutcome> record(CallTicket ticket, ToolOutcome outcome) {
-        return store.complete(pool, ticket, outcome);
+        return complete(pool, ticket, outcome);
+    }
+
+    /** Stores the outcome; a claim lost meanwhile is retried like a call running elsewhere. */
+    private Uni<ToolOutcome> complete(SqlClient client, CallTicket ticket, ToolOutcome outcome) {
+        return store.complete(client, ticket, new StoredOutcome(outcome.result(), outcome.error(),
+                outcome.completedAt()))
+                .onFailure(ClaimLostException.class)
+                .transform(e -> new RetryLaterException(e.getMessage()))
+                .replaceWith(outcome);
+    }
+
+    private static ToolOutcome outcome(StoredOutcome stored) {
+        return new ToolOutcome(stored.result(), stored.error(), stored.completedAt());
     }
 
     /** The key without its tenant; the store scopes it by tenant, so tenants can never answer each other's calls. */
