@@ -5,13 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import ai.aleff.agent.config.AgentSettings;
 import ai.aleff.agent.repository.TurnRepository;
 import ai.aleff.agent.turn.TurnService;
+import ai.aleff.platform.concurrent.Sweep;
 
 /**
  * Resumes RUNNING turns whose worker died between steps: a turn untouched for {@code aleff.agent.stale-turn-after}
@@ -38,21 +38,9 @@ public class StaleTurnResumer {
 
     @Scheduled(identity = "stale-turn-resumer", every = "${aleff.agent.stale-turn-sweep-interval:5s}", delayed = "${aleff.agent.stale-turn-sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> resumeStale() {
-        return turns.staleRunning(pool, settings.staleTurnAfter(), BATCH)
-                .chain(stale -> Multi.createFrom()
-                        .iterable(stale)
-                        .onItem()
-                        .transformToUniAndConcatenate(turnId -> {
-                            LOG.infof("Resuming stale turn %s", turnId);
-                            return turnService.advance(turnId).onFailure().recoverWithNull();
-                        })
-                        .collect()
-                        .last()
-                        .replaceWithVoid())
-                .onFailure()
-                .recoverWithUni(e -> {
-                    LOG.warnf("Resuming stale turns failed: %s", e.toString());
-                    return Uni.createFrom().voidItem();
-                });
+        return Sweep.each(turns.staleRunning(pool, settings.staleTurnAfter(), BATCH), turnId -> {
+            LOG.infof("Resuming stale turn %s", turnId);
+            return turnService.advance(turnId);
+        }, LOG, "Resuming stale turns");
     }
 }

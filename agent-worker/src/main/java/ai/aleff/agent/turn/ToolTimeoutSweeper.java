@@ -5,12 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import ai.aleff.agent.config.AgentSettings;
 import ai.aleff.agent.repository.ToolCallRepository;
+import ai.aleff.platform.concurrent.Sweep;
 
 /**
  * Ends the wait for tool results that do not come (tool-executor down, result lost): every worker sweeps for calls
@@ -38,21 +38,9 @@ public class ToolTimeoutSweeper {
 
     @Scheduled(every = "${aleff.agent.tool-timeout-sweep-interval:5s}", delayed = "${aleff.agent.tool-timeout-sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return toolCalls.overdue(pool, settings.toolTimeout(), BATCH)
-                .chain(overdue -> Multi.createFrom()
-                        .iterable(overdue)
-                        .onItem()
-                        .transformToUniAndConcatenate(call -> {
-                            LOG.infof("Tool call %s (%s) timed out", call.callId(), call.toolName());
-                            return turns.onToolTimeout(call).onFailure().recoverWithNull();
-                        })
-                        .collect()
-                        .last()
-                        .replaceWithVoid())
-                .onFailure()
-                .recoverWithUni(e -> {
-                    LOG.warnf("Tool timeout sweep failed: %s", e.toString());
-                    return Uni.createFrom().voidItem();
-                });
+        return Sweep.each(toolCalls.overdue(pool, settings.toolTimeout(), BATCH), call -> {
+            LOG.infof("Tool call %s (%s) timed out", call.callId(), call.toolName());
+            return turns.onToolTimeout(call);
+        }, LOG, "Tool timeout sweep");
     }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.Topics;
+import ai.aleff.platform.consumer.DeadLetterHeaders;
 import ai.aleff.platform.messaging.EventPublishException;
 import ai.aleff.platform.messaging.KafkaClientConfig;
 import ai.aleff.platform.messaging.KafkaSettings;
@@ -25,10 +26,15 @@ import ai.aleff.platform.messaging.KafkaSettings;
 /**
  * Sends single records of a batch to the dead-letter topic. The connector's own dead-letter strategy would send the
  * whole batch, valid records included, so a malformed record is set aside here and the rest of its batch is stored.
- * Headers follow the connector's convention ({@code dead-letter-reason}, {@code dead-letter-topic}, ...).
+ * Headers follow the connector's convention ({@code dead-letter-reason}, {@code dead-letter-topic}, ...) and, like
+ * every consumer's, name the consumer that gave up ({@link DeadLetterHeaders}).
  */
 @ApplicationScoped
 public class DeadLetters {
+
+    /** The batch consumer whose records these are (its group and channel in application.properties). */
+    static final String CONSUMER_GROUP = "audit-service";
+    static final String CHANNEL = "audit-records";
 
     private final KafkaProducer<String, byte[]> producer;
 
@@ -63,6 +69,8 @@ public class DeadLetters {
         header(record, "dead-letter-topic", source.topic());
         header(record, "dead-letter-partition", Integer.toString(source.partition()));
         header(record, "dead-letter-offset", Long.toString(source.offset()));
+        header(record, DeadLetterHeaders.CONSUMER_GROUP, CONSUMER_GROUP);
+        header(record, DeadLetterHeaders.CHANNEL, CHANNEL);
         return Uni.createFrom().<Void>emitter(emitter -> {
             try {
                 producer.send(record, (metadata, error) -> {

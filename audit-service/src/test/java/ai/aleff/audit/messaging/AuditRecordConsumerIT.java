@@ -61,6 +61,8 @@ class AuditRecordConsumerIT {
             assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
             assertThat(header(dead.get(0), "dead-letter-reason")).contains("Missing CloudEvents header");
             assertThat(header(dead.get(0), "dead-letter-topic")).isEqualTo(Topics.AUDIT);
+            assertThat(header(dead.get(0), "dead-letter-consumer-group")).isEqualTo("audit-service");
+            assertThat(header(dead.get(0), "dead-letter-channel")).isEqualTo("audit-records");
             assertThat(header(dead.get(1), "dead-letter-reason")).contains("without recordId");
             // And the good record behind them is stored and listed
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(tenant.apiKey())
