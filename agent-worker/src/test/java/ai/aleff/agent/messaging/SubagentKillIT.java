@@ -38,8 +38,8 @@ import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.messaging.FixedKafkaSettings;
 import ai.aleff.platform.messaging.KafkaClientConfig;
-import ai.aleff.platform.messaging.KafkaSettings;
 import ai.aleff.platform.messaging.TopicProvisioner;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
@@ -201,37 +201,8 @@ class SubagentKillIT {
 
     /** The configuration topic must exist before a worker starts; workers would create it only at their start. */
     private void provisionPlatformTopics() {
-        new TopicProvisioner(KafkaClientConfig.of(Map.of("bootstrap.servers", kafka)), new KafkaSettings() {
-            @Override
-            public String bootstrapServers() {
-                return kafka;
-            }
-
-            @Override
-            public Duration publishTimeout() {
-                return Duration.ofSeconds(10);
-            }
-
-            @Override
-            public int partitions() {
-                return 6;
-            }
-
-            @Override
-            public short replicationFactor() {
-                return 1;
-            }
-
-            @Override
-            public int minInsyncReplicas() {
-                return 1;
-            }
-
-            @Override
-            public boolean provisionTopics() {
-                return true;
-            }
-        }).provision();
+        new TopicProvisioner(KafkaClientConfig.of(Map.of("bootstrap.servers", kafka)),
+                FixedKafkaSettings.defaults(kafka)).provision();
     }
 
     private void createTopic(String topic) throws Exception {

@@ -1,5 +1,6 @@
 package ai.aleff.platform.messaging;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -31,6 +33,8 @@ import ai.aleff.contracts.Topics;
 public class TopicProvisioner {
 
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
+    private static final Duration VISIBILITY_POLL = Duration.ofMillis(100);
 
     private final KafkaClientConfig clients;
     private final KafkaSettings settings;
@@ -56,19 +60,42 @@ public class TopicProvisioner {
             if (missing.isEmpty()) {
                 return;
             }
+            List<String> names = missing.stream().map(NewTopic::name).toList();
             try {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                LOG.infof("Created topics %s", missing.stream().map(NewTopic::name).toList());
+                LOG.infof("Created topics %s", names);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
             }
+            awaitVisible(admin, names);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while provisioning topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot provision Kafka topics at " + clients.bootstrapServers(), e);
+        }
+    }
+
+    /**
+     * The controller acknowledges a creation once it committed it; the broker that serves clients applies that
+     * metadata a moment later and answers UNKNOWN_TOPIC_OR_PARTITION until then. Start-up waits for it, so a service
+     * that reports ready can publish to and describe every platform topic.
+     */
+    private static void awaitVisible(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(VISIBILITY_POLL.toMillis());
+            }
         }
     }
 

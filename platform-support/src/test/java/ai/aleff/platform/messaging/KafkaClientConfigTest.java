@@ -19,7 +19,7 @@ class KafkaClientConfigTest {
             "group.id", "channel-ingress", "tls-configuration-name", "kafka");
 
     private final KafkaClientConfig clients = new KafkaClientConfig(SECURED,
-            new TestKafkaSettings("kafka-1:9093", (short) 1, 1));
+            FixedKafkaSettings.defaults("kafka-1:9093"));
 
     @Test
     void everyKindOfClientGetsTheSecuritySettingsOfTheSharedConfiguration() {
@@ -76,7 +76,7 @@ class KafkaClientConfigTest {
     void thePlatformBrokerAddressOverridesTheSharedOne() {
         // Given aleff.kafka.bootstrap-servers pointing elsewhere than kafka.bootstrap.servers
         KafkaClientConfig elsewhere = new KafkaClientConfig(SECURED,
-                new TestKafkaSettings("dedicated:9092", (short) 1, 1));
+                FixedKafkaSettings.defaults("dedicated:9092"));
 
         // When / Then the raw clients use it
         assertThat(elsewhere.bootstrapServers()).isEqualTo("dedicated:9092");
@@ -88,7 +88,8 @@ class KafkaClientConfigTest {
         // Given the shared configuration of a secured broker
 
         // When the publisher's producer is configured
-        Map<String, Object> config = EventPublisher.producerConfig(clients, TestKafkaSettings.defaults());
+        Map<String, Object> config = EventPublisher.producerConfig(clients,
+                FixedKafkaSettings.defaults("localhost:9092"));
 
         // Then it keeps its own durability settings and gets the credentials
         assertThat(config).containsEntry("acks", "all")

@@ -13,7 +13,7 @@ class TopicProvisionerTest {
     @Test
     void topicsAreCreatedWithTheConfiguredReplication() {
         // Given production replication
-        TestKafkaSettings settings = new TestKafkaSettings("k:9092", (short) 3, 2);
+        FixedKafkaSettings settings = FixedKafkaSettings.defaults("k:9092").withReplication((short) 3, 2);
 
         // When a platform topic is described for creation
         NewTopic topic = TopicProvisioner.newTopic(Topics.CONVERSATION_INBOUND, settings);
@@ -28,7 +28,7 @@ class TopicProvisionerTest {
     void compactedTopicsAlsoGetMinInsyncReplicas() {
         // Given the defaults of a single local broker
         // When the compacted configuration topic is described
-        NewTopic topic = TopicProvisioner.newTopic(Topics.TENANT_CONFIG, TestKafkaSettings.defaults());
+        NewTopic topic = TopicProvisioner.newTopic(Topics.TENANT_CONFIG, FixedKafkaSettings.defaults("localhost:9092"));
 
         // Then
         assertThat(topic.replicationFactor()).isEqualTo((short) 1);
@@ -39,7 +39,7 @@ class TopicProvisionerTest {
     @Test
     void moreInsyncReplicasThanReplicasIsRefused() {
         // Given a topic that could never accept an acks=all write
-        TestKafkaSettings settings = new TestKafkaSettings("k:9092", (short) 1, 2);
+        FixedKafkaSettings settings = FixedKafkaSettings.defaults("k:9092").withReplication((short) 1, 2);
 
         // When / Then
         assertThatThrownBy(() -> TopicProvisioner.newTopic(Topics.CONVERSATION_INBOUND, settings))

@@ -29,6 +29,7 @@ import ai.aleff.contracts.Topics;
 import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.EventPublisher;
+import ai.aleff.platform.messaging.FixedKafkaSettings;
 import ai.aleff.platform.messaging.KafkaClientConfig;
 import ai.aleff.platform.messaging.KafkaSettings;
 import ai.aleff.testkit.Events;
@@ -167,37 +168,8 @@ final class OutboxFixture implements AutoCloseable {
     }
 
     private static KafkaSettings kafka(String bootstrapServers) {
-        return new KafkaSettings() {
-            @Override
-            public String bootstrapServers() {
-                return bootstrapServers;
-            }
-
-            @Override
-            public Duration publishTimeout() {
-                return Duration.ofSeconds(2);
-            }
-
-            @Override
-            public int partitions() {
-                return 6;
-            }
-
-            @Override
-            public short replicationFactor() {
-                return 1;
-            }
-
-            @Override
-            public int minInsyncReplicas() {
-                return 1;
-            }
-
-            @Override
-            public boolean provisionTopics() {
-                return false;
-            }
-        };
+        return FixedKafkaSettings.defaults(bootstrapServers).withPublishTimeout(Duration.ofSeconds(2))
+                .withoutProvisioning();
     }
 
     @Override
