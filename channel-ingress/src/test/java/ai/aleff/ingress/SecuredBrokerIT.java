@@ -29,16 +29,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import ai.aleff.contracts.Topics;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
-import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.SecuredBrokerProfile;
 import ai.aleff.testkit.SecuredKafkaBroker;
-import ai.aleff.testkit.SecuredKafkaResource;
 
 /**
  * channel-ingress on a broker that accepts only authenticated clients, configured through the {@code kafka.*}
@@ -46,29 +44,8 @@ import ai.aleff.testkit.SecuredKafkaResource;
  * authenticate, and a client without the platform's credentials is refused.
  */
 @QuarkusTest
-@TestProfile(SecuredBrokerIT.SecuredBroker.class)
+@TestProfile(SecuredBrokerProfile.class)
 class SecuredBrokerIT {
-
-    /** Only the secured broker: the plain test broker must not be reachable under the same key. */
-    public static class SecuredBroker implements QuarkusTestProfile {
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SecuredKafkaResource.class),
-                    new TestResourceEntry(PostgresResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // The broker logs each refused connection attempt of the client without credentials at WARN.
-            return Map.of("quarkus.log.category.\"org.apache.kafka.common.network.Selector\".level", "ERROR");
-        }
-    }
 
     private static final Map<String, String> PLATFORM = SecuredKafkaBroker.clientConfig();
 

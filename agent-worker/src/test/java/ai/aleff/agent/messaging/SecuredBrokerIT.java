@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import ai.aleff.agent.testing.TestTenants;
@@ -26,32 +25,16 @@ import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.tenancy.TenantDirectory;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
-import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.SecuredBrokerProfile;
 import ai.aleff.testkit.SecuredKafkaBroker;
-import ai.aleff.testkit.SecuredKafkaResource;
 
 /**
  * A whole turn on a broker that accepts only authenticated clients, the worker configured through the
  * {@code kafka.*} properties alone: tenant directory, inbound and tool-result channels, outbox relay.
  */
 @QuarkusTest
-@TestProfile(SecuredBrokerIT.SecuredBroker.class)
+@TestProfile(SecuredBrokerProfile.class)
 class SecuredBrokerIT {
-
-    /** Only the secured broker: the plain test broker must not be reachable under the same key. */
-    public static class SecuredBroker implements QuarkusTestProfile {
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SecuredKafkaResource.class),
-                    new TestResourceEntry(PostgresResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-    }
 
     private static final Map<String, String> PLATFORM = SecuredKafkaBroker.clientConfig();
 

@@ -14,7 +14,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import ai.aleff.contracts.Topics;
@@ -22,32 +21,16 @@ import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
-import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.SecuredBrokerProfile;
 import ai.aleff.testkit.SecuredKafkaBroker;
-import ai.aleff.testkit.SecuredKafkaResource;
 
 /**
  * audit-service on a broker that accepts only authenticated clients, configured through the {@code kafka.*}
  * properties alone: the batch channel, the tenant directory and the dead-letter producer all authenticate.
  */
 @QuarkusTest
-@TestProfile(SecuredBrokerIT.SecuredBroker.class)
+@TestProfile(SecuredBrokerProfile.class)
 class SecuredBrokerIT {
-
-    /** Only the secured broker: the plain test broker must not be reachable under the same key. */
-    public static class SecuredBroker implements QuarkusTestProfile {
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SecuredKafkaResource.class),
-                    new TestResourceEntry(PostgresResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-    }
 
     private static final Map<String, String> PLATFORM = SecuredKafkaBroker.clientConfig();
 
