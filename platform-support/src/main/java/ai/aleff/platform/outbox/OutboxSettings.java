@@ -39,6 +39,19 @@ public interface OutboxSettings {
     @WithDefault("0s")
     Duration relayDelay();
 
+    /**
+     * How long a sent event stays in the table before the purge deletes it. Its row is what makes a redone step's
+     * insert of the same event id a no-op, so this must be longer than any step can be redone after its first
+     * commit (stale-turn resumption, a redelivered record); a purged id inserted again is published again, which
+     * consumers deduplicate. {@code 0s} keeps sent events forever.
+     */
+    @WithDefault("24h")
+    Duration sentRetention();
+
+    /** How often the purge deletes sent events older than {@code sent-retention}. */
+    @WithDefault("1m")
+    Duration purgeInterval();
+
     /** The order in which outbox events reach Kafka. */
     enum Ordering {
         /** In insertion order per Kafka key; the relay is the only publisher. */

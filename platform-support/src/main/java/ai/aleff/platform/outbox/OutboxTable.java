@@ -92,6 +92,15 @@ public final class OutboxTable {
         return "UPDATE " + name + " SET sent_at = now() WHERE event_id = ANY($1) AND sent_at IS NULL";
     }
 
+    /**
+     * Deletes at most {@code $2} events sent more than {@code $1} seconds ago, oldest first: the identity order finds
+     * them at the start of the primary key, so no index on {@code sent_at} is needed.
+     */
+    String deleteSentBefore() {
+        return "DELETE FROM " + name + " WHERE id IN (SELECT id FROM " + name
+                + " WHERE sent_at < now() - make_interval(secs => $1) ORDER BY id LIMIT $2)";
+    }
+
     /** The parameters of {@link #insert()}. */
     Tuple values(CloudEvent<?> event) {
         return Tuple.tuple(Arrays.asList(event.id(), event.type().ceType(), event.source().toString(),

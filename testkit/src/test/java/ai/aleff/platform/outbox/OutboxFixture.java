@@ -113,6 +113,25 @@ final class OutboxFixture implements AutoCloseable {
         return pool.withTransaction(work);
     }
 
+    /** A purge over the fixture's table, keeping sent events for an hour; not scheduled. */
+    OutboxPurge purge() {
+        return new OutboxPurge(pool, settings(TABLE, OutboxSettings.Ordering.PER_KEY, Duration.ZERO), Events.JSON,
+                vertx);
+    }
+
+    /** Runs {@code sql} (a statement of the test's own, e.g. ageing rows). */
+    void execute(String sql) {
+        pool.query(sql).execute().await().atMost(Duration.ofSeconds(10));
+    }
+
+    /** The event ids in the table, in insertion order. */
+    List<String> storedEventIds() {
+        List<String> ids = new java.util.ArrayList<>();
+        pool.query("SELECT event_id FROM svc.outbox ORDER BY id").execute().await().atMost(Duration.ofSeconds(10))
+                .forEach(row -> ids.add(row.getString(0)));
+        return ids;
+    }
+
     long unsentCount() {
         return pool.query("SELECT count(*) FROM svc.outbox WHERE sent_at IS NULL").execute()
                 .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
@@ -159,6 +178,16 @@ final class OutboxFixture implements AutoCloseable {
             @Override
             public Duration relayDelay() {
                 return relayDelay;
+            }
+
+            @Override
+            public Duration sentRetention() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
+            public Duration purgeInterval() {
+                return Duration.ofMinutes(1);
             }
         };
     }
