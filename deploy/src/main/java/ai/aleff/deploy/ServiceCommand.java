@@ -75,6 +75,10 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
         if (service == PlatformService.AGENT_WORKER) {
             addModelProvider(settings.environment(), properties, environment);
         }
+        if (service == PlatformService.AGENT_WORKER || service == PlatformService.TENANT_SERVICE) {
+            // The local run lets tenants' models reach loopback, where a local Ollama or an emulator listens.
+            properties.put("aleff.egress.allowed-networks", "127.0.0.0/8,::1/128");
+        }
         // The caller's properties win over the defaults above (the e2e test points agent-worker at WireMock).
         properties.putAll(settings.extraProperties(service));
 

@@ -10,12 +10,16 @@ import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
 
+import ai.aleff.platform.egress.EgressRefusedException;
+
 /**
  * Why one model call failed, as far as failover cares.
  *
  * @param kind what to do about it
  * @param retryAfter the provider's Retry-After, when it sent one
- * @param summary short cause for logs and the audit record; no response bodies (they may echo prompts)
+ * @param summary short cause for logs and the tenant-visible audit record: an HTTP status, "connection failed", or
+ *     the egress guard's refusal. Never a response body (it may echo prompts) and never the name of a transport
+ *     exception: which exception a connection ends in tells what listens at an address (an SSRF oracle).
  */
 public record CallFailure(Kind kind, Optional<Duration> retryAfter, String summary) {
 
@@ -35,6 +39,7 @@ public record CallFailure(Kind kind, Optional<Duration> retryAfter, String summa
         Integer status = null;
         boolean io = false;
         boolean retriable = false;
+        RuntimeException refused = null;
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ProviderHttpException provider && retryAfter.isEmpty()) {
                 retryAfter = provider.retryAfter();
@@ -45,8 +50,16 @@ public record CallFailure(Kind kind, Optional<Duration> retryAfter, String summa
             if (t instanceof RateLimitException && status == null) {
                 status = 429;
             }
+            if ((t instanceof EgressRefusedException || t instanceof UnavailableChatModel.UnavailableModelException)
+                    && refused == null) {
+                refused = (RuntimeException) t;
+            }
             io |= t instanceof IOException || t instanceof UncheckedIOException;
             retriable |= t instanceof TimeoutException || t instanceof InternalServerException;
+        }
+        if (refused != null) {
+            // Nothing was sent, and the same entry is refused however often it is tried; our own words, safe to show.
+            return new CallFailure(Kind.PERMANENT, Optional.empty(), refused.getMessage());
         }
         if (status != null && status == 429) {
             return new CallFailure(Kind.RATE_LIMITED, retryAfter, "HTTP 429");
@@ -58,16 +71,8 @@ public record CallFailure(Kind kind, Optional<Duration> retryAfter, String summa
             return new CallFailure(Kind.PERMANENT, Optional.empty(), "HTTP " + status);
         }
         if (io || retriable) {
-            return new CallFailure(Kind.TRANSIENT, Optional.empty(), rootName(error));
+            return new CallFailure(Kind.TRANSIENT, Optional.empty(), "connection failed or timed out");
         }
-        return new CallFailure(Kind.PERMANENT, Optional.empty(), rootName(error));
-    }
-
-    private static String rootName(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName();
+        return new CallFailure(Kind.PERMANENT, Optional.empty(), "model call failed");
     }
 }

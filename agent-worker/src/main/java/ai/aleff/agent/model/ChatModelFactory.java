@@ -1,7 +1,5 @@
 package ai.aleff.agent.model;
 
-import java.time.Clock;
-
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
@@ -11,17 +9,18 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 /**
  * Builds the LangChain4j model for a chain entry. LangChain4j's own retries are off ({@code maxRetries(0)}): the
  * failover chain owns retrying, so it can honour Retry-After and move on to the next model. Every model gets the
- * HTTP client that keeps Retry-After.
+ * guarded HTTP client ({@link GuardedHttpClient}): egress guard, pinned address, no redirects, Retry-After kept.
  */
 public class ChatModelFactory {
 
     static final String OLLAMA_DEFAULT_URL = "http://localhost:11434";
     private static final String NO_KEY = "none";
 
-    private final Clock clock;
+    private final java.util.function.Supplier<GuardedHttpClientBuilder> http;
 
-    public ChatModelFactory(Clock clock) {
-        this.clock = clock;
+    /** @param http the HTTP client builder every model gets: {@link ModelHttp#forTenant} or {@code forOperator} */
+    ChatModelFactory(java.util.function.Supplier<GuardedHttpClientBuilder> http) {
+        this.http = http;
     }
 
     public ChatModel create(ModelEndpoint endpoint) {
@@ -36,7 +35,7 @@ public class ChatModelFactory {
 
     private ChatModel openAi(ModelEndpoint endpoint) {
         var builder = OpenAiChatModel.builder()
-                .httpClientBuilder(new RetryAfterHttpClientBuilder(clock))
+                .httpClientBuilder(http.get())
                 .apiKey(endpoint.apiKey().orElse(NO_KEY))
                 .modelName(endpoint.model())
                 .timeout(endpoint.timeout())
@@ -47,7 +46,7 @@ public class ChatModelFactory {
 
     private ChatModel anthropic(ModelEndpoint endpoint) {
         var builder = AnthropicChatModel.builder()
-                .httpClientBuilder(new RetryAfterHttpClientBuilder(clock))
+                .httpClientBuilder(http.get())
                 .apiKey(endpoint.apiKey().orElse(NO_KEY))
                 .modelName(endpoint.model())
                 .timeout(endpoint.timeout())
@@ -58,7 +57,7 @@ public class ChatModelFactory {
 
     private ChatModel gemini(ModelEndpoint endpoint) {
         var builder = GoogleAiGeminiChatModel.builder()
-                .httpClientBuilder(new RetryAfterHttpClientBuilder(clock))
+                .httpClientBuilder(http.get())
                 .apiKey(endpoint.apiKey().orElse(NO_KEY))
                 .modelName(endpoint.model())
                 .timeout(endpoint.timeout())
@@ -71,7 +70,7 @@ public class ChatModelFactory {
         // Ollama's builder returns its base type from the shared setters, so the retries go first.
         return OllamaChatModel.builder()
                 .maxRetries(0)
-                .httpClientBuilder(new RetryAfterHttpClientBuilder(clock))
+                .httpClientBuilder(http.get())
                 .baseUrl(endpoint.baseUrl().orElse(OLLAMA_DEFAULT_URL))
                 .modelName(endpoint.model())
                 .timeout(endpoint.timeout())

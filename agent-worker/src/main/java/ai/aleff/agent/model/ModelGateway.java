@@ -98,14 +98,17 @@ public class ModelGateway {
             for (int attempt = 1; attempt <= timing.attemptsPerModel(); attempt++) {
                 calls++;
                 CallFailure failure;
+                Throwable error;
                 try {
                     ChatResponse response = link.chatModel().chat(request);
                     return answered(endpoint, response, calls);
                 } catch (RuntimeException e) {
                     failure = CallFailure.of(e);
+                    error = e;
                 }
-                LOG.warnf("Model %s attempt %d for tenant %s failed: %s", endpoint.label(), attempt,
-                        context.tenantId(), failure.summary());
+                // The operator's log names the exception; the tenant-visible summary does not (CallFailure).
+                LOG.warnf("Model %s attempt %d for tenant %s failed: %s (%s)", endpoint.label(), attempt,
+                        context.tenantId(), failure.summary(), rootCause(error));
                 Optional<Duration> wait = nextWait(failure, attempt);
                 if (wait.isEmpty()) {
                     if (failure.kind() == CallFailure.Kind.RATE_LIMITED) {
@@ -159,5 +162,14 @@ public class ModelGateway {
         ModelUsage used = new ModelUsage(endpoint.provider(), endpoint.model(), input, output,
                 prices.cost(endpoint.model(), input, output), currency, calls);
         return new ModelReply(response, used);
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // The class only: a provider exception's message is the response body, which may echo the prompt.
+        return root.getClass().getSimpleName();
     }
 }

@@ -24,8 +24,8 @@ public class ModelProvider {
 
     @Produces
     @Singleton
-    ModelChain modelChain(ModelSettings settings, Config config) {
-        ChatModelFactory factory = new ChatModelFactory(Clock.systemUTC());
+    ModelChain modelChain(ModelSettings settings, Config config, ModelHttp http) {
+        ChatModelFactory factory = new ChatModelFactory(http::forOperator);
         List<ModelEndpoint> endpoints = endpoints(settings, config);
         LOG.infof("Model chain: %s", endpoints);
         return new ModelChain(endpoints.stream().map(e -> new ChainLink(e, factory.create(e))).toList());

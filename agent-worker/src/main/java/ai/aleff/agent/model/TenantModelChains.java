@@ -1,6 +1,5 @@
 package ai.aleff.agent.model;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +16,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.AssistantConfiguration.ModelChoice;
 import ai.aleff.contracts.events.AssistantConfiguration.Subagent;
+import ai.aleff.platform.egress.PlatformKeyEndpoints;
 import ai.aleff.platform.secrets.SecretCipher;
 
 /**
@@ -37,14 +37,18 @@ public class TenantModelChains {
     private final ModelSettings settings;
     private final SecretCipher cipher;
     private final Config config;
-    private final ChatModelFactory factory = new ChatModelFactory(Clock.systemUTC());
+    private final ChatModelFactory factory;
+    private final PlatformKeyEndpoints platformKeyEndpoints;
     private final Map<String, Cached> chains = new ConcurrentHashMap<>();
     // Keyed by tenant and subagent name; a new assistant version replaces the entry, so it stays bounded by the
     // tenants' configured subagents.
     private final Map<String, Cached> subagentChains = new ConcurrentHashMap<>();
 
-    public TenantModelChains(ModelGateway gateway, ModelSettings settings, SecretCipher cipher, Config config) {
+    public TenantModelChains(ModelGateway gateway, ModelSettings settings, SecretCipher cipher, Config config,
+            ModelHttp http, PlatformKeyEndpoints platformKeyEndpoints) {
         this.gateway = gateway;
+        this.platformKeyEndpoints = platformKeyEndpoints;
+        this.factory = new ChatModelFactory(http::forTenant);
         this.settings = settings;
         this.cipher = cipher;
         this.config = config;
@@ -97,6 +101,14 @@ public class TenantModelChains {
             return new ChainLink(endpoint, new UnavailableChatModel("unknown provider '" + choice.provider() + "'"));
         }
         Optional<String> baseUrl = Optional.ofNullable(choice.baseUrl()).filter(url -> !url.isBlank());
+        if (choice.apiKey() == null && provider.get() != ProviderKind.OLLAMA
+                && !platformKeyEndpoints.allows(provider.get().id(), baseUrl.orElse(null))) {
+            // The platform's key goes only to the provider's own endpoint: another URL would receive it.
+            ModelEndpoint endpoint = new ModelEndpoint(provider.get(), model, baseUrl, Optional.empty(),
+                    settings.timeout());
+            return new ChainLink(endpoint, new UnavailableChatModel(
+                    "a model entry with its own baseUrl needs the tenant's own apiKey"));
+        }
         Optional<String> key;
         try {
             key = choice.apiKey() == null

@@ -85,8 +85,10 @@ public class DelegationEmulatorResource implements QuarkusTestResourceLifecycleM
         stub(18, afterTool(containing(FAILURE_MARKER)), json(OpenAiEmulator.textResponse(FAILURE_ANSWER)));
         stub(19, firstStep(containing(FAILURE_MARKER)), json(OpenAiEmulator.toolCallResponse("call_broken",
                 "agent_broken", Map.of("task", "Try your best."))));
+        // The emulator stands in for OpenAI's own endpoint, so a subagent's entry naming it may use the platform key.
         return Map.of("aleff.agent.model.openai.base-url", emulator.baseUrl(), "aleff.agent.model.openai.api-key",
-                "test-key", "aleff.agent.model.openai.model-name", MODEL_NAME, "aleff.agent.model-attempts", "1");
+                "test-key", "aleff.agent.model.openai.model-name", MODEL_NAME, "aleff.agent.model-attempts", "1",
+                "aleff.egress.platform-key-endpoints.openai", emulator.baseUrl());
     }
 
     /** Every chat request whose body contains the text, oldest first, as JSON. */

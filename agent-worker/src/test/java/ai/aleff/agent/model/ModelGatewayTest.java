@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
+import io.vertx.core.Vertx;
+
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -35,6 +38,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import ai.aleff.agent.tools.ToolCatalog;
 import ai.aleff.agent.usage.UsageLedger;
 import ai.aleff.contracts.events.UsageRecorded;
+import ai.aleff.platform.egress.EgressGuard;
 
 /** The failover chain against each provider's documented HTTP format, emulated by WireMock on loopback. */
 class ModelGatewayTest {
@@ -49,20 +53,27 @@ class ModelGatewayTest {
             .build();
 
     private static WireMockServer server;
+    private static Vertx vertx;
+    private static ModelHttp http;
 
     private final List<UsageRecorded> usage = new CopyOnWriteArrayList<>();
     private final List<Duration> pauses = new CopyOnWriteArrayList<>();
-    private final ChatModelFactory factory = new ChatModelFactory(Clock.systemUTC());
+    private final ChatModelFactory factory = new ChatModelFactory(() -> http.forTenant());
 
     @BeforeAll
     static void startServer() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
+        vertx = Vertx.vertx();
+        // The emulated providers listen on loopback, which the operator allows here as the local run does.
+        http = new ModelHttp(vertx.createHttpClient(), new EgressGuard(List.of("127.0.0.0/8"), List.of(),
+                InetAddress::getAllByName), Clock.systemUTC());
     }
 
     @AfterAll
     static void stopServer() {
         server.stop();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     @BeforeEach

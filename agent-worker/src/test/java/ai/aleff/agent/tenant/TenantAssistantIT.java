@@ -111,6 +111,30 @@ class TenantAssistantIT {
     }
 
     @Test
+    void thePlatformKeyNeverGoesToATenantsOwnBaseUrl() {
+        try (EventProbe audit = EventProbe.open(kafka, Topics.AUDIT)) {
+            // Given a tenant without its own key whose model names a base URL other than OpenAI's endpoint (the
+            // same emulator, reached by another name, so the call would succeed if it were made)
+            String model = "foreign-" + UUID.randomUUID();
+            stub(to(model).willReturn(json(OpenAiEmulator.textResponse("got the platform key"))));
+            String foreignUrl = "http://localhost:" + AssistantEmulatorResource.emulator.server().port() + "/v1";
+            String tenant = TestTenants.register(TestTenants.assistant(1, "x", List.of(new ModelChoice("openai",
+                    model, foreignUrl, null)), List.of(), null));
+            TestTenants.awaitKnown(directory, tenant, 1);
+
+            // When its user writes
+            CloudEvent<MessageReceived> message = message(tenant, "hello " + UUID.randomUUID());
+            Events.publish(kafka, message);
+
+            // Then the turn fails, saying the entry needs the tenant's own key, and no request was sent at all
+            AuditRecord failed = audit.awaitOne(AuditRecord.class, r -> r.conversationId()
+                    .equals(message.conversationId()) && r.action().equals("turn.failed")).data();
+            assertThat(failed.detail()).contains("needs the tenant's own apiKey");
+            assertThat(sentTo(model)).isEmpty();
+        }
+    }
+
+    @Test
     void tenantWithoutModelsUsesThePlatformChainDefaultInstructionsAndOnlyItsListedTools() {
         try (EventProbe replies = EventProbe.open(kafka, Topics.CONVERSATION_OUTBOUND)) {
             // Given a tenant that set no models and no instructions, and enabled only the calculator

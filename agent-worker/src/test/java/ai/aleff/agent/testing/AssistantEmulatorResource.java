@@ -30,6 +30,8 @@ public class AssistantEmulatorResource implements QuarkusTestResourceLifecycleMa
                 Map.entry("aleff.agent.model.openai.api-key", PLATFORM_CHAIN_KEY),
                 Map.entry("test.platform-openai-key", PLATFORM_OPENAI_KEY),
                 Map.entry("aleff.agent.model.platform-key-refs.openai", "test.platform-openai-key"),
+                // The emulator stands in for OpenAI's own endpoint, where the platform's OpenAI key may go.
+                Map.entry("aleff.egress.platform-key-endpoints.openai", emulator.baseUrl()),
                 Map.entry("aleff.secrets.keys.test1", SECRET_KEY), Map.entry("aleff.secrets.active-key", "test1"),
                 Map.entry("aleff.agent.model.prices.status-model.input-per-million", "1000"),
                 Map.entry("aleff.agent.model.prices.status-model.output-per-million", "2000"),

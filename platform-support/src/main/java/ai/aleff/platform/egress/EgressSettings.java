@@ -1,6 +1,7 @@
 package ai.aleff.platform.egress;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -24,4 +25,11 @@ public interface EgressSettings {
      * proxy inside the cluster.
      */
     Optional<List<String>> allowedHosts();
+
+    /**
+     * Where the platform's key of a model provider may be sent, per provider id ({@code openai}, {@code anthropic},
+     * {@code gemini}): that provider's own endpoints (scheme, host and port; the path does not matter), comma
+     * separated. An entry replaces the provider's default, its public API ({@link PlatformKeyEndpoints#DEFAULTS}).
+     */
+    Map<String, List<String>> platformKeyEndpoints();
 }

@@ -18,6 +18,8 @@ import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.tools.BuiltinTools;
+import ai.aleff.platform.egress.EgressGuard;
+import ai.aleff.platform.egress.PlatformKeyEndpoints;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.AuditTrail;
 import ai.aleff.platform.outbox.Outbox;
@@ -59,7 +61,7 @@ public class AssistantService {
 
     public AssistantService(TenantRepository tenants, AssistantVersionRepository versions, Outbox outbox,
             TenantConfigurations configurations, AuditTrail audit, SecretCipher cipher, ObjectMapper json,
-            TenantSettings settings) {
+            TenantSettings settings, EgressGuard egress, PlatformKeyEndpoints platformKeyEndpoints) {
         this.tenants = tenants;
         this.versions = versions;
         this.outbox = outbox;
@@ -68,7 +70,7 @@ public class AssistantService {
         this.audit = audit;
         this.cipher = cipher;
         this.json = json;
-        this.validator = new AssistantValidator(BuiltinTools.names());
+        this.validator = new AssistantValidator(BuiltinTools.names(), egress, platformKeyEndpoints);
         this.assembler = new AssistantAssembler(cipher);
     }
 

@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import ai.aleff.contracts.events.AssistantConfiguration;
+import ai.aleff.platform.egress.EgressGuard;
+import ai.aleff.platform.egress.EgressRefusedException;
+import ai.aleff.platform.egress.PlatformKeyEndpoints;
 import ai.aleff.platform.rest.Problem.FieldError;
 
 /**
@@ -40,9 +43,18 @@ public final class AssistantValidator {
     private static final Pattern API_KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_API_KEY + "}");
 
     private final Set<String> knownTools;
+    private final EgressGuard egress;
+    private final PlatformKeyEndpoints platformKeyEndpoints;
 
-    public AssistantValidator(Set<String> knownTools) {
+    /**
+     * @param egress checks every baseUrl as the worker will before connecting (without DNS here: the address is
+     *        checked again at every call)
+     * @param platformKeyEndpoints where the platform's key may go; another baseUrl needs the tenant's own key
+     */
+    public AssistantValidator(Set<String> knownTools, EgressGuard egress, PlatformKeyEndpoints platformKeyEndpoints) {
         this.knownTools = Set.copyOf(knownTools);
+        this.egress = egress;
+        this.platformKeyEndpoints = platformKeyEndpoints;
     }
 
     /** Every violation; empty when the input is valid. */
@@ -83,8 +95,15 @@ public final class AssistantValidator {
             }
             if (model.baseUrl() != null) {
                 String problem = baseUrlProblem(model.baseUrl());
+                if (problem == null) {
+                    problem = egressProblem(model.baseUrl());
+                }
                 if (problem != null) {
                     errors.add(new FieldError(at + ".baseUrl", problem));
+                } else if (model.apiKey() == null && !model.keepsStoredKey() && !"ollama".equals(model.provider())
+                        && !platformKeyEndpoints.allows(model.provider(), model.baseUrl())) {
+                    errors.add(new FieldError(at + ".apiKey", "is required with this baseUrl: the platform's key is"
+                            + " sent only to the provider's own endpoint"));
                 }
             }
             if (model.apiKey() != null && model.keepsStoredKey()) {
@@ -121,6 +140,15 @@ public final class AssistantValidator {
             return "must not have a fragment";
         }
         return null;
+    }
+
+    private String egressProblem(String baseUrl) {
+        try {
+            egress.checkUrl(baseUrl);
+            return null;
+        } catch (EgressRefusedException e) {
+            return e.getMessage().replaceFirst("^URL refused: ", "is refused: ");
+        }
     }
 
     /** Each tool known and named once; with {@code allowed} non-empty, also one of those. */

@@ -344,6 +344,14 @@ class AssistantResourceIT {
                     "{\"models\": [{\"provider\": \"openai\", \"model\": \"gpt\", \"baseUrl\": \"" + url + "\"}]}",
                     "models[0].baseUrl");
         }
+        // The cloud metadata address and a decimal form of loopback are refused, even with the tenant's own key
+        for (String url : List.of("http://169.254.169.254/latest", "http://2130706433/v1")) {
+            expectFieldError(tenant, "{\"models\": [{\"provider\": \"openai\", \"model\": \"gpt\", \"baseUrl\": \""
+                    + url + "\", \"apiKey\": \"sk-own\"}]}", "models[0].baseUrl");
+        }
+        // A custom endpoint without the tenant's own key would receive the platform's key
+        expectFieldError(tenant, "{\"models\": [{\"provider\": \"openai\", \"model\": \"gpt\","
+                + " \"baseUrl\": \"https://my-vllm.example/v1\"}]}", "models[0].apiKey");
         expectFieldError(tenant, "{\"subagents\": [{\"name\": \"a\", \"description\": \"d\"},"
                 + " {\"name\": \"a\", \"description\": \"d\"}]}", "subagents[1].name");
         expectFieldError(tenant, "{\"skills\": [{\"name\": \"Bad Name\", \"description\": \"d\", \"content\": \"c\"}]}",

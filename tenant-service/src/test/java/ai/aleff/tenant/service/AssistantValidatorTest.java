@@ -2,19 +2,24 @@ package ai.aleff.tenant.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import ai.aleff.contracts.events.AssistantConfiguration.Skill;
+import ai.aleff.platform.egress.EgressGuard;
+import ai.aleff.platform.egress.PlatformKeyEndpoints;
 import ai.aleff.platform.rest.Problem.FieldError;
 
 class AssistantValidatorTest {
 
     private final AssistantValidator validator = new AssistantValidator(
-            Set.of("time_now", "calculator", "remember", "recall", "forget"));
+            Set.of("time_now", "calculator", "remember", "recall", "forget"), EgressGuard.strict(),
+            new PlatformKeyEndpoints(Map.of()));
 
     @Test
     void aFullConfigurationAtEveryLimitIsValid() {
@@ -65,10 +70,46 @@ class AssistantValidatorTest {
                 "not a url", "https://" + "a".repeat(2000) + ".com")) {
             assertThat(fields(modelInput(model("openai", "gpt", url)))).as(url).containsExactly("models[0].baseUrl");
         }
+        // Valid URLs (loopback allowed, as in the local run; the tenant's own key, so the platform key is not at stake)
+        AssistantValidator local = new AssistantValidator(Set.of(), new EgressGuard(List.of("127.0.0.0/8", "::1/128"),
+                List.of(), InetAddress::getAllByName), new PlatformKeyEndpoints(Map.of()));
         for (String url : List.of("http://127.0.0.1:11434", "https://api.openai.com/v1", "HTTPS://Example.COM/v1?x=1",
                 "http://[::1]:8000/v1")) {
-            assertThat(errors(modelInput(model("openai", "gpt", url)))).as(url).isEmpty();
+            assertThat(local.validate(modelInput(new ModelInput("openai", "gpt", url, "sk-own", null)))).as(url)
+                    .isEmpty();
         }
+    }
+
+    @Test
+    void aBaseUrlOnAnInternalOrAmbiguousAddressIsRefusedWithTheReason() {
+        // Given the production guard (no private address allowed)
+        for (String url : List.of("http://127.0.0.1:11434", "http://[::1]:8000/v1", "http://169.254.169.254/latest",
+                "http://10.0.0.7/v1", "http://[::ffff:192.168.0.1]/", "http://2130706433/v1")) {
+            // When a tenant names it / Then the baseUrl is refused and the reason says why
+            List<FieldError> errors = errors(modelInput(new ModelInput("openai", "gpt", url, "sk-own", null)));
+            assertThat(errors).as(url).singleElement().satisfies(e -> {
+                assertThat(e.field()).isEqualTo("models[0].baseUrl");
+                assertThat(e.message()).startsWith("is refused: its host");
+            });
+        }
+    }
+
+    @Test
+    void aBaseUrlOtherThanTheProvidersOwnNeedsTheTenantsOwnKey() {
+        // Given a model on a custom endpoint without a key: the platform's key would go there
+        assertThat(fields(modelInput(model("openai", "gpt", "https://my-vllm.example/v1"))))
+                .containsExactly("models[0].apiKey");
+        assertThat(fields(modelInput(model("anthropic", "claude", "https://api.openai.com/v1"))))
+                .containsExactly("models[0].apiKey");
+        // Then with the tenant's key, a kept key, the provider's own endpoint or no baseUrl it is fine
+        assertThat(errors(modelInput(new ModelInput("openai", "gpt", "https://my-vllm.example/v1", "sk-own",
+                null)))).isEmpty();
+        assertThat(errors(modelInput(new ModelInput("openai", "gpt", "https://my-vllm.example/v1", null, true))))
+                .isEmpty();
+        assertThat(errors(modelInput(model("openai", "gpt", "https://API.openai.com:443/v2")))).isEmpty();
+        assertThat(errors(modelInput(model("openai", "gpt", null)))).isEmpty();
+        // And Ollama has no platform key to protect
+        assertThat(errors(modelInput(model("ollama", "llama3.1:8b", "https://ollama.example")))).isEmpty();
     }
 
     @Test

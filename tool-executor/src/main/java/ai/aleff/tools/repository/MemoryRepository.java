@@ -20,7 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class MemoryRepository {
 
-    private static final String COLUMNS = "id, fact, created_at";
+    /** The id a fact is known by outside is its number among its user's facts, never the table's identity. */
+    private static final String COLUMNS = "fact_no AS id, fact, created_at";
 
     /**
      * Serialises the memory writes of one user until the transaction ends, so counting against the cap and inserting
@@ -49,9 +50,13 @@ public class MemoryRepository {
     /** Stores the fact; empty when an equal fact is already stored. */
     public Uni<Optional<MemoryFact>> insert(SqlClient tx, String tenantId, String userId, String fact,
             String callId) {
-        return tx.preparedQuery("INSERT INTO tools.memory_fact (tenant_id, user_id, fact, call_id) "
-                + "VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id, user_id, md5(lower(fact))) DO NOTHING "
-                + "RETURNING " + COLUMNS)
+        // The caller holds the user's lock (lockUser), so numbers are given one at a time; a duplicate fact leaves
+        // a gap, which is harmless.
+        return tx.preparedQuery("WITH next AS (INSERT INTO tools.memory_fact_counter AS c (tenant_id, user_id, last_no)"
+                + " VALUES ($1, $2, 1) ON CONFLICT (tenant_id, user_id) DO UPDATE SET last_no = c.last_no + 1"
+                + " RETURNING last_no) INSERT INTO tools.memory_fact (tenant_id, user_id, fact, call_id, fact_no)"
+                + " SELECT $1, $2, $3, $4, last_no FROM next"
+                + " ON CONFLICT (tenant_id, user_id, md5(lower(fact))) DO NOTHING RETURNING " + COLUMNS)
                 .execute(Tuple.of(tenantId, userId, fact, callId))
                 .map(rows -> facts(rows).stream().findFirst());
     }
@@ -59,7 +64,7 @@ public class MemoryRepository {
     /** The newest facts first. */
     public Uni<List<MemoryFact>> newest(SqlClient tx, String tenantId, String userId, int limit) {
         return tx.preparedQuery("SELECT " + COLUMNS + " FROM tools.memory_fact WHERE tenant_id = $1 AND user_id = $2 "
-                + "ORDER BY created_at DESC, id DESC LIMIT $3")
+                + "ORDER BY created_at DESC, fact_no DESC LIMIT $3")
                 .execute(Tuple.of(tenantId, userId, limit))
                 .map(MemoryRepository::facts);
     }
@@ -69,13 +74,13 @@ public class MemoryRepository {
             int limit) {
         return tx.preparedQuery("SELECT " + COLUMNS + ", (SELECT count(*) FROM unnest($3::text[]) AS p "
                 + "WHERE f.fact ILIKE p) AS hits FROM tools.memory_fact f WHERE tenant_id = $1 AND user_id = $2 "
-                + "AND fact ILIKE ANY ($3::text[]) ORDER BY hits DESC, created_at DESC, id DESC LIMIT $4")
+                + "AND fact ILIKE ANY ($3::text[]) ORDER BY hits DESC, created_at DESC, fact_no DESC LIMIT $4")
                 .execute(Tuple.of(tenantId, userId, patterns.toArray(String[]::new), limit))
                 .map(MemoryRepository::facts);
     }
 
     public Uni<List<MemoryFact>> deleteById(SqlClient tx, String tenantId, String userId, long id) {
-        return tx.preparedQuery("DELETE FROM tools.memory_fact WHERE tenant_id = $1 AND user_id = $2 AND id = $3 "
+        return tx.preparedQuery("DELETE FROM tools.memory_fact WHERE tenant_id = $1 AND user_id = $2 AND fact_no = $3 "
                 + "RETURNING " + COLUMNS)
                 .execute(Tuple.of(tenantId, userId, id))
                 .map(MemoryRepository::sortedById);

@@ -102,6 +102,26 @@ class MemoryToolsIT {
     }
 
     @Test
+    void factIdsAreNumberedPerUserAndNeverReused() {
+        // Given a user of this tenant and a user of a new tenant, each remembering their first facts
+        String otherTenant = "t-" + UUID.randomUUID();
+        ToolCallCompleted first = call(tenant, "fay", "remember", "{\"fact\":\"Speaks Welsh\"}");
+        ToolCallCompleted second = call(tenant, "fay", "remember", "{\"fact\":\"Collects stamps\"}");
+        ToolCallCompleted elsewhere = call(otherTenant, "gus", "remember", "{\"fact\":\"Runs marathons\"}");
+
+        // Then the ids count that user's facts only: nothing tells how many facts other tenants stored
+        assertThat(id(first)).isEqualTo(1);
+        assertThat(id(second)).isEqualTo(2);
+        assertThat(id(elsewhere)).isEqualTo(1);
+
+        // And after the newest is forgotten, the next fact gets a new id, so a stale id cannot hit it
+        ok(call(tenant, "fay", "forget", "{\"id\":\"2\"}"));
+        ToolCallCompleted third = call(tenant, "fay", "remember", "{\"fact\":\"Keeps bees\"}");
+        assertThat(id(third)).isEqualTo(3);
+        assertThat(ok(call(tenant, "fay", "forget", "{\"id\":\"2\"}"))).startsWith("Nothing was forgotten");
+    }
+
+    @Test
     void forgetDeletesByIdByEveryWordOfAQueryOrAll() {
         // Given four facts
         ToolCallCompleted tea = call(tenant, "cy", "remember", "{\"fact\":\"Drinks green tea\"}");
@@ -124,8 +144,9 @@ class MemoryToolsIT {
     @Test
     void aFullMemoryAnswersWithAnErrorTellingTheModelToForgetFirst() {
         // Given a user with 200 facts, the default cap
-        pool.preparedQuery("INSERT INTO tools.memory_fact (tenant_id, user_id, fact, call_id) "
-                + "SELECT $1, 'dee', 'fact number ' || n, 'seed' FROM generate_series(1, 200) AS n")
+        pool.preparedQuery("WITH seeded AS (INSERT INTO tools.memory_fact (tenant_id, user_id, fact, call_id, fact_no) "
+                + "SELECT $1, 'dee', 'fact number ' || n, 'seed', n FROM generate_series(1, 200) AS n) "
+                + "INSERT INTO tools.memory_fact_counter (tenant_id, user_id, last_no) VALUES ($1, 'dee', 200)")
                 .execute(Tuple.of(tenant))
                 .await()
                 .atMost(Duration.ofSeconds(10));

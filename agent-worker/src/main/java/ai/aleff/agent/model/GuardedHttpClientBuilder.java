@@ -6,14 +6,20 @@ import java.time.Duration;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 
-/** Builds a {@link RetryAfterHttpClient}; every provider's LangChain4j model accepts it as its HTTP client. */
-class RetryAfterHttpClientBuilder implements HttpClientBuilder {
+import ai.aleff.platform.egress.EgressGuard;
 
+/** Builds a {@link GuardedHttpClient}; every provider's LangChain4j model accepts it as its HTTP client. */
+class GuardedHttpClientBuilder implements HttpClientBuilder {
+
+    private final io.vertx.core.http.HttpClient client;
+    private final EgressGuard guard;
     private final Clock clock;
     private Duration connectTimeout;
     private Duration readTimeout;
 
-    RetryAfterHttpClientBuilder(Clock clock) {
+    GuardedHttpClientBuilder(io.vertx.core.http.HttpClient client, EgressGuard guard, Clock clock) {
+        this.client = client;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -41,11 +47,6 @@ class RetryAfterHttpClientBuilder implements HttpClientBuilder {
 
     @Override
     public HttpClient build() {
-        java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1);
-        if (connectTimeout != null) {
-            jdk.connectTimeout(connectTimeout);
-        }
-        return new RetryAfterHttpClient(jdk.build(), readTimeout, clock);
+        return new GuardedHttpClient(client, guard, connectTimeout, readTimeout, clock);
     }
 }
