@@ -41,6 +41,10 @@ public record KeycloakInstance(Path directory) {
                         continue;
                     }
                     Path link = directory.resolve(name);
+                    // A link left by an older distribution (another pinned version) is pointed at this one.
+                    if (Files.isSymbolicLink(link) && !Files.readSymbolicLink(link).equals(entry)) {
+                        Files.delete(link);
+                    }
                     if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                         Files.createSymbolicLink(link, entry);
                     }

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real Keycloak ({@code kc.sh start-dev}) on loopback, importing the {@code aleff} realm on its first start. The
@@ -17,6 +20,7 @@ public final class KeycloakNode implements AutoCloseable {
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     /** Keycloak's own default heap is a share of the machine's memory; the local platform needs little. */
     static final String HEAP_OPTIONS = "-Xms64m -Xmx512m";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final ManagedProcess process;
     private final KeycloakClient client;
@@ -108,7 +112,18 @@ public final class KeycloakNode implements AutoCloseable {
     public void close() {
         long server = serverPid();
         process.stop();
-        // A JVM that kc.sh forked survives the shell's SIGTERM: stop it by its own pid.
-        ProcessHandle.of(server).filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroy);
+        // kc.sh forwards SIGTERM to the JVM it forked, but a shell killed after the grace period leaves that JVM
+        // running: stop it by its own pid, and wait so that its ports are free afterwards.
+        ProcessHandle.of(server).filter(ProcessHandle::isAlive).ifPresent(jvm -> {
+            jvm.destroy();
+            try {
+                jvm.onExit().get(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                jvm.destroyForcibly();
+            } catch (ExecutionException | TimeoutException e) {
+                jvm.destroyForcibly();
+            }
+        });
     }
 }
