@@ -29,7 +29,7 @@ public final class KeycloakClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** The server's base URL, e.g. {@code http://127.0.0.1:8180}. */
+    /** The server's base URL, e.g. {@code http://127.0.0.1:8090}. */
     public String url() {
         return url;
     }

@@ -26,8 +26,8 @@ public record PlatformSettings(Path repoDir, Path dataDir, int postgresPort, int
     public static final int DEFAULT_POSTGRES_PORT = 55432;
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
-    public static final int DEFAULT_KEYCLOAK_PORT = 8180;
-    public static final int DEFAULT_KEYCLOAK_MANAGEMENT_PORT = 9180;
+    public static final int DEFAULT_KEYCLOAK_PORT = 8090;
+    public static final int DEFAULT_KEYCLOAK_MANAGEMENT_PORT = 9190;
     public static final String DATABASE = "aleff";
     public static final String DATABASE_USER = "postgres";
     public static final String DATABASE_PASSWORD = "postgres";

@@ -26,12 +26,12 @@ class InstructionsTest {
             assertThat(text).contains(service.moduleName() + " ")
                     .contains(settings.serviceUrl(service) + "/q/swagger-ui");
         }
-        assertThat(text).contains("http://127.0.0.1:8280/realms/aleff/protocol/openid-connect/token")
+        assertThat(text).contains("http://127.0.0.1:8190/realms/aleff/protocol/openid-connect/token")
                 .contains("platform-admin", "aleff-platform-admin", "demo-admin", "aleff-demo-admin", "demo-member",
                         "aleff-demo-member")
                 .contains("ADMIN_TOKEN=$(token platform-admin aleff-platform-admin)")
                 .contains("http://127.0.0.1:8181/v1/tenants/" + demo.id() + "/assistant")
-                .contains("http://127.0.0.1:8280/admin")
+                .contains("http://127.0.0.1:8190/admin")
                 .contains("/data/keycloak-admin-password")
                 .doesNotContain("ak_demo")
                 .contains("/data/logs")

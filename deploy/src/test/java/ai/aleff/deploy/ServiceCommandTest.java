@@ -63,7 +63,7 @@ class ServiceCommandTest {
         ServiceCommand withExternal = ServiceCommand.of(PlatformService.TENANT_SERVICE, external, "java");
 
         // Then tenant-service's issuer is the realm URL clients get their tokens from, and no token is handed out
-        assertThat(tenant.command()).contains("-Dquarkus.oidc.auth-server-url=http://127.0.0.1:8180/realms/aleff");
+        assertThat(tenant.command()).contains("-Dquarkus.oidc.auth-server-url=http://127.0.0.1:8090/realms/aleff");
         assertThat(withExternal.command())
                 .contains("-Dquarkus.oidc.auth-server-url=http://127.0.0.1:41234/realms/aleff");
         assertThat(tenant.environment()).isEmpty();
