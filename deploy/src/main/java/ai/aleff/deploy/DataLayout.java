@@ -32,8 +32,19 @@ public record DataLayout(Path root) {
         return logs().resolve(component + ".log");
     }
 
-    public Path adminToken() {
-        return root.resolve("admin-token");
+    /** Keycloak's own directory: its H2 database (users, the realm as changed since import) lives here. */
+    public Path keycloak() {
+        return root.resolve("keycloak");
+    }
+
+    /** The password of Keycloak's bootstrap administrator (master realm); mode 600. */
+    public Path keycloakAdminPassword() {
+        return root.resolve("keycloak-admin-password");
+    }
+
+    /** The demo tenant's id and API key, once created and linked to the demo users; mode 600. */
+    public Path demoTenant() {
+        return root.resolve("demo-tenant.properties");
     }
 
     /** The platform secret key (base64), which encrypts tenants' model API keys; mode 600. */

@@ -2,13 +2,16 @@ package ai.aleff.deploy;
 
 import java.util.Locale;
 
-/** What to print once the platform is up: URLs, the admin token, logs, and a curl session to paste. */
+/**
+ * What to print once the platform is up: URLs, how to log in (Keycloak demo users), logs, and a curl session to
+ * paste that gets tokens from Keycloak.
+ */
 public final class Instructions {
 
     private Instructions() {
     }
 
-    public static String render(PlatformSettings settings, DataLayout layout, String adminToken) {
+    public static String render(PlatformSettings settings, DataLayout layout, DemoTenant demo) {
         String tenants = settings.serviceUrl(PlatformService.TENANT_SERVICE);
         String ingress = settings.serviceUrl(PlatformService.CHANNEL_INGRESS);
         String audit = settings.serviceUrl(PlatformService.AUDIT_SERVICE);
@@ -23,15 +26,35 @@ public final class Instructions {
         text.append("  Kafka            ").append(settings.bootstrapServers()).append('\n');
         text.append("  PostgreSQL       ").append(settings.jdbcUrl()).append("  (user ")
                 .append(PlatformSettings.DATABASE_USER).append(")\n");
-        text.append("\nAdmin token (tenant-service): ").append(adminToken).append("  (stored in ")
-                .append(layout.adminToken()).append(")\n");
+        text.append("  Keycloak         ").append(settings.keycloakBaseUrl()).append("   realm ")
+                .append(AleffRealm.NAME)
+                .append(", admin console ").append(settings.keycloakBaseUrl()).append("/admin (user ")
+                .append(PlatformIdentity.ADMIN_USERNAME).append(", password in ").append(layout.keycloakAdminPassword())
+                .append(")\n");
+        text.append("\nLog in (realm ").append(AleffRealm.NAME).append(", client ").append(AleffRealm.CLI_CLIENT)
+                .append("; demo passwords, for local use only):\n");
+        text.append(user("platform administrator", AleffRealm.PLATFORM_ADMIN, "any tenant"));
+        text.append(user("tenant administrator", AleffRealm.DEMO_TENANT_ADMIN,
+                "tenant " + DemoTenant.NAME + " " + demo.id()));
+        text.append(user("tenant member", AleffRealm.DEMO_TENANT_MEMBER, "tenant " + DemoTenant.NAME + ", read only"));
+        text.append("Demo tenant ").append(demo.id()).append(": its first API key is in ").append(layout.demoTenant())
+                .append('\n');
         text.append("Logs: ").append(layout.logs()).append("/<service>.log, kafka.log, postgres.log\n");
         text.append(settings.environment().containsKey("OPENAI_BASE_URL")
                 ? "Model provider: " + settings.environment().get("OPENAI_BASE_URL") + "\n"
                 : "Model provider: none configured (set OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_MODEL); "
                         + "slash commands such as /time and /calc still work.\n");
         text.append("\nTry it (paste into another shell):\n\n");
-        text.append("ADMIN_TOKEN=").append(adminToken).append('\n');
+        text.append("token() { curl -s ").append(new KeycloakClient(settings.keycloakBaseUrl()).tokenEndpoint())
+                .append(" -d grant_type=password -d client_id=").append(AleffRealm.CLI_CLIENT)
+                .append(" -d \"username=$1\" -d \"password=$2\" \\\n")
+                .append("  | sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p'; }\n");
+        text.append("DEMO_ADMIN_TOKEN=$(token ").append(AleffRealm.DEMO_TENANT_ADMIN.username()).append(' ')
+                .append(AleffRealm.DEMO_TENANT_ADMIN.password()).append(")\n");
+        text.append("curl -s ").append(tenants).append("/v1/tenants/").append(demo.id())
+                .append("/assistant -H \"Authorization: Bearer $DEMO_ADMIN_TOKEN\"; echo\n");
+        text.append("ADMIN_TOKEN=$(token ").append(AleffRealm.PLATFORM_ADMIN.username()).append(' ')
+                .append(AleffRealm.PLATFORM_ADMIN.password()).append(")   # tokens live 5 minutes: call token again\n");
         text.append("TENANT=$(curl -s -X POST ").append(tenants).append("/v1/tenants \\\n")
                 .append("  -H \"Authorization: Bearer $ADMIN_TOKEN\" -H 'Content-Type: application/json' ")
                 .append("-d '{\"name\":\"acme\"}')\n");
@@ -50,6 +73,11 @@ public final class Instructions {
         text.append("curl -N ").append(ingress).append("/v1/conversations/$CONV/events ")
                 .append("-H \"Authorization: Bearer $API_KEY\"\n");
         return text.toString();
+    }
+
+    private static String user(String what, AleffRealm.DemoUser user, String reach) {
+        return String.format(Locale.ROOT, "  %-24s %-16s password %-22s (%s)%n", what, user.username(),
+                user.password(), reach);
     }
 
     private static String message(String ingress, String text, String clientMessageId) {

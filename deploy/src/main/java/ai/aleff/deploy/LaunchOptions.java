@@ -18,7 +18,8 @@ public record LaunchOptions(Optional<Path> repoDir, Optional<Path> dataDir, int 
             Usage: ./aleff run [options]
               --data-dir <dir>        where PostgreSQL, Kafka and logs keep their state (default <repo>/.aleff,
                                       or $ALEFF_DATA_DIR); kept between runs, delete it to start afresh
-              --port-offset <n>       add n to every port (PostgreSQL 55432, Kafka 9092/9093, services 8080-8084);
+              --port-offset <n>       add n to every port (PostgreSQL 55432, Kafka 9092/9093, services 8080-8084,
+                                      Keycloak 8090/9190);
                                       use a multiple of 100 to run a second platform beside the first
               --postgres-port <port>  PostgreSQL port (default 55432 + offset)
               --kafka-port <port>     Kafka broker port (default 9092 + offset; the controller uses the next one)

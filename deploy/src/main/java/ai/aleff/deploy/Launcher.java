@@ -53,7 +53,15 @@ public final class Launcher {
             // The shutdown hook stops whatever did start.
             System.exit(1);
         }
-        progress.print(Instructions.render(platform.settings(), platform.layout(), platform.adminToken()));
+        DemoTenant demo;
+        try {
+            demo = progress.step("demo tenant linked to the demo users", () -> DemoTenant.ensure(platform));
+        } catch (RuntimeException e) {
+            System.err.println("\naleff run: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        progress.print(Instructions.render(platform.settings(), platform.layout(), demo));
         stopped.await();
     }
 }

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The whole platform on one machine: PostgreSQL, a Kafka broker and the five services, started in dependency
- * order and stopped in reverse. Used by {@code ./aleff run}, the end-to-end tests and benchmarks.
+ * The whole platform on one machine: Keycloak, PostgreSQL, a Kafka broker and the five services, started in
+ * dependency order and stopped in reverse. Used by {@code ./aleff run}, the end-to-end tests and benchmarks.
  *
  * <pre>
  * try (LocalPlatform platform = LocalPlatform.start(settings, progress)) { ... }
@@ -19,8 +19,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final PlatformSettings settings;
     private final DataLayout layout;
     private final Progress progress;
-    private final String adminToken;
     private final String secretKey;
+    private KeycloakNode keycloak;
     private PostgresNode postgres;
     private KafkaNode kafka;
     private final List<ServiceNode> services = Collections.synchronizedList(new ArrayList<>());
@@ -31,7 +31,6 @@ public final class LocalPlatform implements AutoCloseable {
         this.layout = new DataLayout(settings.dataDir());
         this.progress = progress;
         layout.create();
-        this.adminToken = AdminToken.loadOrCreate(layout.adminToken());
         this.secretKey = SecretKey.loadOrCreate(layout.secretKey());
     }
 
@@ -58,9 +57,19 @@ public final class LocalPlatform implements AutoCloseable {
         ServiceCommand.requireJars(settings.repoDir());
     }
 
-    /** PostgreSQL, then Kafka. */
+    /** Keycloak (launched first: it takes longest), PostgreSQL, Kafka, then waits for Keycloak. */
     public void startInfrastructure() {
         progress.line("data directory " + layout.root());
+        if (settings.startsKeycloak()) {
+            progress.step("Keycloak starting on " + settings.keycloakBaseUrl(), () -> {
+                KeycloakInstance instance = KeycloakInstance.prepare(layout.keycloak());
+                synchronized (this) {
+                    requireOpen();
+                    keycloak = KeycloakNode.launch(instance, settings.keycloakPort(),
+                            settings.keycloakManagementPort(), identity().adminCredentials(), layout.log("keycloak"));
+                }
+            });
+        }
         progress.step("PostgreSQL ready on 127.0.0.1:" + settings.postgresPort() + ", database "
                 + PlatformSettings.DATABASE, () -> {
                     // Under the lock: a Ctrl-C during this start waits for it, then stops PostgreSQL too.
@@ -76,6 +85,10 @@ public final class LocalPlatform implements AutoCloseable {
             }
             kafka.awaitReady();
         });
+        if (keycloak != null) {
+            progress.step("Keycloak ready on " + settings.keycloakBaseUrl() + ", realm " + AleffRealm.NAME,
+                    () -> keycloak.awaitReady(KeycloakNode.READY_TIMEOUT));
+        }
     }
 
     /**
@@ -98,7 +111,7 @@ public final class LocalPlatform implements AutoCloseable {
         ServiceNode node;
         synchronized (this) {
             requireOpen();
-            node = ServiceNode.start(ServiceCommand.of(service, settings, javaCommand, adminToken, secretKey), settings,
+            node = ServiceNode.start(ServiceCommand.of(service, settings, javaCommand, secretKey), settings,
                     layout);
             services.add(node);
         }
@@ -122,8 +135,14 @@ public final class LocalPlatform implements AutoCloseable {
         return layout;
     }
 
-    public String adminToken() {
-        return adminToken;
+    /** The platform's Keycloak: token URL, the platform administrator's tokens, the admin API. */
+    public PlatformIdentity identity() {
+        return new PlatformIdentity(settings, layout);
+    }
+
+    /** A fresh access token of the realm's platform administrator (they live 5 minutes: get one per use). */
+    public String platformAdminToken() {
+        return identity().platformAdminToken();
     }
 
     public String bootstrapServers() {
@@ -146,6 +165,11 @@ public final class LocalPlatform implements AutoCloseable {
     /** Where the platform keeps its data (PostgreSQL cluster, Kafka logs, service logs). */
     public java.nio.file.Path dataDirectory() {
         return layout.root();
+    }
+
+    /** The platform's own Keycloak; null before {@link #startInfrastructure()} or when it uses another one. */
+    public KeycloakNode keycloak() {
+        return keycloak;
     }
 
     /** The running broker; null before {@link #startInfrastructure()}. */
@@ -236,7 +260,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Stops services, then Kafka, then PostgreSQL. Services get their stop signal together and each up to 10 s
+     * Stops services, then Kafka, then PostgreSQL, then Keycloak. Services get their stop signal together and each up to 10 s
      * before a forced kill. Only processes this instance started are touched. Safe to call twice.
      */
     @Override
@@ -261,6 +285,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (postgres != null) {
             progress.step("PostgreSQL stopped", postgres::close);
+        }
+        if (keycloak != null) {
+            progress.step("Keycloak stopped", keycloak::close);
         }
     }
 }

@@ -8,20 +8,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a {@link LocalPlatform} needs: where the built services and the data live, the loopback ports, the
+ * Everything a {@link LocalPlatform} needs: where the built services and the data live, the loopback ports (Keycloak's
+ * included), the
  * JVM options of the child processes and any extra configuration per service.
  *
+ * @param keycloakUrl a Keycloak that already runs the {@code aleff} realm (tests share one); null: the platform
+ *        starts its own on {@code keycloakPort}
  * @param environment the variables the launcher reads provider settings from (OPENAI_BASE_URL, OPENAI_API_KEY,
  *        OPENAI_MODEL); tests pass their own map so the developer's shell never leaks into them
  */
 public record PlatformSettings(Path repoDir, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
-        Map<PlatformService, Integer> servicePorts, Map<PlatformService, Map<String, String>> serviceProperties,
+        int keycloakPort, int keycloakManagementPort, String keycloakUrl, Map<PlatformService, Integer> servicePorts,
+        Map<PlatformService, Map<String, String>> serviceProperties,
         Map<String, String> environment, List<String> serviceJvmOptions, List<String> kafkaJvmOptions,
         Duration readyTimeout) {
 
     public static final int DEFAULT_POSTGRES_PORT = 55432;
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+    public static final int DEFAULT_KEYCLOAK_PORT = 8090;
+    public static final int DEFAULT_KEYCLOAK_MANAGEMENT_PORT = 9190;
     public static final String DATABASE = "aleff";
     public static final String DATABASE_USER = "postgres";
     public static final String DATABASE_PASSWORD = "postgres";
@@ -64,6 +70,21 @@ public record PlatformSettings(Path repoDir, Path dataDir, int postgresPort, int
         return "http://127.0.0.1:" + port(service);
     }
 
+    /** Whether the platform starts its own Keycloak (rather than use {@link #keycloakUrl()} given to it). */
+    public boolean startsKeycloak() {
+        return keycloakUrl == null;
+    }
+
+    /** The Keycloak base URL: the one given, or the platform's own. Tokens must be requested from exactly it. */
+    public String keycloakBaseUrl() {
+        return startsKeycloak() ? KeycloakNode.url(keycloakPort) : keycloakUrl;
+    }
+
+    /** The issuer of the platform's tokens ({@code quarkus.oidc.auth-server-url} of the services). */
+    public String keycloakRealmUrl() {
+        return new KeycloakClient(keycloakBaseUrl()).realmUrl();
+    }
+
     /** Fluent construction with the documented defaults. */
     public static final class Builder {
 
@@ -72,6 +93,9 @@ public record PlatformSettings(Path repoDir, Path dataDir, int postgresPort, int
         private int postgresPort = DEFAULT_POSTGRES_PORT;
         private int kafkaPort = DEFAULT_KAFKA_PORT;
         private int kafkaControllerPort = DEFAULT_KAFKA_CONTROLLER_PORT;
+        private int keycloakPort = DEFAULT_KEYCLOAK_PORT;
+        private int keycloakManagementPort = DEFAULT_KEYCLOAK_MANAGEMENT_PORT;
+        private String keycloakUrl;
         private final Map<PlatformService, Integer> servicePorts = new EnumMap<>(PlatformService.class);
         private final Map<PlatformService, Map<String, String>> serviceProperties = new EnumMap<>(
                 PlatformService.class);
@@ -98,6 +122,8 @@ public record PlatformSettings(Path repoDir, Path dataDir, int postgresPort, int
             postgresPort = DEFAULT_POSTGRES_PORT + offset;
             kafkaPort = DEFAULT_KAFKA_PORT + offset;
             kafkaControllerPort = DEFAULT_KAFKA_CONTROLLER_PORT + offset;
+            keycloakPort = DEFAULT_KEYCLOAK_PORT + offset;
+            keycloakManagementPort = DEFAULT_KEYCLOAK_MANAGEMENT_PORT + offset;
             for (PlatformService service : PlatformService.values()) {
                 servicePorts.put(service, service.defaultPort() + offset);
             }
@@ -119,6 +145,17 @@ public record PlatformSettings(Path repoDir, Path dataDir, int postgresPort, int
             return this;
         }
 
+        public Builder keycloakPort(int port) {
+            keycloakPort = port;
+            return this;
+        }
+
+        /** Use this running Keycloak (with the {@code aleff} realm imported) instead of starting one. */
+        public Builder externalKeycloak(String url) {
+            keycloakUrl = url;
+            return this;
+        }
+
         public Builder servicePort(PlatformService service, int port) {
             servicePorts.put(service, port);
             return this;
@@ -129,6 +166,8 @@ public record PlatformSettings(Path repoDir, Path dataDir, int postgresPort, int
             postgresPort = FreePort.find();
             kafkaPort = FreePort.find();
             kafkaControllerPort = FreePort.find();
+            keycloakPort = FreePort.find();
+            keycloakManagementPort = FreePort.find();
             for (PlatformService service : PlatformService.values()) {
                 servicePorts.put(service, FreePort.find());
             }
@@ -162,7 +201,8 @@ public record PlatformSettings(Path repoDir, Path dataDir, int postgresPort, int
         }
 
         public PlatformSettings build() {
-            return new PlatformSettings(repoDir, dataDir, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
+            return new PlatformSettings(repoDir, dataDir, postgresPort, kafkaPort, kafkaControllerPort, keycloakPort,
+                    keycloakManagementPort, keycloakUrl, servicePorts,
                     serviceProperties, environment, serviceJvmOptions, kafkaJvmOptions, readyTimeout);
         }
     }

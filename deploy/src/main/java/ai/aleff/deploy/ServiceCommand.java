@@ -10,12 +10,12 @@ import java.util.Map;
 
 /**
  * How one service is launched: {@code java <options> -D<config>... -jar quarkus-run.jar}. Secrets travel in
- * environment variables (SmallRye Config maps {@code ALEFF_TENANT_ADMIN_TOKEN} to
- * {@code aleff.tenant.admin-token}) because arguments are visible to every user in the process list.
+ * environment variables (SmallRye Config maps {@code ALEFF_SECRETS_ACTIVE_KEY} to
+ * {@code aleff.secrets.active-key}) because arguments are visible to every user in the process list.
  */
 public record ServiceCommand(PlatformService service, List<String> command, Map<String, String> environment) {
 
-    public static final String ADMIN_TOKEN_PROPERTY = "aleff.tenant.admin-token";
+    public static final String OIDC_SERVER_PROPERTY = "quarkus.oidc.auth-server-url";
     public static final String OPENAI_PREFIX = "aleff.agent.model.openai.";
     public static final String SECRET_KEY_PROPERTY = "aleff.secrets.keys." + SecretKey.ID;
     public static final String ACTIVE_SECRET_KEY_PROPERTY = "aleff.secrets.active-key";
@@ -44,9 +44,8 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
     }
 
     /** Without a platform secret key: tenants cannot store their own model API keys. */
-    public static ServiceCommand of(PlatformService service, PlatformSettings settings, String javaCommand,
-            String adminToken) {
-        return of(service, settings, javaCommand, adminToken, null);
+    public static ServiceCommand of(PlatformService service, PlatformSettings settings, String javaCommand) {
+        return of(service, settings, javaCommand, null);
     }
 
     /**
@@ -54,7 +53,7 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
      *        and agent-worker decrypts them, so both get it (and only they)
      */
     public static ServiceCommand of(PlatformService service, PlatformSettings settings, String javaCommand,
-            String adminToken, String secretKey) {
+            String secretKey) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", Integer.toString(settings.port(service)));
         properties.put("quarkus.http.host", "127.0.0.1");
@@ -63,10 +62,11 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
         properties.put("quarkus.datasource.jdbc.url", settings.jdbcUrl());
         properties.put("quarkus.datasource.username", PlatformSettings.DATABASE_USER);
         properties.put("quarkus.datasource.password", PlatformSettings.DATABASE_PASSWORD);
-        Map<String, String> environment = new LinkedHashMap<>();
         if (service == PlatformService.TENANT_SERVICE) {
-            environment.put(environmentName(ADMIN_TOKEN_PROPERTY), adminToken);
+            // The admin API checks Keycloak tokens: the issuer must be the URL clients get their tokens from.
+            properties.put(OIDC_SERVER_PROPERTY, settings.keycloakRealmUrl());
         }
+        Map<String, String> environment = new LinkedHashMap<>();
         if (secretKey != null
                 && (service == PlatformService.TENANT_SERVICE || service == PlatformService.AGENT_WORKER)) {
             environment.put(environmentName(SECRET_KEY_PROPERTY), secretKey);

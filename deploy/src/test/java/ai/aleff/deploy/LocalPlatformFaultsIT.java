@@ -31,7 +31,11 @@ class LocalPlatformFaultsIT {
     @Test
     void kafkaAndPostgresStopAndComeBackOnTheSamePortsWithTheirData() throws Exception {
         // Given running infrastructure with a topic and a row
-        PlatformSettings settings = PlatformSettings.builder(RepoLocator.locate(), dataDir).freePorts().build();
+        // The run's shared Keycloak: this test needs none of its own.
+        PlatformSettings settings = PlatformSettings.builder(RepoLocator.locate(), dataDir)
+                .freePorts()
+                .externalKeycloak(SharedKeycloak.ofRepository(RepoLocator.locate()).acquire().url())
+                .build();
         try (LocalPlatform platform = LocalPlatform.create(settings, Progress.silent())) {
             platform.startInfrastructure();
             try (Admin admin = Admin.create(adminConfig(settings))) {

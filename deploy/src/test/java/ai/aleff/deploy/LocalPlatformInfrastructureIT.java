@@ -29,7 +29,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Kafka and PostgreSQL through the launcher, without the services: they work, stop, and keep their data. */
+/**
+ * Keycloak, Kafka and PostgreSQL through the launcher, without the services: they work, stop, and keep their data
+ * (what {@code ./aleff run} relies on between runs). The one test that starts the launcher's own Keycloak.
+ */
 class LocalPlatformInfrastructureIT {
 
     private static final String TOPIC = "launcher.check.v1";
@@ -38,15 +41,20 @@ class LocalPlatformInfrastructureIT {
     Path dataDir;
 
     @Test
-    void brokerAndDatabaseWorkStopAndKeepTheirDataAcrossARestart() throws Exception {
+    void keycloakBrokerAndDatabaseWorkStopAndKeepTheirDataAcrossARestart() throws Exception {
         // Given a platform on free ports with a fresh data directory
         PlatformSettings settings = PlatformSettings.builder(RepoLocator.locate(), dataDir).freePorts().build();
         long kafkaPid;
+        long keycloakPid;
+        String keptUser = "kept-" + System.nanoTime();
 
         // When the infrastructure starts, a record is produced and a row is written
         try (LocalPlatform platform = LocalPlatform.create(settings, Progress.silent())) {
             platform.startInfrastructure();
             kafkaPid = platform.kafka().pid();
+            keycloakPid = platform.keycloak().serverPid();
+            assertThat(Tokens.claims(platform.platformAdminToken())).contains("\"platform-admin\"");
+            platform.identity().admin().createUser(keptUser, "kept-password", AleffRealm.TENANT_ADMIN_ROLE, null);
             try (Admin admin = Admin.create(clientConfig(settings))) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
             }
@@ -61,8 +69,11 @@ class LocalPlatformInfrastructureIT {
 
         // Then both stopped: the broker process is gone and the ports are free again
         assertThat(ProcessHandle.of(kafkaPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !ProcessHandle.of(keycloakPid).map(ProcessHandle::isAlive).orElse(false));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> FreePort.isFree(settings.kafkaPort()) && FreePort.isFree(settings.postgresPort()));
+                .until(() -> FreePort.isFree(settings.kafkaPort()) && FreePort.isFree(settings.postgresPort())
+                        && FreePort.isFree(settings.keycloakPort()));
         assertThat(Files.readString(dataDir.resolve("kafka/server.properties")))
                 .contains("controller.quorum.voters=1@127.0.0.1:" + settings.kafkaControllerPort());
 
@@ -70,7 +81,9 @@ class LocalPlatformInfrastructureIT {
         try (LocalPlatform platform = LocalPlatform.create(settings, Progress.silent())) {
             platform.startInfrastructure();
 
-            // Then the topic, the record and the row survived
+            // Then the topic, the record, the row and the Keycloak user survived
+            assertThat(platform.identity().admin().userId(keptUser)).isPresent();
+            assertThat(platform.identity().client().passwordToken(keptUser, "kept-password")).isNotBlank();
             try (Admin admin = Admin.create(clientConfig(settings))) {
                 assertThat(admin.listTopics().names().get()).contains(TOPIC);
             }

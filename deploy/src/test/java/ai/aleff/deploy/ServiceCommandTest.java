@@ -22,7 +22,7 @@ class ServiceCommandTest {
         PlatformSettings settings = settings().build();
 
         // When the audit-service command is built
-        ServiceCommand command = ServiceCommand.of(PlatformService.AUDIT_SERVICE, settings, "/jdk/bin/java", "tok");
+        ServiceCommand command = ServiceCommand.of(PlatformService.AUDIT_SERVICE, settings, "/jdk/bin/java");
 
         // Then it runs the Quarkus jar with the infrastructure coordinates as system properties
         assertThat(command.command()).startsWith("/jdk/bin/java")
@@ -42,7 +42,7 @@ class ServiceCommandTest {
         PlatformSettings settings = settings().build();
 
         // When the tool-executor command is built
-        ServiceCommand command = ServiceCommand.of(PlatformService.TOOL_EXECUTOR, settings, "java", "tok");
+        ServiceCommand command = ServiceCommand.of(PlatformService.TOOL_EXECUTOR, settings, "java");
 
         // Then it has the database coordinates like every other database service
         assertThat(command.command()).contains("-Dquarkus.http.port=8083",
@@ -52,20 +52,22 @@ class ServiceCommandTest {
     }
 
     @Test
-    void adminTokenReachesOnlyTenantServiceAndOnlyThroughTheEnvironment() {
-        // Given a generated admin token
+    void tenantServiceChecksTokensOfThePlatformsKeycloakRealm() {
+        // Given the default ports, then a platform that uses a Keycloak someone else started
         PlatformSettings settings = settings().build();
+        PlatformSettings external = settings().externalKeycloak("http://127.0.0.1:41234").build();
 
         // When the commands are built
-        ServiceCommand tenant = ServiceCommand.of(PlatformService.TENANT_SERVICE, settings, "java", "adm_secret");
-        ServiceCommand ingress = ServiceCommand.of(PlatformService.CHANNEL_INGRESS, settings, "java", "adm_secret");
+        ServiceCommand tenant = ServiceCommand.of(PlatformService.TENANT_SERVICE, settings, "java");
+        ServiceCommand ingress = ServiceCommand.of(PlatformService.CHANNEL_INGRESS, settings, "java");
+        ServiceCommand withExternal = ServiceCommand.of(PlatformService.TENANT_SERVICE, external, "java");
 
-        // Then the token is in tenant-service's environment, never on a command line
-        assertThat(tenant.environment()).containsExactlyEntriesOf(Map.of("ALEFF_TENANT_ADMIN_TOKEN", "adm_secret"));
-        assertThat(String.join(" ", tenant.command())).doesNotContain("adm_secret");
-        assertThat(tenant.describe()).doesNotContain("adm_secret");
-        assertThat(ingress.environment()).isEmpty();
-        assertThat(String.join(" ", ingress.command())).doesNotContain("adm_secret");
+        // Then tenant-service's issuer is the realm URL clients get their tokens from, and no token is handed out
+        assertThat(tenant.command()).contains("-Dquarkus.oidc.auth-server-url=http://127.0.0.1:8090/realms/aleff");
+        assertThat(withExternal.command())
+                .contains("-Dquarkus.oidc.auth-server-url=http://127.0.0.1:41234/realms/aleff");
+        assertThat(tenant.environment()).isEmpty();
+        assertThat(String.join(" ", ingress.command())).doesNotContain("oidc");
     }
 
     @Test
@@ -75,8 +77,8 @@ class ServiceCommandTest {
         String key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
         // When the commands are built
-        ServiceCommand tenant = ServiceCommand.of(PlatformService.TENANT_SERVICE, settings, "java", "adm", key);
-        ServiceCommand agent = ServiceCommand.of(PlatformService.AGENT_WORKER, settings, "java", "adm", key);
+        ServiceCommand tenant = ServiceCommand.of(PlatformService.TENANT_SERVICE, settings, "java", key);
+        ServiceCommand agent = ServiceCommand.of(PlatformService.AGENT_WORKER, settings, "java", key);
 
         // Then the service that encrypts and the one that decrypts get it as the active key, in the environment
         for (ServiceCommand command : List.of(tenant, agent)) {
@@ -89,7 +91,7 @@ class ServiceCommandTest {
         // And no other service gets it
         for (PlatformService other : List.of(PlatformService.CHANNEL_INGRESS, PlatformService.TOOL_EXECUTOR,
                 PlatformService.AUDIT_SERVICE)) {
-            ServiceCommand command = ServiceCommand.of(other, settings, "java", "adm", key);
+            ServiceCommand command = ServiceCommand.of(other, settings, "java", key);
             assertThat(command.environment()).isEmpty();
             assertThat(String.join(" ", command.command())).doesNotContain(key);
         }
@@ -102,7 +104,7 @@ class ServiceCommandTest {
                 "OPENAI_API_KEY", "sk-secret", "OPENAI_MODEL", "gpt-x")).build();
 
         // When the agent-worker command is built
-        ServiceCommand agent = ServiceCommand.of(PlatformService.AGENT_WORKER, settings, "java", "tok");
+        ServiceCommand agent = ServiceCommand.of(PlatformService.AGENT_WORKER, settings, "java");
 
         // Then base URL and model are properties and the key is an environment variable
         assertThat(agent.command()).contains("-Daleff.agent.model.openai.base-url=http://llm:1234/v1",
@@ -118,7 +120,7 @@ class ServiceCommandTest {
         PlatformSettings settings = settings().environment(Map.of("OPENAI_API_KEY", "sk-secret")).build();
 
         // When the agent-worker command is built
-        ServiceCommand agent = ServiceCommand.of(PlatformService.AGENT_WORKER, settings, "java", "tok");
+        ServiceCommand agent = ServiceCommand.of(PlatformService.AGENT_WORKER, settings, "java");
 
         // Then the service keeps its own defaults
         assertThat(agent.command()).noneMatch(arg -> arg.contains("aleff.agent.model"));
@@ -136,8 +138,8 @@ class ServiceCommandTest {
                 .build();
 
         // When the commands are built
-        List<String> agent = ServiceCommand.of(PlatformService.AGENT_WORKER, settings, "java", "t").command();
-        List<String> tools = ServiceCommand.of(PlatformService.TOOL_EXECUTOR, settings, "java", "t").command();
+        List<String> agent = ServiceCommand.of(PlatformService.AGENT_WORKER, settings, "java").command();
+        List<String> tools = ServiceCommand.of(PlatformService.TOOL_EXECUTOR, settings, "java").command();
 
         // Then the caller's values replace the defaults, once, and other services are untouched
         assertThat(agent)

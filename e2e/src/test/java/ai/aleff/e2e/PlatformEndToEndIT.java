@@ -34,6 +34,7 @@ import ai.aleff.deploy.PlatformSettings;
 import ai.aleff.deploy.Progress;
 import ai.aleff.deploy.RepoLocator;
 import ai.aleff.testkit.OpenAiEmulator;
+import ai.aleff.testkit.identity.KeycloakServer;
 
 /**
  * The built platform as a user sees it: five service processes on real Kafka and PostgreSQL, driven only through
@@ -68,6 +69,8 @@ class PlatformEndToEndIT {
         Path dataDir = repo.resolve("e2e/target/platform-" + System.currentTimeMillis());
         PlatformSettings settings = PlatformSettings.builder(repo, dataDir)
                 .freePorts()
+                // The run's shared Keycloak (testkit): one Keycloak start per test run.
+                .externalKeycloak(KeycloakServer.url())
                 // C1 only: the services start much faster and a handful of requests never needs C2.
                 .serviceJvmOptions(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
                 .environment(Map.of())
@@ -224,7 +227,7 @@ class PlatformEndToEndIT {
     private static String createTenant(String name) {
         return given().baseUri(platform.serviceUrl(PlatformService.TENANT_SERVICE))
                 .auth()
-                .oauth2(platform.adminToken())
+                .oauth2(platform.platformAdminToken())
                 .contentType(ContentType.JSON)
                 .body(Map.of("name", name))
                 .post("/v1/tenants")

@@ -75,7 +75,8 @@ public final class LoadBenchmark {
                 out.println("aleff bench: creating " + BenchContext.TENANTS + " tenants");
                 List<String> tenantKeys = new ArrayList<>();
                 for (int i = 0; i < BenchContext.TENANTS; i++) {
-                    tenantKeys.add(client.createTenant("bench-" + i + "-" + UUID.randomUUID(), platform.adminToken()));
+                    tenantKeys.add(
+                            client.createTenant("bench-" + i + "-" + UUID.randomUUID(), platform.platformAdminToken()));
                 }
                 BenchContext context = new BenchContext(platform, model, client, List.copyOf(tenantKeys), options);
                 List<ScenarioResult> results = scenarios(context, startTimes, repo, out);

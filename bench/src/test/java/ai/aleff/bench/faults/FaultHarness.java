@@ -27,6 +27,7 @@ import ai.aleff.deploy.PlatformService;
 import ai.aleff.deploy.PlatformSettings;
 import ai.aleff.deploy.Progress;
 import ai.aleff.deploy.RepoLocator;
+import ai.aleff.deploy.SharedKeycloak;
 
 /**
  * The platform as {@code ./aleff run} starts it, with the model emulated, one tenant, and a way to run a
@@ -62,6 +63,8 @@ public final class FaultHarness implements AutoCloseable {
         PlatformSettings settings = PlatformSettings.builder(repo,
                 repo.resolve("bench/target/faults-" + System.currentTimeMillis()))
                 .freePorts()
+                // The run's shared Keycloak: the faults injected are the platform's, not the identity provider's.
+                .externalKeycloak(SharedKeycloak.ofRepository(repo).acquire().url())
                 .environment(Map.of())
                 .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.base-url", model.baseUrl())
                 .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.api-key", "sk-bench")
@@ -158,7 +161,7 @@ public final class FaultHarness implements AutoCloseable {
     private static String createTenant(LocalPlatform platform) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(
                 URI.create(platform.serviceUrl(PlatformService.TENANT_SERVICE) + "/v1/tenants"))
-                .header("Authorization", "Bearer " + platform.adminToken())
+                .header("Authorization", "Bearer " + platform.platformAdminToken())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-" + UUID.randomUUID() + "\"}"))
                 .build());

@@ -1,16 +1,16 @@
 package ai.aleff.tenant.config;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** tenant-service settings. */
 @ConfigMapping(prefix = "aleff.tenant")
 public interface TenantSettings {
 
     /**
-     * Bootstrap admin token that guards the admin API until Keycloak does. Deliberately without a default: a
-     * guessable built-in token would be worse than none, so when unset the admin endpoints answer 503.
+     * The access-token claim that names the caller's tenant (the realm maps the user attribute {@code tenant_id} to
+     * it). Tenant administrators and members reach only that tenant.
      */
-    Optional<String> adminToken();
+    @WithDefault("tenant_id")
+    String tenantClaim();
 }

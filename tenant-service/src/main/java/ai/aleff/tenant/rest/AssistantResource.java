@@ -28,11 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.ProblemException;
 import ai.aleff.platform.rest.Problems;
+import ai.aleff.tenant.security.TenantPermissions;
 import ai.aleff.tenant.service.AssistantInput;
 import ai.aleff.tenant.service.AssistantService;
 import ai.aleff.tenant.service.Precondition;
@@ -41,14 +43,15 @@ import ai.aleff.tenant.service.StoredAssistant;
 /**
  * Admin API for a tenant's assistant configuration (models and failover chain, own API keys, instructions, tools,
  * subagents, skills). Versioned: every change is a new version, the ETag is the version, If-Match guards against
- * overwriting a change made in between. API keys are write-only.
+ * overwriting a change made in between. API keys are write-only. Tenant members read; changes need a tenant
+ * administrator of this tenant or a platform administrator ({@link TenantPermissions}).
  */
 @Path("/v1/tenants/{id}/assistant")
-@AdminAuthenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Assistant configuration", description = "A tenant's assistant: models, keys, instructions, tools, subagents, skills (admin).")
-@SecurityRequirement(name = TenantResource.ADMIN_TOKEN)
-@APIResponse(responseCode = "401", description = "Admin token missing or wrong.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "Assistant configuration", description = "A tenant's assistant: models, keys, instructions, tools, subagents, skills .")
+@SecurityRequirement(name = TenantResource.KEYCLOAK)
+@APIResponse(responseCode = "401", description = "No access token, or one that is malformed, expired, wrongly signed or for another audience.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token's roles do not allow this (members only read), or the tenant is not the caller's (answered the same whether that tenant exists or not).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No tenant with this id (or no such version).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AssistantResource {
 
@@ -80,6 +83,7 @@ public class AssistantResource {
     }
 
     @GET
+    @PermissionsAllowed(TenantPermissions.READ)
     @Operation(summary = "Read the assistant configuration", description = "The current version, API keys masked (apiKeySet, apiKeyHint). Version 0 means the "
             + "tenant never set one and the platform defaults apply. The ETag is the version, for If-Match.")
     @APIResponse(responseCode = "200", description = "The current configuration.", headers = @Header(name = "ETag", description = "The version in quotes, e.g. \"3\".", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistantResponse.class)))
@@ -88,6 +92,7 @@ public class AssistantResource {
     }
 
     @PUT
+    @PermissionsAllowed(TenantPermissions.MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the assistant configuration", description = "Stores the whole configuration as a new version and publishes it, keys encrypted, "
             + "with the tenant's configuration to aleff.tenant.config.v1. apiKey is write-only; keepApiKey: true keeps "
@@ -106,6 +111,7 @@ public class AssistantResource {
 
     @GET
     @Path("/versions")
+    @PermissionsAllowed(TenantPermissions.READ)
     @Operation(summary = "List assistant configuration versions", description = "Newest first: version, when, and a one-line summary.")
     @APIResponse(responseCode = "200", description = "The versions.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AssistantVersionResponse.class)))
     @APIResponse(responseCode = "400", description = "limit is not a number from 1 to 1000.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -117,6 +123,7 @@ public class AssistantResource {
 
     @GET
     @Path("/versions/{version}")
+    @PermissionsAllowed(TenantPermissions.READ)
     @Operation(summary = "Read one assistant configuration version", description = "As it was stored, API keys masked.")
     @APIResponse(responseCode = "200", description = "The version.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistantResponse.class)))
     public Uni<AssistantResponse> version(@PathParam("id") String id, @PathParam("version") String version) {
@@ -125,6 +132,7 @@ public class AssistantResource {
 
     @POST
     @Path("/versions/{version}/restore")
+    @PermissionsAllowed(TenantPermissions.MANAGE)
     @Operation(summary = "Restore an assistant configuration version", description = "Makes an earlier version current again as a new version (with its stored keys) and "
             + "publishes it. If-Match works as for PUT.")
     @APIResponse(responseCode = "200", description = "Restored as a new version.", headers = @Header(name = "ETag", description = "The new version in quotes.", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistantResponse.class)))

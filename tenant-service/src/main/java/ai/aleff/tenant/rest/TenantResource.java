@@ -2,6 +2,7 @@ package ai.aleff.tenant.rest;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,25 +27,32 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.ProblemException;
 import ai.aleff.platform.rest.Problems;
+import ai.aleff.tenant.security.Roles;
+import ai.aleff.tenant.security.TenantPermissions;
 import ai.aleff.tenant.service.TenantService;
 
-/** Admin API for tenants. */
+/**
+ * Admin API for tenants. Callers present a Keycloak access token of the {@code aleff} realm; who may do what is
+ * decided in {@link TenantPermissions} (platform administrators create tenants and reach any; tenant administrators
+ * and members only their own).
+ */
 @Path("/v1/tenants")
-@AdminAuthenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Tenants", description = "Create and read tenants (admin).")
-@SecurityScheme(securitySchemeName = TenantResource.ADMIN_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", description = "The bootstrap admin token (aleff.tenant.admin-token).")
-@SecurityRequirement(name = TenantResource.ADMIN_TOKEN)
-@APIResponse(responseCode = "401", description = "Admin token missing or wrong.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The admin token is not configured on this instance.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "Tenants", description = "Create and read tenants.")
+@SecurityScheme(securitySchemeName = TenantResource.KEYCLOAK, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT", description = "An access token of the aleff Keycloak realm, audience aleff-platform, "
+        + "with the realm role platform-admin, tenant-admin or tenant-member (and, for the last two, a tenant_id claim).")
+@SecurityRequirement(name = TenantResource.KEYCLOAK)
+@APIResponse(responseCode = "401", description = "No access token, or one that is malformed, expired, wrongly signed or for another audience.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token's roles do not allow this, or the tenant is not the caller's (answered the same whether that tenant exists or not).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TenantResource {
 
-    static final String ADMIN_TOKEN = "adminToken";
+    static final String KEYCLOAK = "keycloak";
 
     private final TenantService tenants;
 
@@ -53,8 +61,9 @@ public class TenantResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a tenant", description = "Creates an active tenant and its API key. The key is returned only in this response and "
+    @Operation(summary = "Create a tenant", description = "Platform administrators only. Creates an active tenant and its API key. The key is returned only in this response and "
             + "stored only as its SHA-256 hash. The tenant's configuration is then published to "
             + "aleff.tenant.config.v1 (a Kafka outage delays publication but never loses it).")
     @APIResponse(responseCode = "201", description = "Created; Location names the tenant.", headers = @Header(name = "Location", description = "URL of the new tenant.", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedTenantResponse.class)))
@@ -68,6 +77,7 @@ public class TenantResource {
 
     @GET
     @Path("/{id}")
+    @PermissionsAllowed(TenantPermissions.READ)
     @Operation(summary = "Read a tenant", description = "The tenant's current state. Never shows its API key.")
     @APIResponse(responseCode = "200", description = "The tenant.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantResponse.class)))
     @APIResponse(responseCode = "404", description = "No tenant with this id.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

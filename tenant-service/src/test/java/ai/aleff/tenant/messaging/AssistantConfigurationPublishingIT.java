@@ -33,13 +33,15 @@ import ai.aleff.platform.secrets.SecretCipher;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.identity.KeycloakResource;
+import ai.aleff.testkit.identity.RealmUsers;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class AssistantConfigurationPublishingIT {
 
-    private static final String TOKEN = "test-admin-token-0123456789";
     private static final String KEY = "sk-ant-api03-published-secret-Q7r2";
     private static final String SUBAGENT_KEY = "sk-subagent-secret-key-9zZ9";
 
@@ -168,7 +170,7 @@ class AssistantConfigurationPublishingIT {
     }
 
     private static void put(String tenantId, String body) {
-        given().header("Authorization", "Bearer " + TOKEN)
+        given().header("Authorization", "Bearer " + RealmUsers.platformAdminToken())
                 .contentType(ContentType.JSON)
                 .body(body)
                 .put("/v1/tenants/" + tenantId + "/assistant")
@@ -177,7 +179,7 @@ class AssistantConfigurationPublishingIT {
     }
 
     private static String newTenant() {
-        return given().header("Authorization", "Bearer " + TOKEN)
+        return given().header("Authorization", "Bearer " + RealmUsers.platformAdminToken())
                 .contentType(ContentType.JSON)
                 .body("{\"name\": \"Keyholder\"}")
                 .post("/v1/tenants")

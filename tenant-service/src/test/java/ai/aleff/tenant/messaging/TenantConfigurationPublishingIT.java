@@ -29,13 +29,14 @@ import ai.aleff.platform.tenancy.ApiKeys;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.identity.KeycloakResource;
+import ai.aleff.testkit.identity.RealmUsers;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class TenantConfigurationPublishingIT {
-
-    private static final String TOKEN = "test-admin-token-0123456789";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -108,7 +109,7 @@ class TenantConfigurationPublishingIT {
             // When invalid and unauthenticated requests are made, followed by one valid creation as a marker
             for (String body : List.of("{\"name\": ", "{}", "{\"name\": \"  \"}", "{\"name\": 7}", "[]",
                     "{\"name\": \"" + "z".repeat(201) + "\"}")) {
-                given().header("Authorization", "Bearer " + TOKEN)
+                given().header("Authorization", "Bearer " + RealmUsers.platformAdminToken())
                         .contentType("application/json")
                         .body(body)
                         .post("/v1/tenants")
@@ -134,7 +135,7 @@ class TenantConfigurationPublishingIT {
     }
 
     private static JsonPath create(String body) {
-        return given().header("Authorization", "Bearer " + TOKEN)
+        return given().header("Authorization", "Bearer " + RealmUsers.platformAdminToken())
                 .contentType("application/json")
                 .body(body)
                 .post("/v1/tenants")

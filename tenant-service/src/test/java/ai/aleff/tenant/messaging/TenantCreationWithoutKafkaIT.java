@@ -24,11 +24,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import ai.aleff.contracts.EventType;
 import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.identity.KeycloakResource;
+import ai.aleff.testkit.identity.RealmUsers;
 
 /** Kafka unreachable: creation must still succeed, and the change must wait in the outbox rather than vanish. */
 @QuarkusTest
 @TestProfile(TenantCreationWithoutKafkaIT.KafkaUnreachable.class)
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class TenantCreationWithoutKafkaIT {
 
     private static final long PUBLISH_TIMEOUT_MS = 10_000;
@@ -50,7 +53,7 @@ class TenantCreationWithoutKafkaIT {
     void creationSucceedsWhileKafkaIsDownAndTheConfigurationWaitsUnsentInTheOutbox() {
         // Given Kafka is unreachable
         // When an admin creates a tenant
-        String tenantId = given().header("Authorization", "Bearer test-admin-token-0123456789")
+        String tenantId = given().header("Authorization", "Bearer " + RealmUsers.platformAdminToken())
                 .contentType("application/json")
                 .body("{\"name\": \"Offline Inc\"}")
                 .post("/v1/tenants")
@@ -61,7 +64,7 @@ class TenantCreationWithoutKafkaIT {
                 .extract()
                 .jsonPath()
                 .getString("id");
-        given().header("Authorization", "Bearer test-admin-token-0123456789")
+        given().header("Authorization", "Bearer " + RealmUsers.platformAdminToken())
                 .get("/v1/tenants/" + tenantId)
                 .then()
                 .statusCode(200);

@@ -6,17 +6,21 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
-/** The admin API as a client with the test profile's admin token calls it. */
-final class AdminApi {
+import ai.aleff.testkit.identity.RealmUsers;
 
-    /** {@code %test.aleff.tenant.admin-token} in application.properties. */
-    static final String TOKEN = "test-admin-token-0123456789";
+/** The admin API as a platform administrator of the run's shared Keycloak calls it. */
+final class AdminApi {
 
     private AdminApi() {
     }
 
+    /** A valid access token of a platform administrator. */
+    static String token() {
+        return RealmUsers.platformAdminToken();
+    }
+
     static RequestSpecification admin() {
-        return given().header("Authorization", "Bearer " + TOKEN);
+        return given().header("Authorization", "Bearer " + token());
     }
 
     static ValidatableResponse createTenant(String jsonBody) {

@@ -30,10 +30,12 @@ import io.restassured.response.ValidatableResponse;
 
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.identity.KeycloakResource;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class AssistantResourceIT {
 
     private static final String KEY = "sk-test-0123456789abcdWXYZ";
@@ -402,7 +404,7 @@ class AssistantResourceIT {
     void missingOrWrongAdminTokenIsA401ProblemOnEveryEndpoint() {
         String tenant = newTenant();
         put(tenant, CHAIN).statusCode(200);
-        for (String header : new String[]{null, "Bearer wrong", "Bearer " + AdminApi.TOKEN + "x", "Basic x"}) {
+        for (String header : new String[]{null, "Bearer wrong", "Bearer " + AdminApi.token() + "x", "Basic x"}) {
             var request = header == null ? given() : given().header("Authorization", header);
             request.contentType(ContentType.JSON).body("{}").put(assistant(tenant)).then().statusCode(401)
                     .contentType("application/problem+json");

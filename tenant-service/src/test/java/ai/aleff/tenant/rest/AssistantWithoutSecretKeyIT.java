@@ -17,12 +17,14 @@ import io.restassured.http.ContentType;
 
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.identity.KeycloakResource;
 
 /** An operator forgot the platform secret key: keys cannot be stored, everything else still works. */
 @QuarkusTest
 @TestProfile(AssistantWithoutSecretKeyIT.WithoutSecretKey.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class AssistantWithoutSecretKeyIT {
 
     public static class WithoutSecretKey implements QuarkusTestProfile {

@@ -18,11 +18,13 @@ import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.LoggedErrors;
 import ai.aleff.testkit.PostgresResource;
 import ai.aleff.testkit.http.HttpLimitsContract;
+import ai.aleff.testkit.identity.KeycloakResource;
 
 /** Bad input on tenant-service: the shared HTTP limits, plus duplicate keys on both admin APIs that take JSON. */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class BadInputIT extends HttpLimitsContract {
 
     @Test

@@ -24,10 +24,12 @@ import io.restassured.path.json.JsonPath;
 import ai.aleff.platform.tenancy.ApiKeys;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.identity.KeycloakResource;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class TenantResourceIT {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -192,9 +194,9 @@ class TenantResourceIT {
         String location = createTenant("{\"name\": \"Initech\"}").statusCode(201).extract().header("Location");
 
         // Then a wrong token, a prefix of the right one, a tenant API key or another scheme cannot read or create
-        for (String header : new String[]{"Bearer wrong", "Bearer " + AdminApi.TOKEN.substring(0, 10),
-                "Bearer " + AdminApi.TOKEN + "x", "Bearer " + ApiKeys.generate(), "Basic " + AdminApi.TOKEN,
-                AdminApi.TOKEN, "Bearer "}) {
+        String token = AdminApi.token();
+        for (String header : new String[]{"Bearer wrong", "Bearer " + token.substring(0, 10), "Bearer " + token + "x",
+                "Bearer " + ApiKeys.generate(), "Basic " + token, token, "Bearer "}) {
             given().header("Authorization", header).when().get(location).then().statusCode(401).contentType(
                     "application/problem+json");
             given().header("Authorization", header)
@@ -263,6 +265,9 @@ class TenantResourceIT {
                 .body("paths.'/v1/tenants'.post.summary", equalTo("Create a tenant"))
                 .body("paths.'/v1/tenants'.post.responses.'201'.headers.Location", notNullValue())
                 .body("paths.'/v1/tenants/{id}'.get.responses.'404'.description", endsWith("id."))
-                .body("components.securitySchemes.adminToken.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.keycloak.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.keycloak.bearerFormat", equalTo("JWT"))
+                .body("paths.'/v1/tenants/{id}'.get.responses.'401'.description", notNullValue())
+                .body("paths.'/v1/tenants/{id}'.get.responses.'403'.description", notNullValue());
     }
 }

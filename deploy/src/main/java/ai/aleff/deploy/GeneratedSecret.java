@@ -8,15 +8,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** The tenant-service admin token: generated on the first run, then read back so curl sessions keep working. */
-public final class AdminToken {
+/**
+ * A secret of the local platform (Keycloak's bootstrap administrator password): generated on the first run into a
+ * file only the owner can read, then read back so that later runs and curl sessions keep working.
+ */
+public final class GeneratedSecret {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AdminToken() {
+    private GeneratedSecret() {
     }
 
-    public static String loadOrCreate(Path file) {
+    public static String loadOrCreate(Path file, String prefix) {
         try {
             if (Files.exists(file)) {
                 String token = Files.readString(file).strip();
@@ -26,13 +29,13 @@ public final class AdminToken {
             }
             byte[] bytes = new byte[24];
             RANDOM.nextBytes(bytes);
-            String token = "adm_" + HexFormat.of().formatHex(bytes);
+            String token = prefix + HexFormat.of().formatHex(bytes);
             Files.createDirectories(file.getParent());
             Files.writeString(file, token + "\n");
             restrictToOwner(file);
             return token;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or write the admin token at " + file, e);
+            throw new UncheckedIOException("Cannot read or write the secret at " + file, e);
         }
     }
 

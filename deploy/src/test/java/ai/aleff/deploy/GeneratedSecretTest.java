@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AdminTokenTest {
+class GeneratedSecretTest {
 
     @TempDir
     Path dir;
@@ -21,8 +21,8 @@ class AdminTokenTest {
         Path file = dir.resolve("data/admin-token");
 
         // When loaded twice
-        String first = AdminToken.loadOrCreate(file);
-        String second = AdminToken.loadOrCreate(file);
+        String first = GeneratedSecret.loadOrCreate(file, "adm_");
+        String second = GeneratedSecret.loadOrCreate(file, "adm_");
 
         // Then the same unguessable token comes back and only the owner can read the file
         assertThat(first).startsWith("adm_").hasSize(4 + 48);
@@ -32,8 +32,8 @@ class AdminTokenTest {
 
     @Test
     void differentDataDirectoriesGetDifferentTokens() {
-        assertThat(AdminToken.loadOrCreate(dir.resolve("a/admin-token")))
-                .isNotEqualTo(AdminToken.loadOrCreate(dir.resolve("b/admin-token")));
+        assertThat(GeneratedSecret.loadOrCreate(dir.resolve("a/admin-token"), "adm_"))
+                .isNotEqualTo(GeneratedSecret.loadOrCreate(dir.resolve("b/admin-token"), "adm_"));
     }
 
     @Test
@@ -42,7 +42,7 @@ class AdminTokenTest {
         Path file = Files.writeString(dir.resolve("admin-token"), "\n");
 
         // When loaded
-        String token = AdminToken.loadOrCreate(file);
+        String token = GeneratedSecret.loadOrCreate(file, "adm_");
 
         // Then a token is generated and stored
         assertThat(token).startsWith("adm_");
