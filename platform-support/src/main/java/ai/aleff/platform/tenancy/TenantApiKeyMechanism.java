@@ -49,6 +49,15 @@ public class TenantApiKeyMechanism implements HttpAuthenticationMechanism {
                 HttpHeaderNames.WWW_AUTHENTICATE, "Bearer"));
     }
 
+    /**
+     * Before other bearer mechanisms (OIDC): this one only claims tokens that start with {@code ak_}, while an OIDC
+     * mechanism asked first would fail an API key as a malformed token instead of passing it on.
+     */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(TenantApiKeyRequest.class);
