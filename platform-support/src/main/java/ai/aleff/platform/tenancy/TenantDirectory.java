@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,6 +47,7 @@ public class TenantDirectory {
     private final CloudEventCodec codec;
     private final KafkaClientConfig kafka;
     private final TenantDirectorySettings settings;
+    private final Event<TenantDeleted> deletions;
     private final Map<String, TenantView> tenants = new ConcurrentHashMap<>();
     private final Map<String, KeyEntry> keysByHash = new ConcurrentHashMap<>();
     private final Map<String, List<String>> keyHashesByTenant = new ConcurrentHashMap<>();
@@ -54,10 +56,12 @@ public class TenantDirectory {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread reader;
 
-    public TenantDirectory(CloudEventCodec codec, KafkaClientConfig kafka, TenantDirectorySettings settings) {
+    public TenantDirectory(CloudEventCodec codec, KafkaClientConfig kafka, TenantDirectorySettings settings,
+            Event<TenantDeleted> deletions) {
         this.codec = codec;
         this.kafka = kafka;
         this.settings = settings;
+        this.deletions = deletions;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -110,6 +114,9 @@ public class TenantDirectory {
         }
         config.apiKeyHashes().forEach(hash -> keysByHash.put(hash,
                 new KeyEntry(config.tenantId(), config.apiKeyExpiries().get(hash))));
+        if (config.status() == TenantConfigurationChanged.Status.DELETED && deletions != null) {
+            deletions.fireAsync(new TenantDeleted(config.tenantId()));
+        }
     }
 
     private void readForever() {

@@ -76,6 +76,7 @@ class TenantDirectoryTest {
     }
 
     private static TenantDirectory directory(boolean keepAssistant) {
+        // No deletion observers in a unit test: the directory fires nothing without them.
         return new TenantDirectory(null, null, new TenantDirectorySettings() {
             @Override
             public boolean enabled() {
@@ -91,6 +92,6 @@ class TenantDirectoryTest {
             public Duration pollTimeout() {
                 return Duration.ofMillis(500);
             }
-        });
+        }, null);
     }
 }
