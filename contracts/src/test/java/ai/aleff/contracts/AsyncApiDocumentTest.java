@@ -69,7 +69,8 @@ class AsyncApiDocumentTest {
                                     List.of(), List.of("time_now"))),
                             List.of(new AssistantConfiguration.Skill("refunds", "How to handle refund requests",
                                     "# Refunds\nAsk for the order number.")),
-                            10, 8000)),
+                            10, 8000),
+                    Map.of("a".repeat(64), NOW.plusSeconds(3600))),
             EventType.USAGE_RECORDED,
             new UsageRecorded("u-1", "t-1", "c-1", "turn-1", "openai", "gpt-4o-mini", 1200, 80,
                     new BigDecimal("0.000228"), "USD", NOW));

@@ -1,5 +1,6 @@
 package ai.aleff.audit.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,13 +27,13 @@ import ai.aleff.audit.service.AuditTrailQuery;
 import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.ProblemException;
 import ai.aleff.platform.rest.Problems;
-import ai.aleff.platform.tenancy.TenantAuthenticated;
 import ai.aleff.platform.tenancy.TenantContext;
+import ai.aleff.platform.tenancy.TenantRoles;
 
 /** The caller's own audit trail. Every query is scoped by the authenticated tenant, never by a parameter. */
 @Path("/v1/audit")
 @Tag(name = "Audit")
-@TenantAuthenticated
+@RolesAllowed(TenantRoles.ACTIVE_TENANT)
 @SecurityScheme(securitySchemeName = "tenantApiKey", type = SecuritySchemeType.HTTP, scheme = "bearer", description = "Tenant API key: 'Authorization: Bearer ak_...'")
 @SecurityRequirement(name = "tenantApiKey")
 public class AuditResource {
@@ -51,11 +52,12 @@ public class AuditResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List a conversation's audit records", description = "The authenticated tenant's records for one conversation, ordered by occurredAt then"
+    @Operation(operationId = "listConversationAudit", summary = "List a conversation's audit records", description = "The authenticated tenant's records for one conversation, ordered by occurredAt then"
             + " recordId. A conversation without records (or another tenant's) gives an empty list.")
     @APIResponse(responseCode = "200", description = "The records, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditTrailPage.class)))
     @APIResponse(responseCode = "400", description = "Missing or invalid conversationId or limit", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing or unknown API key", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key's tenant is disabled", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AuditTrailPage> list(
             @Parameter(description = "Conversation id, 1 to 128 characters", required = true) @QueryParam("conversationId") String conversationId,
             @Parameter(description = "Most records to return: 1 to 1000, default 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) @QueryParam("limit") String limit,

@@ -1,5 +1,6 @@
 package ai.aleff.ingress.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,12 +24,12 @@ import ai.aleff.ingress.service.MessageIntake;
 import ai.aleff.ingress.service.NewMessage;
 import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.Problems;
-import ai.aleff.platform.tenancy.TenantAuthenticated;
 import ai.aleff.platform.tenancy.TenantContext;
+import ai.aleff.platform.tenancy.TenantRoles;
 
 /** The HTTP API channel: integrators post their users' messages here. */
 @Path("/v1/messages")
-@TenantAuthenticated
+@RolesAllowed(TenantRoles.ACTIVE_TENANT)
 @Tag(name = "Messages")
 public class MessagesResource {
 
@@ -45,13 +46,14 @@ public class MessagesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a user message to the tenant's assistant", description = "Answers 202 only after Kafka acknowledged the message. The text must be non-blank and at "
+    @Operation(operationId = "sendMessage", summary = "Send a user message to the tenant's assistant", description = "Answers 202 only after Kafka acknowledged the message. The text must be non-blank and at "
             + "most 16000 characters. With a clientMessageId the message is accepted once: a retry returns "
             + "the same messageId and publishes nothing new.")
     @APIResponse(responseCode = "202", description = "Accepted: the message is durably queued for the assistant.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageAccepted.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields (e.g. text over 16000 "
             + "characters); nothing was accepted.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing or unknown API key.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key's tenant is disabled.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The clientMessageId was already used for another conversation.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the message; nothing was accepted. "

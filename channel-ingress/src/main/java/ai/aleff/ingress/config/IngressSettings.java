@@ -1,5 +1,7 @@
 package ai.aleff.ingress.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -29,4 +31,11 @@ public interface IngressSettings {
     /** Conversation-view records taken from Kafka and not stored yet; at this many polling pauses. */
     @WithDefault("1000")
     int viewMaxQueued();
+
+    /**
+     * How often every open event stream's API key and tenant are checked again: a revoked or expired key or a
+     * disabled tenant ends its streams within this interval of the change reaching this instance.
+     */
+    @WithDefault("1s")
+    Duration streamCredentialCheckInterval();
 }

@@ -1,5 +1,6 @@
 package ai.aleff.ingress.conversation;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,37 +29,41 @@ import ai.aleff.ingress.repository.ConversationMessageRepository;
 import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.ProblemException;
 import ai.aleff.platform.rest.Problems;
-import ai.aleff.platform.tenancy.TenantAuthenticated;
 import ai.aleff.platform.tenancy.TenantContext;
+import ai.aleff.platform.tenancy.TenantRoles;
 
 /** A tenant's conversations: their messages so far, and replies as they arrive. */
 @Path("/v1/conversations/{conversationId}")
-@TenantAuthenticated
+@RolesAllowed(TenantRoles.ACTIVE_TENANT)
 @Tag(name = "Conversations")
+@APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The API key's tenant is disabled.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConversationResource {
 
     static final String REPLY_EVENT = "reply";
+    static final String CLOSED_EVENT = "closed";
 
     private final ConversationMessageRepository repository;
     private final ReplyBroadcaster broadcaster;
     private final TenantContext tenant;
     private final IngressSettings settings;
+    private final StreamCredentialWatch watch;
 
     public ConversationResource(ConversationMessageRepository repository, ReplyBroadcaster broadcaster,
-            TenantContext tenant, IngressSettings settings) {
+            TenantContext tenant, IngressSettings settings, StreamCredentialWatch watch) {
         this.repository = repository;
         this.broadcaster = broadcaster;
         this.tenant = tenant;
         this.settings = settings;
+        this.watch = watch;
     }
 
     @GET
     @Path("/messages")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The conversation's messages and replies, oldest first (the latest ones when it is long)")
+    @Operation(operationId = "listConversationMessages", summary = "The conversation's messages and replies, oldest first (the latest ones when it is long)")
     @APIResponse(responseCode = "200", description = "The conversation.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConversationMessages.class)))
     @APIResponse(responseCode = "400", description = "The conversationId is malformed.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing or unknown API key.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The tenant has no such conversation.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConversationMessages> messages(
             @PathParam("conversationId") @Pattern(regexp = Identifiers.ID_PATTERN, message = Identifiers.ID_MESSAGE) String conversationId) {
@@ -74,22 +79,35 @@ public class ConversationResource {
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replies of the conversation as server-sent events, from the moment of subscription", description = "Each reply is an event named 'reply' whose id is the replyId and whose data is the "
+    @Operation(operationId = "streamConversationReplies", summary = "Replies of the conversation as server-sent events, from the moment of subscription", description = "Each reply is an event named 'reply' whose id is the replyId and whose data is the "
             + "ReplyReady JSON. The stream opens with a comment line. A reply may be sent twice (after a "
-            + "redelivery): deduplicate on the event id.")
+            + "redelivery): deduplicate on the event id. When the API key is revoked or expires, or the tenant is "
+            + "disabled, the stream ends within seconds with an event named 'closed' (data: {\"reason\": "
+            + "\"CREDENTIALS_REVOKED\" or \"TENANT_DISABLED\"}); reconnecting with that key is then refused.")
     @APIResponse(responseCode = "200", description = "The event stream.", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ReplyReady.class)))
     @APIResponse(responseCode = "400", description = "The conversationId is malformed.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing or unknown API key.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> events(
             @PathParam("conversationId") @Pattern(regexp = Identifiers.ID_PATTERN, message = Identifiers.ID_MESSAGE) String conversationId,
             @Context Sse sse) {
         String tenantId = tenant.tenantId();
+        String keyHash = tenant.keyHash();
         return Multi.createFrom().emitter(emitter -> {
             // Subscribe before the opening comment goes out: a client that saw the stream open misses no reply.
             Cancellable subscription = broadcaster.replies(tenantId, conversationId)
                     .subscribe()
                     .with(reply -> emitter.emit(replyEvent(sse, reply)), emitter::fail);
-            emitter.onTermination(subscription::cancel);
+            Runnable unwatch = watch.watch(tenantId, keyHash, reason -> {
+                subscription.cancel();
+                emitter.emit(sse.newEventBuilder()
+                        .name(CLOSED_EVENT)
+                        .data(StreamClosed.class, new StreamClosed(reason))
+                        .build());
+                emitter.complete();
+            });
+            emitter.onTermination(() -> {
+                unwatch.run();
+                subscription.cancel();
+            });
             emitter.emit(sse.newEventBuilder().comment("subscribed").build());
         }, settings.sseBufferSize());
     }

@@ -55,4 +55,11 @@ public class ClientMessageRepository {
         return new ClientMessage(row.getString("message_id"), row.getString("conversation_id"),
                 ClientMessage.Status.valueOf(row.getString("status")));
     }
+
+    /** Erases every row of a deleted tenant; the number of rows deleted. */
+    public Uni<Integer> deleteTenant(String tenantId) {
+        return pool.preparedQuery("DELETE FROM ingress.client_message WHERE tenant_id = $1")
+                .execute(Tuple.of(tenantId))
+                .map(rows -> rows.rowCount());
+    }
 }

@@ -60,4 +60,11 @@ public class ConversationMessageRepository {
                 row.getString("user_id"), row.getString("text"), row.getString("in_reply_to"),
                 row.getString("model"), row.getOffsetDateTime("occurred_at").toInstant());
     }
+
+    /** Erases every row of a deleted tenant; the number of rows deleted. */
+    public Uni<Integer> deleteTenant(String tenantId) {
+        return pool.preparedQuery("DELETE FROM ingress.conversation_message WHERE tenant_id = $1")
+                .execute(Tuple.of(tenantId))
+                .map(rows -> rows.rowCount());
+    }
 }

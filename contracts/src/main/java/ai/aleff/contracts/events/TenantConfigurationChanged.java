@@ -2,6 +2,7 @@ package ai.aleff.contracts.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The current configuration of one tenant, published to a compacted topic keyed by tenant id: the latest
@@ -11,14 +12,28 @@ import java.util.List;
  *
  * @param tenantId tenant id
  * @param name display name
- * @param status {@code ACTIVE} or {@code DISABLED}
+ * @param status {@code ACTIVE}, {@code DISABLED} or {@code DELETED} (a deleted tenant has no keys and no assistant;
+ *        every service erases what it holds for it)
  * @param apiKeyHashes hex SHA-256 hashes of the tenant's valid API keys
  * @param version increases with every change, so consumers can ignore stale updates
  * @param changedAt when the change was made
  * @param assistant the tenant's assistant configuration; null means the platform defaults
+ * @param apiKeyExpiries for keys of {@code apiKeyHashes} that expire (the old key of a rotation, valid during the
+ *        overlap window): hash to the instant from which the key must be refused. Consumers honour it with their own
+ *        clock, so an expiry takes effect without another event. Never null (empty: no key expires).
  */
 public record TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
-        long version, Instant changedAt, AssistantConfiguration assistant) {
+        long version, Instant changedAt, AssistantConfiguration assistant, Map<String, Instant> apiKeyExpiries) {
+
+    public TenantConfigurationChanged {
+        apiKeyExpiries = apiKeyExpiries == null ? Map.of() : Map.copyOf(apiKeyExpiries);
+    }
+
+    /** A configuration whose keys never expire. */
+    public TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
+            long version, Instant changedAt, AssistantConfiguration assistant) {
+        this(tenantId, name, status, apiKeyHashes, version, changedAt, assistant, Map.of());
+    }
 
     /** A configuration with the platform's assistant defaults. */
     public TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
@@ -26,8 +41,8 @@ public record TenantConfigurationChanged(String tenantId, String name, Status st
         this(tenantId, name, status, apiKeyHashes, version, changedAt, null);
     }
 
-    /** Whether the tenant may use the platform. */
+    /** Whether the tenant may use the platform; only {@code ACTIVE} may. */
     public enum Status {
-        ACTIVE, DISABLED
+        ACTIVE, DISABLED, DELETED
     }
 }

@@ -33,6 +33,17 @@ public final class ApiKeys {
                 && key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
+    /** Characters of a key shown in lists and logs: the prefix and 8 random characters, never enough to use it. */
+    public static final int DISPLAY_PREFIX_LENGTH = PREFIX.length() + 8;
+
+    /** The start of a key that identifies it to people (key lists, audit) without revealing it. */
+    public static String displayPrefix(String key) {
+        if (key == null) {
+            return "";
+        }
+        return key.length() <= DISPLAY_PREFIX_LENGTH ? PREFIX : key.substring(0, DISPLAY_PREFIX_LENGTH);
+    }
+
     public static String hash(String key) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

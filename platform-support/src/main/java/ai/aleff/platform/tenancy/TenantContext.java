@@ -2,24 +2,37 @@ package ai.aleff.platform.tenancy;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** The tenant the current request was authenticated as. Every query in a request is scoped by it. */
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The tenant the current request was authenticated as (by its API key). Every query in a request is scoped by it.
+ * Read it only in resources guarded by {@code @RolesAllowed(TenantRoles.ACTIVE_TENANT)}: the check has resolved the
+ * identity by then, so reading it never blocks.
+ */
 @RequestScoped
 public class TenantContext {
 
-    private TenantView tenant;
+    private final SecurityIdentity identity;
 
-    void set(TenantView tenant) {
-        this.tenant = tenant;
-    }
-
-    public TenantView tenant() {
-        if (tenant == null) {
-            throw new IllegalStateException("No authenticated tenant: is the resource @TenantAuthenticated?");
-        }
-        return tenant;
+    public TenantContext(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
     public String tenantId() {
-        return tenant().tenantId();
+        return attribute(TenantApiKeyIdentityProvider.TENANT_ID);
+    }
+
+    /** The SHA-256 of the key the request was authenticated with. */
+    public String keyHash() {
+        return attribute(TenantApiKeyIdentityProvider.KEY_HASH);
+    }
+
+    private String attribute(String name) {
+        String value = identity.getAttribute(name);
+        if (value == null) {
+            throw new IllegalStateException("No tenant API key authenticated this request: is the resource "
+                    + "@RolesAllowed(TenantRoles.ACTIVE_TENANT)?");
+        }
+        return value;
     }
 }

@@ -1,6 +1,7 @@
 package ai.aleff.platform.tenancy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,7 +36,8 @@ import ai.aleff.platform.messaging.MalformedEventException;
 /**
  * Every tenant's latest configuration, read from the compacted configuration topic from its beginning by each
  * instance (no consumer group: every instance needs every tenant). Lookups are in-memory; the service is ready once
- * it has read up to the end offsets it saw at start.
+ * it has read up to the end offsets it saw at start. Services that only authenticate keep status and key hashes;
+ * the assistant configuration is kept only with {@code aleff.tenant-directory.keep-assistant}.
  */
 @ApplicationScoped
 public class TenantDirectory {
@@ -44,18 +47,21 @@ public class TenantDirectory {
     private final CloudEventCodec codec;
     private final KafkaClientConfig kafka;
     private final TenantDirectorySettings settings;
+    private final Event<TenantDeleted> deletions;
     private final Map<String, TenantView> tenants = new ConcurrentHashMap<>();
-    private final Map<String, String> tenantByKeyHash = new ConcurrentHashMap<>();
+    private final Map<String, KeyEntry> keysByHash = new ConcurrentHashMap<>();
     private final Map<String, List<String>> keyHashesByTenant = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean caughtUp;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread reader;
 
-    public TenantDirectory(CloudEventCodec codec, KafkaClientConfig kafka, TenantDirectorySettings settings) {
+    public TenantDirectory(CloudEventCodec codec, KafkaClientConfig kafka, TenantDirectorySettings settings,
+            Event<TenantDeleted> deletions) {
         this.codec = codec;
         this.kafka = kafka;
         this.settings = settings;
+        this.deletions = deletions;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -64,14 +70,27 @@ public class TenantDirectory {
         }
     }
 
-    /** The active tenant owning this API key, if any. */
-    public Optional<TenantView> authenticate(String apiKey) {
-        if (!ApiKeys.looksValid(apiKey)) {
+    /** A key of a known tenant, valid at {@code now}. */
+    private record KeyEntry(String tenantId, Instant expiresAt) {
+
+        boolean validAt(Instant now) {
+            return expiresAt == null || now.isBefore(expiresAt);
+        }
+    }
+
+    /**
+     * What the key with this hash gives access to, if it is a current key of a known tenant and not expired (the old
+     * key of a rotation is refused from the expiry the configuration names, without waiting for another event).
+     */
+    public Optional<ApiKeyAccess> access(String keyHash) {
+        KeyEntry key = keyHash == null ? null : keysByHash.get(keyHash);
+        if (key == null || !key.validAt(Instant.now())) {
             return Optional.empty();
         }
-        return Optional.ofNullable(tenantByKeyHash.get(ApiKeys.hash(apiKey)))
-                .map(tenants::get)
-                .filter(TenantView::active);
+        TenantView tenant = tenants.get(key.tenantId());
+        return tenant == null
+                ? Optional.empty()
+                : Optional.of(new ApiKeyAccess(key.tenantId(), keyHash, tenant.active()));
     }
 
     public Optional<TenantView> find(String tenantId) {
@@ -88,12 +107,16 @@ public class TenantDirectory {
         if (current != null && current.version() > config.version()) {
             return;
         }
-        tenants.put(config.tenantId(), TenantView.of(config));
+        tenants.put(config.tenantId(), TenantView.of(config, settings.keepAssistant()));
         List<String> previous = keyHashesByTenant.put(config.tenantId(), List.copyOf(config.apiKeyHashes()));
         if (previous != null) {
-            previous.stream().filter(h -> !config.apiKeyHashes().contains(h)).forEach(tenantByKeyHash::remove);
+            previous.stream().filter(h -> !config.apiKeyHashes().contains(h)).forEach(keysByHash::remove);
         }
-        config.apiKeyHashes().forEach(hash -> tenantByKeyHash.put(hash, config.tenantId()));
+        config.apiKeyHashes().forEach(hash -> keysByHash.put(hash,
+                new KeyEntry(config.tenantId(), config.apiKeyExpiries().get(hash))));
+        if (config.status() == TenantConfigurationChanged.Status.DELETED && deletions != null) {
+            deletions.fireAsync(new TenantDeleted(config.tenantId()));
+        }
     }
 
     private void readForever() {

@@ -13,6 +13,13 @@ public interface TenantDirectorySettings {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * Whether the cache keeps each tenant's assistant configuration. Only the agent workers need it; services that
+     * only authenticate keep status and key hashes.
+     */
+    @WithDefault("false")
+    boolean keepAssistant();
+
     /** Longest one poll of the configuration topic waits for new records. */
     @WithDefault("500ms")
     Duration pollTimeout();

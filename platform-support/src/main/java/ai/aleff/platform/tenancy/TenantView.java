@@ -6,15 +6,31 @@ import ai.aleff.contracts.events.TenantConfigurationChanged;
 /**
  * What a service knows about a tenant from the configuration topic.
  *
- * @param assistant the tenant's assistant configuration, never null ({@link AssistantConfiguration#platformDefaults()}
- *        when the tenant set nothing)
+ * @param assistant the tenant's assistant configuration ({@link AssistantConfiguration#platformDefaults()} when the
+ *        tenant set nothing); only kept by services with {@code aleff.tenant-directory.keep-assistant=true}
  */
 public record TenantView(String tenantId, String name, boolean active, long version,
         AssistantConfiguration assistant) {
 
-    static TenantView of(TenantConfigurationChanged config) {
+    /**
+     * The assistant configuration. Services that only authenticate do not keep it (it can hold up to 512 KiB and
+     * encrypted keys they have no use for): asking for it there is a programming error, not a missing value.
+     */
+    @Override
+    public AssistantConfiguration assistant() {
+        if (assistant == null) {
+            throw new IllegalStateException(
+                    "This service does not keep assistant configurations (aleff.tenant-directory.keep-assistant)");
+        }
+        return assistant;
+    }
+
+    static TenantView of(TenantConfigurationChanged config, boolean keepAssistant) {
+        AssistantConfiguration assistant = config.assistant() == null
+                ? AssistantConfiguration.platformDefaults()
+                : config.assistant();
         return new TenantView(config.tenantId(), config.name(),
                 config.status() == TenantConfigurationChanged.Status.ACTIVE, config.version(),
-                config.assistant() == null ? AssistantConfiguration.platformDefaults() : config.assistant());
+                keepAssistant ? assistant : null);
     }
 }

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 
-/** A tenant row. The API key itself is never stored, only its hash. */
+/** A tenant row. Its API keys are rows of their own ({@link ApiKeyEntity}). */
 @Entity
 @Table(name = "tenants", schema = "tenant")
 public class TenantEntity {
@@ -27,9 +27,6 @@ public class TenantEntity {
     @Column(nullable = false, length = 16)
     public TenantConfigurationChanged.Status status;
 
-    @Column(name = "api_key_hash", nullable = false, length = 64)
-    public String apiKeyHash;
-
     @Column(nullable = false)
     public long version;
 
@@ -40,13 +37,20 @@ public class TenantEntity {
     @Column(name = "assistant_version")
     public Long assistantVersion;
 
+    /** When the tenant was deleted; null while it exists. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    public boolean deleted() {
+        return status == TenantConfigurationChanged.Status.DELETED;
+    }
+
     /** A new, active tenant at its first configuration version. */
-    public static TenantEntity newActive(UUID id, String name, String apiKeyHash, Instant createdAt) {
+    public static TenantEntity newActive(UUID id, String name, Instant createdAt) {
         TenantEntity tenant = new TenantEntity();
         tenant.id = id;
         tenant.name = name;
         tenant.status = TenantConfigurationChanged.Status.ACTIVE;
-        tenant.apiKeyHash = apiKeyHash;
         tenant.version = 1;
         tenant.createdAt = createdAt;
         return tenant;

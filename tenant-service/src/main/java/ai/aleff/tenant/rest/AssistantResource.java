@@ -77,9 +77,11 @@ public class AssistantResource {
             }""";
 
     private final AssistantService assistants;
+    private final CurrentActor actor;
 
-    public AssistantResource(AssistantService assistants) {
+    public AssistantResource(AssistantService assistants, CurrentActor actor) {
         this.assistants = assistants;
+        this.actor = actor;
     }
 
     @GET
@@ -88,7 +90,7 @@ public class AssistantResource {
             + "tenant never set one and the platform defaults apply. The ETag is the version, for If-Match.")
     @APIResponse(responseCode = "200", description = "The current configuration.", headers = @Header(name = "ETag", description = "The version in quotes, e.g. \"3\".", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistantResponse.class)))
     public Uni<Response> get(@PathParam("id") String id) {
-        return assistants.current(id).map(AssistantResource::withETag);
+        return assistants.current(actor.actor(), id).map(AssistantResource::withETag);
     }
 
     @PUT
@@ -106,7 +108,7 @@ public class AssistantResource {
     public Uni<Response> replace(@PathParam("id") String id,
             @Parameter(description = "The ETag of the version this change is based on, e.g. \"3\"; absent: replace whatever is current.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull AssistantInput input) {
-        return assistants.replace(id, input, new Precondition(ifMatch)).map(AssistantResource::withETag);
+        return assistants.replace(actor.actor(), id, input, new Precondition(ifMatch)).map(AssistantResource::withETag);
     }
 
     @GET
@@ -117,7 +119,7 @@ public class AssistantResource {
     @APIResponse(responseCode = "400", description = "limit is not a number from 1 to 1000.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<AssistantVersionResponse>> versions(@PathParam("id") String id,
             @Parameter(description = "At most this many versions, 1 to 1000 (default 100).") @QueryParam("limit") String limit) {
-        return assistants.versions(id, limit(limit))
+        return assistants.versions(actor.actor(), id, limit(limit))
                 .map(versions -> versions.stream().map(AssistantVersionResponse::of).toList());
     }
 
@@ -127,7 +129,7 @@ public class AssistantResource {
     @Operation(summary = "Read one assistant configuration version", description = "As it was stored, API keys masked.")
     @APIResponse(responseCode = "200", description = "The version.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistantResponse.class)))
     public Uni<AssistantResponse> version(@PathParam("id") String id, @PathParam("version") String version) {
-        return assistants.version(id, versionNumber(version)).map(AssistantResponse::of);
+        return assistants.version(actor.actor(), id, versionNumber(version)).map(AssistantResponse::of);
     }
 
     @POST
@@ -139,7 +141,7 @@ public class AssistantResource {
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> restore(@PathParam("id") String id, @PathParam("version") String version,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return assistants.restore(id, versionNumber(version), new Precondition(ifMatch))
+        return assistants.restore(actor.actor(), id, versionNumber(version), new Precondition(ifMatch))
                 .map(AssistantResource::withETag);
     }
 

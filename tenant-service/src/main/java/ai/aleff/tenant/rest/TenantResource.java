@@ -55,21 +55,23 @@ public class TenantResource {
     static final String KEYCLOAK = "keycloak";
 
     private final TenantService tenants;
+    private final CurrentActor actor;
 
-    public TenantResource(TenantService tenants) {
+    public TenantResource(TenantService tenants, CurrentActor actor) {
         this.tenants = tenants;
+        this.actor = actor;
     }
 
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a tenant", description = "Platform administrators only. Creates an active tenant and its API key. The key is returned only in this response and "
+    @Operation(operationId = "createTenant", summary = "Create a tenant", description = "Platform administrators only. Creates an active tenant and its API key. The key is returned only in this response and "
             + "stored only as its SHA-256 hash. The tenant's configuration is then published to "
             + "aleff.tenant.config.v1 (a Kafka outage delays publication but never loses it).")
     @APIResponse(responseCode = "201", description = "Created; Location names the tenant.", headers = @Header(name = "Location", description = "URL of the new tenant.", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedTenantResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid name.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull CreateTenantRequest request, @Context UriInfo uri) {
-        return tenants.create(request.name()).map(created -> {
+        return tenants.create(actor.actor(), request.name()).map(created -> {
             URI location = uri.getBaseUriBuilder().path("v1/tenants/{id}").build(created.tenant().id().toString());
             return Response.created(location).entity(CreatedTenantResponse.of(created)).build();
         });
@@ -78,7 +80,7 @@ public class TenantResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(TenantPermissions.READ)
-    @Operation(summary = "Read a tenant", description = "The tenant's current state. Never shows its API key.")
+    @Operation(operationId = "getTenant", summary = "Read a tenant", description = "The tenant's current state. Never shows its API key.")
     @APIResponse(responseCode = "200", description = "The tenant.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantResponse.class)))
     @APIResponse(responseCode = "404", description = "No tenant with this id.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TenantResponse> get(@PathParam("id") String id) {

@@ -21,13 +21,14 @@ import ai.aleff.contracts.tools.BuiltinTools;
 import ai.aleff.platform.egress.EgressGuard;
 import ai.aleff.platform.egress.PlatformKeyEndpoints;
 import ai.aleff.platform.events.CloudEvent;
-import ai.aleff.platform.messaging.AuditTrail;
 import ai.aleff.platform.outbox.Outbox;
 import ai.aleff.platform.outbox.SessionOutbox;
 import ai.aleff.platform.rest.Problem.FieldError;
 import ai.aleff.platform.rest.ProblemException;
 import ai.aleff.platform.secrets.SecretCipher;
 import ai.aleff.tenant.config.TenantSettings;
+import ai.aleff.tenant.repository.AdminAuditRepository;
+import ai.aleff.tenant.repository.ApiKeyRepository;
 import ai.aleff.tenant.repository.AssistantVersionEntity;
 import ai.aleff.tenant.repository.AssistantVersionRepository;
 import ai.aleff.tenant.repository.TenantEntity;
@@ -53,21 +54,26 @@ public class AssistantService {
     private final Outbox outbox;
     private final SessionOutbox sessionOutbox;
     private final TenantConfigurations configurations;
-    private final AuditTrail audit;
     private final SecretCipher cipher;
     private final ObjectMapper json;
     private final AssistantValidator validator;
     private final AssistantAssembler assembler;
+    private final ApiKeyRepository keys;
+    private final AdminAuditTrail trail;
+    private final AdminAuditRepository audits;
 
     public AssistantService(TenantRepository tenants, AssistantVersionRepository versions, Outbox outbox,
-            TenantConfigurations configurations, AuditTrail audit, SecretCipher cipher, ObjectMapper json,
-            TenantSettings settings, EgressGuard egress, PlatformKeyEndpoints platformKeyEndpoints) {
+            TenantConfigurations configurations, SecretCipher cipher, ObjectMapper json, TenantSettings settings,
+            ApiKeyRepository keys, AdminAuditTrail trail, AdminAuditRepository audits, EgressGuard egress,
+            PlatformKeyEndpoints platformKeyEndpoints) {
         this.tenants = tenants;
+        this.keys = keys;
+        this.trail = trail;
+        this.audits = audits;
         this.versions = versions;
         this.outbox = outbox;
         this.sessionOutbox = new SessionOutbox(outbox);
         this.configurations = configurations;
-        this.audit = audit;
         this.cipher = cipher;
         this.json = json;
         this.validator = new AssistantValidator(BuiltinTools.names(), egress, platformKeyEndpoints);
@@ -75,14 +81,15 @@ public class AssistantService {
     }
 
     /** The current configuration; version 0 (the platform defaults) when the tenant never set one. */
-    public Uni<StoredAssistant> current(String tenantId) {
-        UUID id = existingId(tenantId);
+    public Uni<StoredAssistant> current(Actor actor, String tenantId) {
+        UUID id = TenantChanges.administrableId(actor, tenantId);
         return Panache.withSession(() -> tenants.findById(id).chain(tenant -> current(requireFound(tenant))));
     }
 
     /** Replaces the configuration with {@code input} as a new version, if {@code precondition} holds. */
-    public Uni<StoredAssistant> replace(String tenantId, AssistantInput input, Precondition precondition) {
-        UUID id = existingId(tenantId);
+    public Uni<StoredAssistant> replace(Actor actor, String tenantId, AssistantInput input,
+            Precondition precondition) {
+        UUID id = TenantChanges.administrableId(actor, tenantId);
         List<FieldError> errors = validator.validate(input);
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(new InvalidAssistantException(errors));
@@ -93,37 +100,38 @@ public class AssistantService {
                             + "so API keys cannot be stored. Ask the operator to configure one, or leave apiKey "
                             + "out to use the platform's keys."));
         }
-        return change(id, precondition, current -> {
+        return change(actor, id, precondition, current -> {
             AssistantConfiguration next = assembler.assemble(tenantId, current.version() + 1, input,
                     current.configuration());
-            return Uni.createFrom().item(new Change(next, AssistantSummary.of(next)));
+            return Uni.createFrom().item(new Change(next, AssistantSummary.of(next), "tenant.assistant.updated"));
         });
     }
 
     /** Makes an earlier version current again, as a new version: history is never rewritten. */
-    public Uni<StoredAssistant> restore(String tenantId, long version, Precondition precondition) {
-        UUID id = existingId(tenantId);
-        return change(id, precondition, current -> versions.findVersion(id, version).map(row -> {
+    public Uni<StoredAssistant> restore(Actor actor, String tenantId, long version, Precondition precondition) {
+        UUID id = TenantChanges.administrableId(actor, tenantId);
+        return change(actor, id, precondition, current -> versions.findVersion(id, version).map(row -> {
             AssistantConfiguration old = stored(row).configuration();
             // The stored keys stay valid: they were encrypted for this tenant, and retired platform keys stay readable.
             AssistantConfiguration next = new AssistantConfiguration(current.version() + 1, old.instructions(),
                     old.models(), old.tools(), old.subagents(), old.skills(), old.maxToolIterations(),
                     old.historyTokenBudget());
-            return new Change(next, truncate("restored version " + version + ": " + AssistantSummary.of(next)));
+            return new Change(next, truncate("restored version " + version + ": " + AssistantSummary.of(next)),
+                    "tenant.assistant.restored");
         }));
     }
 
     /** Newest first. */
-    public Uni<List<AssistantVersionView>> versions(String tenantId, int limit) {
-        UUID id = existingId(tenantId);
+    public Uni<List<AssistantVersionView>> versions(Actor actor, String tenantId, int limit) {
+        UUID id = TenantChanges.administrableId(actor, tenantId);
         return Panache.withSession(() -> tenants.findById(id)
                 .chain(tenant -> versions.summaries(requireFound(tenant).id, limit)))
                 .map(rows -> rows.stream().map(AssistantVersionView::of).toList());
     }
 
     /** One stored version. */
-    public Uni<StoredAssistant> version(String tenantId, long version) {
-        UUID id = existingId(tenantId);
+    public Uni<StoredAssistant> version(Actor actor, String tenantId, long version) {
+        UUID id = TenantChanges.administrableId(actor, tenantId);
         return Panache.withSession(() -> tenants.findById(id).chain(tenant -> {
             requireFound(tenant);
             return versions.findVersion(id, version);
@@ -131,14 +139,18 @@ public class AssistantService {
     }
 
     /** What a change computes from the locked tenant and its current configuration. */
-    private record Change(AssistantConfiguration next, String summary) {
+    private record Change(AssistantConfiguration next, String summary, String action) {
+    }
+
+    /** The assistant in the administrative audit: its version and one line of names and counts, never a key. */
+    record AssistantSnapshot(long version, String summary) {
     }
 
     private interface ChangeFunction {
         Uni<Change> apply(StoredAssistant current);
     }
 
-    private Uni<StoredAssistant> change(UUID id, Precondition precondition, ChangeFunction function) {
+    private Uni<StoredAssistant> change(Actor actor, UUID id, Precondition precondition, ChangeFunction function) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> tenants.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(found -> {
@@ -150,13 +162,14 @@ public class AssistantService {
                                             + " (ETag " + Precondition.etag(current.version())
                                             + "), not the one If-Match names. Read it again and retry.");
                         }
-                        return function.apply(current).chain(change -> write(tenant, change, now));
+                        return function.apply(current).chain(change -> write(actor, tenant, current, change, now));
                     });
                 }))
                 .invoke(outbox::relaySoon);
     }
 
-    private Uni<StoredAssistant> write(TenantEntity tenant, Change change, Instant now) {
+    private Uni<StoredAssistant> write(Actor actor, TenantEntity tenant, StoredAssistant current, Change change,
+            Instant now) {
         AssistantVersionEntity row = new AssistantVersionEntity();
         row.tenantId = tenant.id;
         row.version = change.next().version();
@@ -165,13 +178,16 @@ public class AssistantService {
         row.changedAt = now;
         tenant.assistantVersion = row.version;
         tenant.version++;
-        String tenantId = tenant.id.toString();
-        List<CloudEvent<?>> events = List.of(configurations.changed(tenant, change.next(), now),
-                audit.record(tenantId, null, "tenant.assistant.updated", tenantId,
-                        "Assistant configuration version " + row.version + ": " + change.summary()));
+        AdminAuditTrail.Entry entry = trail.entry(actor, tenant.id, AdminChange.of(null, change.action(),
+                tenant.id.toString(), new AssistantSnapshot(current.version(), current.summary()),
+                new AssistantSnapshot(row.version, change.summary()),
+                "Assistant configuration version " + row.version + ": " + change.summary()), now);
         return versions.persist(row)
-                .chain(() -> Panache.getSession())
-                .chain(session -> sessionOutbox.add(session, events))
+                .chain(() -> audits.persist(entry.row()))
+                .chain(() -> keys.ofTenant(tenant.id))
+                .map(tenantKeys -> List.<CloudEvent<?>>of(
+                        configurations.changed(tenant, change.next(), tenantKeys, now), entry.event()))
+                .chain(events -> Panache.getSession().chain(session -> sessionOutbox.add(session, events)))
                 .replaceWith(new StoredAssistant(change.next(), now, change.summary()));
     }
 
@@ -217,12 +233,8 @@ public class AssistantService {
                 : summary.substring(0, AssistantSummary.MAX_LENGTH - 3) + "...";
     }
 
-    private static UUID existingId(String tenantId) {
-        return TenantIds.parse(tenantId).orElseThrow(AssistantService::noSuchTenant);
-    }
-
     private static TenantEntity requireFound(TenantEntity tenant) {
-        if (tenant == null) {
+        if (tenant == null || tenant.deleted()) {
             throw noSuchTenant();
         }
         return tenant;

@@ -1,0 +1,20 @@
+package ai.aleff.tenant.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import ai.aleff.tenant.repository.ApiKeyEntity;
+
+/**
+ * An API key as it is shown and audited: never the key, never its hash.
+ *
+ * @param lastUsedAt always null for now: the services that authenticate keys do not report their use back
+ */
+public record ApiKeyView(UUID id, String name, String prefix, ApiKeyStatus status, Instant createdAt,
+        Instant expiresAt, Instant revokedAt, UUID rotatedTo, Instant lastUsedAt) {
+
+    static ApiKeyView of(ApiKeyEntity key, Instant now) {
+        return new ApiKeyView(key.id, key.name, key.prefix, ApiKeyStatus.of(key, now), key.createdAt, key.expiresAt,
+                key.revokedAt, key.rotatedTo, null);
+    }
+}
