@@ -23,8 +23,8 @@ public record PlatformSettings(Path repoDir, Path dataDir, int postgresPort, int
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
     public static final String DATABASE = "aleff";
+    /** The superuser, used only to provision; its password is in the data directory ({@link DatabaseLogins}). */
     public static final String DATABASE_USER = "postgres";
-    public static final String DATABASE_PASSWORD = "postgres";
 
     public PlatformSettings {
         servicePorts = Map.copyOf(servicePorts);
