@@ -29,8 +29,8 @@ public record PlatformSettings(Path repoDir, Path dataDir, int postgresPort, int
     public static final int DEFAULT_KEYCLOAK_PORT = 8090;
     public static final int DEFAULT_KEYCLOAK_MANAGEMENT_PORT = 9190;
     public static final String DATABASE = "aleff";
+    /** The superuser, used only to provision; its password is in the data directory ({@link DatabaseLogins}). */
     public static final String DATABASE_USER = "postgres";
-    public static final String DATABASE_PASSWORD = "postgres";
 
     public PlatformSettings {
         servicePorts = Map.copyOf(servicePorts);

@@ -2,6 +2,7 @@ package ai.aleff.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,9 +12,13 @@ import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import ai.aleff.contracts.database.DatabaseProvisioning;
+
 /**
  * PostgreSQL from the binaries Zonky ships in a Maven artifact, on a fixed loopback port, with its cluster in the
- * data directory so tenants and audit records survive a restart.
+ * data directory so tenants and audit records survive a restart. Every connection needs a password
+ * ({@link PostgresAuthentication}); at every start the services' roles and schemas are provisioned
+ * ({@link DatabaseProvisioning}) with the passwords of {@link DatabaseLogins}.
  */
 public final class PostgresNode implements AutoCloseable {
 
@@ -25,9 +30,17 @@ public final class PostgresNode implements AutoCloseable {
 
     public static PostgresNode start(PlatformSettings settings, DataLayout layout) {
         FreePort.requireFree(settings.postgresPort(), "PostgreSQL");
+        DatabaseLogins logins = DatabaseLogins.in(layout.root());
+        String password = logins.superuserPassword();
         EmbeddedPostgres server;
         try {
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (!Files.exists(layout.postgres().resolve("postgresql.conf"))) {
+                // A new cluster: Zonky passes "-A trust" to initdb; these come after it and win.
+                builder.setLocaleConfig("auth", "scram-sha-256")
+                        .setLocaleConfig("pwfile", logins.superuserPasswordFile().toString());
+            }
+            server = builder.setConnectConfig("password", password)
                     .setDataDirectory(layout.postgres())
                     .setCleanDataDirectory(false)
                     .setPort(settings.postgresPort())
@@ -45,7 +58,11 @@ public final class PostgresNode implements AutoCloseable {
         }
         PostgresNode node = new PostgresNode(server);
         try {
+            node.secure(layout, password);
+            PostgresAuthentication.awaitPasswordRequired(
+                    "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/postgres", Duration.ofSeconds(30));
             node.createDatabaseIfMissing(PlatformSettings.DATABASE);
+            node.provision(logins);
         } catch (RuntimeException e) {
             node.close();
             throw e;
@@ -57,9 +74,29 @@ public final class PostgresNode implements AutoCloseable {
         return server.getPort();
     }
 
-    /** A connection to the platform database, for tests and tools. */
+    /** A connection to the platform database as the superuser, for tests and tools. */
     public Connection connect() throws SQLException {
         return server.getDatabase(PlatformSettings.DATABASE_USER, PlatformSettings.DATABASE).getConnection();
+    }
+
+    private void secure(DataLayout layout, String password) {
+        try (Connection connection = server.getPostgresDatabase().getConnection()) {
+            PostgresAuthentication.enforce(connection, layout.postgres(), password);
+        } catch (SQLException e) {
+            throw new PlatformStartException("Cannot connect to PostgreSQL as " + PlatformSettings.DATABASE_USER
+                    + " with the password in " + DatabaseLogins.in(layout.root()).superuserPasswordFile()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void provision(DatabaseLogins logins) {
+        try (Connection cluster = server.getPostgresDatabase().getConnection();
+                Connection platform = connect()) {
+            DatabaseProvisioning.provisionRoles(cluster, logins::password);
+            DatabaseProvisioning.provisionSchemas(platform);
+        } catch (SQLException e) {
+            throw new PlatformStartException("Cannot provision the services' database roles: " + e.getMessage(), e);
+        }
     }
 
     private void createDatabaseIfMissing(String name) {

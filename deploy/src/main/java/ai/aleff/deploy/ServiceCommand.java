@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import ai.aleff.contracts.database.ServiceDatabase;
+
 /**
  * How one service is launched: {@code java <options> -D<config>... -jar quarkus-run.jar}. Secrets travel in
  * environment variables (SmallRye Config maps {@code ALEFF_SECRETS_ACTIVE_KEY} to
@@ -19,6 +21,10 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
     public static final String OPENAI_PREFIX = "aleff.agent.model.openai.";
     public static final String SECRET_KEY_PROPERTY = "aleff.secrets.keys." + SecretKey.ID;
     public static final String ACTIVE_SECRET_KEY_PROPERTY = "aleff.secrets.active-key";
+    public static final String DATASOURCE_USERNAME_PROPERTY = "quarkus.datasource.username";
+    public static final String DATASOURCE_PASSWORD_PROPERTY = "quarkus.datasource.password";
+    public static final String FLYWAY_USERNAME_PROPERTY = "quarkus.flyway.username";
+    public static final String FLYWAY_PASSWORD_PROPERTY = "quarkus.flyway.password";
 
     public ServiceCommand {
         command = List.copyOf(command);
@@ -60,13 +66,12 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
         properties.put("kafka.bootstrap.servers", settings.bootstrapServers());
         properties.put("quarkus.datasource.reactive.url", settings.reactiveUrl());
         properties.put("quarkus.datasource.jdbc.url", settings.jdbcUrl());
-        properties.put("quarkus.datasource.username", PlatformSettings.DATABASE_USER);
-        properties.put("quarkus.datasource.password", PlatformSettings.DATABASE_PASSWORD);
+        Map<String, String> environment = new LinkedHashMap<>();
+        addDatabaseLogins(service, settings, properties, environment);
         if (service == PlatformService.TENANT_SERVICE) {
             // The admin API checks Keycloak tokens: the issuer must be the URL clients get their tokens from.
             properties.put(OIDC_SERVER_PROPERTY, settings.keycloakRealmUrl());
         }
-        Map<String, String> environment = new LinkedHashMap<>();
         if (secretKey != null
                 && (service == PlatformService.TENANT_SERVICE || service == PlatformService.AGENT_WORKER)) {
             environment.put(environmentName(SECRET_KEY_PROPERTY), secretKey);
@@ -87,6 +92,17 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar(settings.repoDir(), service).toString()));
         return new ServiceCommand(service, command, environment);
+    }
+
+    /** The service's own roles; their passwords only in the environment (the process list shows arguments). */
+    private static void addDatabaseLogins(PlatformService service, PlatformSettings settings,
+            Map<String, String> properties, Map<String, String> environment) {
+        ServiceDatabase database = ServiceDatabase.byService(service.moduleName());
+        DatabaseLogins logins = DatabaseLogins.in(settings.dataDir());
+        properties.put(DATASOURCE_USERNAME_PROPERTY, database.loginRole());
+        properties.put(FLYWAY_USERNAME_PROPERTY, database.ownerRole());
+        environment.put(environmentName(DATASOURCE_PASSWORD_PROPERTY), logins.password(database.loginRole()));
+        environment.put(environmentName(FLYWAY_PASSWORD_PROPERTY), logins.password(database.ownerRole()));
     }
 
     private static void addModelProvider(Map<String, String> source, Map<String, String> properties,

@@ -63,7 +63,8 @@ class LocalPlatformFaultsIT {
             // When PostgreSQL stops, Then nobody can connect; when it starts again the row is still there
             platform.stopPostgres();
             assertThatThrownBy(() -> DriverManager.getConnection(settings.jdbcUrl(), PlatformSettings.DATABASE_USER,
-                    PlatformSettings.DATABASE_PASSWORD).close()).isInstanceOf(SQLException.class);
+                    DatabaseLogins.in(settings.dataDir()).superuserPassword()).close())
+                    .isInstanceOf(SQLException.class);
             platform.startPostgres();
             assertThat(platform.postgres().port()).isEqualTo(settings.postgresPort());
             try (Connection connection = platform.postgres().connect();

@@ -3,17 +3,34 @@ package ai.aleff.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ai.aleff.contracts.database.ServiceDatabase;
 
 class ServiceCommandTest {
 
     private static final Path REPO = Path.of("/repo");
+    private static final Set<String> DATABASE_PASSWORDS = Set.of("QUARKUS_DATASOURCE_PASSWORD",
+            "QUARKUS_FLYWAY_PASSWORD");
 
-    private static PlatformSettings.Builder settings() {
-        return PlatformSettings.builder(REPO, Path.of("/data")).postgresPort(6543).kafkaPort(19092);
+    @TempDir
+    Path dataDir;
+
+    private PlatformSettings.Builder settings() {
+        return PlatformSettings.builder(REPO, dataDir).postgresPort(6543).kafkaPort(19092);
+    }
+
+    /** The environment apart from the database passwords every service gets (tested on their own below). */
+    private static Map<String, String> otherSecrets(ServiceCommand command) {
+        Map<String, String> rest = new HashMap<>(command.environment());
+        rest.keySet().removeAll(DATABASE_PASSWORDS);
+        return rest;
     }
 
     @Test
@@ -31,9 +48,9 @@ class ServiceCommandTest {
                         "-Dkafka.bootstrap.servers=127.0.0.1:19092",
                         "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:6543/aleff",
                         "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:6543/aleff",
-                        "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=postgres");
+                        "-Dquarkus.datasource.username=aleff_audit", "-Dquarkus.flyway.username=aleff_audit_owner");
         assertThat(command.command().getLast()).endsWith("quarkus-run.jar");
-        assertThat(command.environment()).isEmpty();
+        assertThat(otherSecrets(command)).isEmpty();
     }
 
     @Test
@@ -48,7 +65,36 @@ class ServiceCommandTest {
         assertThat(command.command()).contains("-Dquarkus.http.port=8083",
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:6543/aleff",
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:6543/aleff",
-                "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=postgres");
+                "-Dquarkus.datasource.username=aleff_tools", "-Dquarkus.flyway.username=aleff_tools_owner");
+    }
+
+    @Test
+    void everyServiceLogsInAsItsOwnRolesWithPasswordsOnlyInTheEnvironment() {
+        // Given default settings and the passwords the data directory keeps
+        PlatformSettings settings = settings().build();
+        DatabaseLogins logins = DatabaseLogins.in(dataDir);
+
+        for (PlatformService service : PlatformService.values()) {
+            // When the service's command is built
+            ServiceCommand command = ServiceCommand.of(service, settings, "java");
+            ServiceDatabase database = ServiceDatabase.byService(service.moduleName());
+
+            // Then it queries as its login role and migrates as its schema's owner, never as the superuser
+            assertThat(command.command()).contains("-Dquarkus.datasource.username=" + database.loginRole(),
+                    "-Dquarkus.flyway.username=" + database.ownerRole())
+                    .noneMatch(arg -> arg.endsWith("=postgres") || arg.contains("password"));
+            // And the passwords are in its environment alone: not in its arguments, not in the logged command line
+            String login = logins.password(database.loginRole());
+            String owner = logins.password(database.ownerRole());
+            assertThat(login).isNotEqualTo(owner).hasSizeGreaterThanOrEqualTo(32);
+            assertThat(command.environment()).containsEntry("QUARKUS_DATASOURCE_PASSWORD", login)
+                    .containsEntry("QUARKUS_FLYWAY_PASSWORD", owner);
+            assertThat(String.join(" ", command.command())).doesNotContain(login).doesNotContain(owner);
+            assertThat(command.describe()).doesNotContain(login).doesNotContain(owner);
+        }
+        // And every role has a password of its own
+        assertThat(ServiceDatabase.allRoles().stream().map(logins::password).distinct())
+                .hasSize(ServiceDatabase.allRoles().size());
     }
 
     @Test
@@ -66,7 +112,7 @@ class ServiceCommandTest {
         assertThat(tenant.command()).contains("-Dquarkus.oidc.auth-server-url=http://127.0.0.1:8090/realms/aleff");
         assertThat(withExternal.command())
                 .contains("-Dquarkus.oidc.auth-server-url=http://127.0.0.1:41234/realms/aleff");
-        assertThat(tenant.environment()).isEmpty();
+        assertThat(otherSecrets(tenant)).isEmpty();
         assertThat(String.join(" ", ingress.command())).doesNotContain("oidc");
     }
 
@@ -92,7 +138,7 @@ class ServiceCommandTest {
         for (PlatformService other : List.of(PlatformService.CHANNEL_INGRESS, PlatformService.TOOL_EXECUTOR,
                 PlatformService.AUDIT_SERVICE)) {
             ServiceCommand command = ServiceCommand.of(other, settings, "java", key);
-            assertThat(command.environment()).isEmpty();
+            assertThat(otherSecrets(command)).isEmpty();
             assertThat(String.join(" ", command.command())).doesNotContain(key);
         }
     }
@@ -110,7 +156,7 @@ class ServiceCommandTest {
         assertThat(agent.command()).contains("-Daleff.agent.model.openai.base-url=http://llm:1234/v1",
                 "-Daleff.agent.model.openai.model-name=gpt-x");
         assertThat(String.join(" ", agent.command())).doesNotContain("sk-secret");
-        assertThat(agent.environment())
+        assertThat(otherSecrets(agent))
                 .containsExactlyEntriesOf(Map.of("ALEFF_AGENT_MODEL_OPENAI_API_KEY", "sk-secret"));
     }
 
@@ -124,7 +170,7 @@ class ServiceCommandTest {
 
         // Then the service keeps its own defaults
         assertThat(agent.command()).noneMatch(arg -> arg.contains("aleff.agent.model"));
-        assertThat(agent.environment()).isEmpty();
+        assertThat(otherSecrets(agent)).isEmpty();
     }
 
     @Test

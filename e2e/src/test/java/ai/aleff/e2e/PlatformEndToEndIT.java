@@ -11,8 +11,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +31,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import ai.aleff.contracts.database.ServiceDatabase;
+import ai.aleff.deploy.DatabaseLogins;
 import ai.aleff.deploy.LocalPlatform;
 import ai.aleff.deploy.PlatformService;
 import ai.aleff.deploy.PlatformSettings;
@@ -222,6 +227,30 @@ class PlatformEndToEndIT {
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void noServiceShowsADatabasePasswordOnItsCommandLineOrAtTheStartOfItsLog() throws IOException {
+        // Given the running platform and every database password of its data directory
+        DatabaseLogins logins = DatabaseLogins.in(platform.dataDirectory());
+        List<String> passwords = new ArrayList<>(ServiceDatabase.allRoles().stream().map(logins::password).toList());
+        passwords.add(logins.superuserPassword());
+
+        for (PlatformService service : PlatformService.values()) {
+            // When its arguments (what the process list shows every user) and the start of its log are read
+            String commandLine = platform.serviceProcess(service).orElseThrow().info().commandLine().orElseThrow();
+            String logStart = String.join("\n", Files.readAllLines(platform.layout().log(service.moduleName()))
+                    .stream().limit(200).toList());
+
+            // Then the service logs in as its own role, and neither shows any password
+            assertThat(commandLine).contains(
+                    "-Dquarkus.datasource.username=" + ServiceDatabase.byService(service.moduleName()).loginRole());
+            assertThat(logStart).contains("command: ");
+            for (String password : passwords) {
+                assertThat(commandLine).as(service.moduleName()).doesNotContain(password);
+                assertThat(logStart).as(service.moduleName()).doesNotContain(password);
+            }
+        }
     }
 
     private static String createTenant(String name) {

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +34,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import ai.aleff.agent.turn.TurnIds;
 import ai.aleff.contracts.Topics;
+import ai.aleff.contracts.database.ServiceDatabase;
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
@@ -166,11 +168,8 @@ class SubagentKillIT {
     }
 
     private Map<String, String> workerConfig() {
-        return Map.ofEntries(Map.entry("kafka.bootstrap.servers", kafka),
-                Map.entry("quarkus.datasource.reactive.url", PostgresServer.reactiveUrl(database)),
-                Map.entry("quarkus.datasource.jdbc.url", PostgresServer.jdbcUrl(database)),
-                Map.entry("quarkus.datasource.username", PostgresServer.USER),
-                Map.entry("quarkus.datasource.password", PostgresServer.PASSWORD),
+        Map<String, String> config = new HashMap<>(PostgresServer.datasource(database, ServiceDatabase.AGENT));
+        config.putAll(Map.ofEntries(Map.entry("kafka.bootstrap.servers", kafka),
                 Map.entry("aleff.agent.model.openai.base-url", model.baseUrl()),
                 Map.entry("aleff.agent.model-attempts", "1"),
                 // The resumer is what continues the child: make it look soon.
@@ -182,7 +181,8 @@ class SubagentKillIT {
                 Map.entry("mp.messaging.incoming.conversation-inbound.session.timeout.ms", "6000"),
                 Map.entry("mp.messaging.incoming.conversation-inbound.heartbeat.interval.ms", "1000"),
                 Map.entry("mp.messaging.incoming.tool-results.group.id", group + "-tools"),
-                Map.entry("quarkus.log.category.\"org.apache.kafka\".level", "WARN"));
+                Map.entry("quarkus.log.category.\"org.apache.kafka\".level", "WARN")));
+        return config;
     }
 
     private List<String> query(String sql, String parameter) throws Exception {

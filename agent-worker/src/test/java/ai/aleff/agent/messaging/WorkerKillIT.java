@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ai.aleff.contracts.Topics;
+import ai.aleff.contracts.database.ServiceDatabase;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.platform.events.CloudEvent;
@@ -102,11 +104,8 @@ class WorkerKillIT {
     }
 
     private Map<String, String> workerConfig() {
-        return Map.ofEntries(Map.entry("kafka.bootstrap.servers", kafka),
-                Map.entry("quarkus.datasource.reactive.url", PostgresServer.reactiveUrl(database)),
-                Map.entry("quarkus.datasource.jdbc.url", PostgresServer.jdbcUrl(database)),
-                Map.entry("quarkus.datasource.username", PostgresServer.USER),
-                Map.entry("quarkus.datasource.password", PostgresServer.PASSWORD),
+        Map<String, String> config = new HashMap<>(PostgresServer.datasource(database, ServiceDatabase.AGENT));
+        config.putAll(Map.ofEntries(Map.entry("kafka.bootstrap.servers", kafka),
                 Map.entry("aleff.agent.model.openai.base-url", model.baseUrl()),
                 Map.entry("aleff.agent.model-attempts", "1"),
                 Map.entry("mp.messaging.incoming.conversation-inbound.topic", inboundTopic),
@@ -117,7 +116,8 @@ class WorkerKillIT {
                 // A member that dies in the middle of a rebalance is waited for up to this long.
                 Map.entry("mp.messaging.incoming.conversation-inbound.max.poll.interval.ms", "20000"),
                 Map.entry("mp.messaging.incoming.tool-results.group.id", group + "-tools"),
-                Map.entry("quarkus.log.category.\"org.apache.kafka\".level", "WARN"));
+                Map.entry("quarkus.log.category.\"org.apache.kafka\".level", "WARN")));
+        return config;
     }
 
     /**

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import ai.aleff.contracts.events.AuditRecord;
+import ai.aleff.platform.database.RowScope;
 
 /** The append-only {@code audit.audit_record} table. There is deliberately no update or delete. */
 @ApplicationScoped
@@ -67,21 +68,22 @@ public class AuditRecordRepository {
             details[i] = r.detail();
             times[i] = r.occurredAt().atOffset(ZoneOffset.UTC);
         }
-        return pool.preparedQuery(INSERT)
+        // A batch holds every tenant's records (the consumer serves them all): a cross-tenant transaction.
+        return RowScope.acrossTenants(pool, tx -> tx.preparedQuery(INSERT)
                 .execute(Tuple.from(
                         new Object[]{ids, tenants, conversations, services, actions, subjects, details, times}))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
     /** The tenant's records of one conversation, oldest first. */
     public Uni<List<StoredAuditRecord>> findByConversation(String tenantId, String conversationId, int limit) {
-        return pool.preparedQuery(BY_CONVERSATION)
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery(BY_CONVERSATION)
                 .execute(Tuple.of(tenantId, conversationId, limit))
                 .map(rows -> {
                     List<StoredAuditRecord> result = new ArrayList<>(rows.size());
                     rows.forEach(row -> result.add(read(row)));
                     return result;
-                });
+                }));
     }
 
     private static StoredAuditRecord read(Row row) {

@@ -6,9 +6,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Idempotency keys of senders ({@code ingress.client_message}), always scoped by tenant. */
+import ai.aleff.platform.database.RowScope;
+
+/**
+ * Idempotency keys of senders ({@code ingress.client_message}), always scoped by tenant: in each statement and, by
+ * row-level security, in each transaction.
+ */
 @ApplicationScoped
 public class ClientMessageRepository {
 
@@ -23,7 +29,7 @@ public class ClientMessageRepository {
      */
     public Uni<ClientMessage> reserve(String tenantId, String clientMessageId, String candidateMessageId,
             String conversationId) {
-        return pool.preparedQuery("""
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""
                 INSERT INTO ingress.client_message (tenant_id, client_message_id, message_id, conversation_id, status)
                 VALUES ($1, $2, $3, $4, 'PENDING')
                 ON CONFLICT (tenant_id, client_message_id) DO NOTHING
@@ -31,19 +37,19 @@ public class ClientMessageRepository {
                 .execute(Tuple.of(tenantId, clientMessageId, candidateMessageId, conversationId))
                 .flatMap(inserted -> inserted.size() > 0
                         ? Uni.createFrom().item(first(inserted))
-                        : find(tenantId, clientMessageId));
+                        : find(tx, tenantId, clientMessageId)));
     }
 
     public Uni<Void> markAccepted(String tenantId, String clientMessageId) {
-        return pool.preparedQuery("""
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""
                 UPDATE ingress.client_message SET status = 'ACCEPTED', updated_at = now()
                 WHERE tenant_id = $1 AND client_message_id = $2""")
                 .execute(Tuple.of(tenantId, clientMessageId))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
-    private Uni<ClientMessage> find(String tenantId, String clientMessageId) {
-        return pool.preparedQuery("""
+    private static Uni<ClientMessage> find(SqlClient tx, String tenantId, String clientMessageId) {
+        return tx.preparedQuery("""
                 SELECT message_id, conversation_id, status FROM ingress.client_message
                 WHERE tenant_id = $1 AND client_message_id = $2""")
                 .execute(Tuple.of(tenantId, clientMessageId))
@@ -58,8 +64,9 @@ public class ClientMessageRepository {
 
     /** Erases every row of a deleted tenant; the number of rows deleted. */
     public Uni<Integer> deleteTenant(String tenantId) {
-        return pool.preparedQuery("DELETE FROM ingress.client_message WHERE tenant_id = $1")
-                .execute(Tuple.of(tenantId))
-                .map(rows -> rows.rowCount());
+        return RowScope.inTenant(pool, tenantId,
+                tx -> tx.preparedQuery("DELETE FROM ingress.client_message WHERE tenant_id = $1")
+                        .execute(Tuple.of(tenantId))
+                        .map(rows -> rows.rowCount()));
     }
 }

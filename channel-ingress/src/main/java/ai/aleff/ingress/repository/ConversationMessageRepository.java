@@ -12,7 +12,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The conversation view ({@code ingress.conversation_message}), always scoped by tenant. */
+import ai.aleff.platform.database.RowScope;
+
+/**
+ * The conversation view ({@code ingress.conversation_message}), always scoped by tenant: in each statement and, by
+ * row-level security, in each transaction.
+ */
 @ApplicationScoped
 public class ConversationMessageRepository {
 
@@ -24,7 +29,7 @@ public class ConversationMessageRepository {
 
     /** Stores the message unless it is already stored (redeliveries and the POST path both write it). */
     public Uni<Void> store(ConversationMessage m) {
-        return pool.preparedQuery("""
+        return RowScope.inTenant(pool, m.tenantId(), tx -> tx.preparedQuery("""
                 INSERT INTO ingress.conversation_message
                     (tenant_id, conversation_id, message_id, direction, user_id, text, in_reply_to, model, occurred_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -32,12 +37,12 @@ public class ConversationMessageRepository {
                 .execute(Tuple.from(new Object[]{m.tenantId(), m.conversationId(), m.messageId(),
                         m.direction().name(), m.userId(), m.text(), m.inReplyTo(), m.model(),
                         OffsetDateTime.ofInstant(m.occurredAt(), ZoneOffset.UTC)}))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
     /** The latest {@code limit} messages of the tenant's conversation, oldest first; empty if it has none. */
     public Uni<List<ConversationMessage>> latest(String tenantId, String conversationId, int limit) {
-        return pool.preparedQuery("""
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""
                 SELECT * FROM (
                     SELECT tenant_id, conversation_id, message_id, direction, user_id, text, in_reply_to, model,
                            occurred_at, seq
@@ -51,7 +56,7 @@ public class ConversationMessageRepository {
                     List<ConversationMessage> messages = new ArrayList<>(rows.size());
                     rows.forEach(row -> messages.add(toMessage(row)));
                     return messages;
-                });
+                }));
     }
 
     private static ConversationMessage toMessage(Row row) {
@@ -63,8 +68,9 @@ public class ConversationMessageRepository {
 
     /** Erases every row of a deleted tenant; the number of rows deleted. */
     public Uni<Integer> deleteTenant(String tenantId) {
-        return pool.preparedQuery("DELETE FROM ingress.conversation_message WHERE tenant_id = $1")
-                .execute(Tuple.of(tenantId))
-                .map(rows -> rows.rowCount());
+        return RowScope.inTenant(pool, tenantId,
+                tx -> tx.preparedQuery("DELETE FROM ingress.conversation_message WHERE tenant_id = $1")
+                        .execute(Tuple.of(tenantId))
+                        .map(rows -> rows.rowCount()));
     }
 }

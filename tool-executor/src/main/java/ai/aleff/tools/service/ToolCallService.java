@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
+import ai.aleff.platform.database.RowScope;
 import ai.aleff.tools.config.ToolSettings;
 import ai.aleff.tools.repository.CallTicket;
 import ai.aleff.tools.repository.Claim;
@@ -58,8 +59,8 @@ public class ToolCallService {
      */
     public Uni<ToolCallCompleted> complete(ToolCallRequested request, UUID runToken) {
         String key = idempotencyKey(request);
-        return store.claim(pool, request.tenantId(), key, request.callId(), request.toolName(), runToken,
-                settings.claimExpiry())
+        return RowScope.inTenant(pool, request.tenantId(), tx -> store.claim(tx, request.tenantId(), key,
+                request.callId(), request.toolName(), runToken, settings.claimExpiry()))
                 .chain(claim -> switch (claim) {
                     case Claim.Done done -> Uni.createFrom().item(outcome(done.outcome()));
                     case Claim.Busy busy -> Uni.createFrom()
@@ -92,7 +93,7 @@ public class ToolCallService {
     private Uni<ToolOutcome> runInTransaction(DatabaseTool tool, ToolCallRequested request, CallTicket ticket,
             JsonNode arguments) {
         long timeoutMillis = runner.timeout().toMillis();
-        return pool.withTransaction(tx -> Uni.createFrom()
+        return RowScope.inTenant(pool, request.tenantId(), tx -> Uni.createFrom()
                 .deferred(() -> tool.execute(new ToolContext(request.tenantId(), request.userId(), request.callId(),
                         tx), arguments))
                 // Inside the transaction, so a timed-out run is rolled back rather than committed later.
@@ -112,7 +113,7 @@ public class ToolCallService {
     }
 
     private Uni<ToolOutcome> record(CallTicket ticket, ToolOutcome outcome) {
-        return complete(pool, ticket, outcome);
+        return RowScope.inTenant(pool, ticket.tenantId(), tx -> complete(tx, ticket, outcome));
     }
 
     /** Stores the outcome; a claim lost meanwhile is retried like a call running elsewhere. */

@@ -24,6 +24,7 @@ import ai.aleff.contracts.Topics;
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallCompleted.Status;
 import ai.aleff.contracts.events.ToolCallRequested;
+import ai.aleff.platform.database.RowScope;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
 import ai.aleff.testkit.KafkaResource;
@@ -144,10 +145,11 @@ class MemoryToolsIT {
     @Test
     void aFullMemoryAnswersWithAnErrorTellingTheModelToForgetFirst() {
         // Given a user with 200 facts, the default cap
-        pool.preparedQuery("WITH seeded AS (INSERT INTO tools.memory_fact (tenant_id, user_id, fact, call_id, fact_no) "
+        RowScope.inTenant(pool, tenant, tx -> tx.preparedQuery("WITH seeded AS (INSERT INTO tools.memory_fact "
+                + "(tenant_id, user_id, fact, call_id, fact_no) "
                 + "SELECT $1, 'dee', 'fact number ' || n, 'seed', n FROM generate_series(1, 200) AS n) "
                 + "INSERT INTO tools.memory_fact_counter (tenant_id, user_id, last_no) VALUES ($1, 'dee', 200)")
-                .execute(Tuple.of(tenant))
+                .execute(Tuple.of(tenant)))
                 .await()
                 .atMost(Duration.ofSeconds(10));
         // When a new fact, and one already stored, are remembered
@@ -223,8 +225,9 @@ class MemoryToolsIT {
     }
 
     private long factCount(String tenantId, String user) {
-        return pool.preparedQuery("SELECT count(*) AS n FROM tools.memory_fact WHERE tenant_id = $1 AND user_id = $2")
-                .execute(Tuple.of(tenantId, user))
+        return RowScope.inTenant(pool, tenantId, tx -> tx
+                .preparedQuery("SELECT count(*) AS n FROM tools.memory_fact WHERE tenant_id = $1 AND user_id = $2")
+                .execute(Tuple.of(tenantId, user)))
                 .await()
                 .atMost(Duration.ofSeconds(10))
                 .iterator()

@@ -28,6 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import ai.aleff.contracts.Topics;
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
+import ai.aleff.platform.database.RowScope;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
@@ -165,12 +166,13 @@ class IdempotencyIT {
     }
 
     private void execute(String sql, Tuple parameters) {
-        pool.preparedQuery(sql).execute(parameters).await().atMost(Duration.ofSeconds(10));
+        // The test looks from outside any tenant: a cross-tenant transaction (row-level security).
+        RowScope.acrossTenants(pool, tx -> tx.preparedQuery(sql).execute(parameters)).await()
+                .atMost(Duration.ofSeconds(10));
     }
 
     private long count(String sql, String tenantId) {
-        return pool.preparedQuery(sql)
-                .execute(Tuple.of(tenantId))
+        return RowScope.acrossTenants(pool, tx -> tx.preparedQuery(sql).execute(Tuple.of(tenantId)))
                 .await()
                 .atMost(Duration.ofSeconds(10))
                 .iterator()

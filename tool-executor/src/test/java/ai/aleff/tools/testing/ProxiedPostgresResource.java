@@ -2,10 +2,12 @@ package ai.aleff.tools.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import ai.aleff.contracts.database.ServiceDatabase;
 import ai.aleff.testkit.PostgresServer;
 
 /**
@@ -25,10 +27,9 @@ public class ProxiedPostgresResource implements QuarkusTestResourceLifecycleMana
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("quarkus.datasource.reactive.url",
-                "postgresql://127.0.0.1:" + proxy.port() + "/" + database, "quarkus.datasource.jdbc.url",
-                PostgresServer.jdbcUrl(database), "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", PostgresServer.PASSWORD);
+        Map<String, String> config = new HashMap<>(PostgresServer.datasource(database, ServiceDatabase.TOOLS));
+        config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + proxy.port() + "/" + database);
+        return config;
     }
 
     @Override

@@ -1,0 +1,101 @@
+package ai.aleff.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+import ai.aleff.ingress.repository.ClientMessageRepository;
+import ai.aleff.ingress.repository.ConversationMessage;
+import ai.aleff.ingress.repository.ConversationMessageRepository;
+import ai.aleff.platform.database.RowScope;
+import ai.aleff.testkit.KafkaResource;
+import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.RowSecurity;
+
+/** Row-level security in the ingress schema: a transaction sees its own tenant's rows, or none. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class RowLevelSecurityIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final List<String> TABLES = List.of("ingress.client_message", "ingress.conversation_message");
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ConversationMessageRepository conversations;
+
+    @Inject
+    ClientMessageRepository clientMessages;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @Test
+    void everyTenantTableOfTheSchemaHasRowSecurity() {
+        assertThat(RowSecurity.tenantTables(jdbcUrl, "ingress", "tenant_id")).hasSize(TABLES.size());
+        assertThat(RowSecurity.unprotectedTenantTables(jdbcUrl, "ingress", "tenant_id", Set.of())).isEmpty();
+    }
+
+    @Test
+    void aTransactionSeesOnlyTheRowsOfItsTenantAndNoneWithoutOne() {
+        // Given rows of two tenants in both tables, written through the repositories
+        String a = "tenant-a-" + UUID.randomUUID();
+        String b = "tenant-b-" + UUID.randomUUID();
+        for (String tenant : List.of(a, b)) {
+            conversations.store(new ConversationMessage(tenant, "conv-1", "m-" + UUID.randomUUID(),
+                    ConversationMessage.Direction.INBOUND, "u-1", "hello", null, null, Instant.now()))
+                    .await().atMost(WAIT);
+            clientMessages.reserve(tenant, "client-1", "m-" + UUID.randomUUID(), "conv-1").await().atMost(WAIT);
+        }
+
+        for (String table : TABLES) {
+            // When a query without any tenant filter runs in tenant A's transaction, Then it sees only A's rows
+            assertThat(RowScope.inTenant(pool, a, tx -> tenants(tx, table)).await().atMost(WAIT))
+                    .as(table).isNotEmpty().containsOnly(a);
+            // And a transaction that set no tenant sees nothing at all
+            assertThat(tenants(pool, table).await().atMost(WAIT)).as(table).isEmpty();
+            // And a cross-tenant job sees both
+            assertThat(RowScope.acrossTenants(pool, tx -> tenants(tx, table)).await().atMost(WAIT)).as(table)
+                    .contains(a, b);
+        }
+
+        // And tenant A's transaction can neither write a row of B nor change B's rows
+        assertThatThrownBy(() -> RowScope.inTenant(pool, a, tx -> tx.query("""
+                INSERT INTO ingress.conversation_message
+                    (tenant_id, conversation_id, message_id, direction, text, occurred_at)
+                VALUES ('%s', 'conv-1', 'm-forged', 'OUTBOUND', 'forged', now())""".formatted(b)).execute())
+                .await().atMost(WAIT)).hasMessageContaining("row-level security");
+        int changed = RowScope.inTenant(pool, a, tx -> tx.query(
+                "UPDATE ingress.client_message SET status = 'ACCEPTED' WHERE tenant_id = '" + b + "'").execute())
+                .await().atMost(WAIT).rowCount();
+        assertThat(changed).isZero();
+    }
+
+    private static Uni<List<String>> tenants(SqlClient client, String table) {
+        return client.query("SELECT DISTINCT tenant_id FROM " + table).execute().map(rows -> {
+            List<String> tenants = new ArrayList<>();
+            rows.forEach(row -> tenants.add(row.getString(0)));
+            return tenants;
+        });
+    }
+}
