@@ -19,6 +19,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import ai.aleff.contracts.events.TenantConfigurationChanged;
+import ai.aleff.platform.database.RowScope;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.testkit.Events;
 import ai.aleff.testkit.KafkaResource;
@@ -54,11 +55,12 @@ class TenantErasureIT {
         assertThat(rows(kept.tenantId())).isEqualTo(2);
     }
 
+    /** The tenant's rows, counted in its own transaction (row-level security hides them from any other). */
     private long rows(String tenantId) {
-        return pool.preparedQuery("""
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""
                 SELECT (SELECT count(*) FROM ingress.client_message WHERE tenant_id = $1)
                      + (SELECT count(*) FROM ingress.conversation_message WHERE tenant_id = $1)""")
-                .execute(Tuple.of(tenantId))
+                .execute(Tuple.of(tenantId)))
                 .await()
                 .atMost(Duration.ofSeconds(10))
                 .iterator()
