@@ -44,7 +44,7 @@ class RowLevelSecurityIT {
     @Test
     void everyTenantTableOfTheSchemaHasRowSecurity() {
         assertThat(RowSecurity.tenantTables(jdbcUrl, "tools", "tenant_id")).containsExactly("memory_fact",
-                "tool_call");
+                "memory_fact_counter", "tool_call");
         assertThat(RowSecurity.unprotectedTenantTables(jdbcUrl, "tools", "tenant_id", Set.of())).isEmpty();
     }
 
