@@ -1,8 +1,5 @@
 package ai.aleff.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -13,7 +10,6 @@ import static org.hamcrest.Matchers.is;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.restassured.http.ContentType;
@@ -35,20 +30,17 @@ import ai.aleff.contracts.database.ServiceDatabase;
 import ai.aleff.deploy.DatabaseLogins;
 import ai.aleff.deploy.LocalPlatform;
 import ai.aleff.deploy.PlatformService;
-import ai.aleff.deploy.PlatformSettings;
-import ai.aleff.deploy.Progress;
-import ai.aleff.deploy.RepoLocator;
 import ai.aleff.testkit.OpenAiEmulator;
-import ai.aleff.testkit.identity.KeycloakServer;
 
 /**
- * The built platform as a user sees it: five service processes on real Kafka and PostgreSQL, driven only through
- * their public HTTP APIs. The model provider is emulated: it asks for the calculator once, then answers with the
- * tool's result.
+ * The built platform as a user sees it: five service processes on real Kafka and PostgreSQL ({@link SharedPlatform}),
+ * driven only through their public HTTP APIs. The model provider is emulated: it asks for the calculator once, then
+ * answers with the tool's result.
  */
+@ExtendWith(SharedPlatform.class)
 class PlatformEndToEndIT {
 
-    private static final String FINAL_ANSWER = "2*(3+4) = 14";
+    private static final String FINAL_ANSWER = SharedPlatform.FINAL_ANSWER;
     // Generous: the first turn warms up five JVMs, and CI machines are often shared.
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -56,44 +48,9 @@ class PlatformEndToEndIT {
     private static LocalPlatform platform;
 
     @BeforeAll
-    static void startPlatform() {
-        model = OpenAiEmulator.start();
-        // The follow-up call carries the tool result as a "tool" message; the first call does not.
-        model.server()
-                .stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
-                        .withRequestBody(matchingJsonPath("$.messages[?(@.role == 'tool')]"))
-                        .willReturn(json(OpenAiEmulator.textResponse(FINAL_ANSWER))));
-        model.server()
-                .stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(5)
-                        .willReturn(json(OpenAiEmulator.toolCallResponse("call-calc-1", "calculator",
-                                Map.of("expression", "2*(3+4)")))));
-
-        // Free ports and a data directory of its own: a developer's `./aleff run` may be open on the defaults. The
-        // directory stays under target/ so the service logs can be read after a failure.
-        Path repo = RepoLocator.locate();
-        Path dataDir = repo.resolve("e2e/target/platform-" + System.currentTimeMillis());
-        PlatformSettings settings = PlatformSettings.builder(repo, dataDir)
-                .freePorts()
-                // The run's shared Keycloak (testkit): one Keycloak start per test run.
-                .externalKeycloak(KeycloakServer.url())
-                // C1 only: the services start much faster and a handful of requests never needs C2.
-                .serviceJvmOptions(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
-                .environment(Map.of())
-                .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.base-url", model.baseUrl())
-                .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.api-key", "sk-e2e")
-                .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.model-name", "gpt-e2e")
-                .build();
-        platform = LocalPlatform.start(settings, new Progress(System.out));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (model != null) {
-            model.close();
-        }
+    static void sharedPlatform() {
+        model = SharedPlatform.model();
+        platform = SharedPlatform.platform();
     }
 
     @Test
@@ -306,9 +263,5 @@ class PlatformEndToEndIT {
 
     private static String url(PlatformService service, String path) {
         return platform.serviceUrl(service) + path;
-    }
-
-    private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 }

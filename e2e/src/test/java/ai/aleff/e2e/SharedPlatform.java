@@ -1,0 +1,116 @@
+package ai.aleff.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import ai.aleff.deploy.LocalPlatform;
+import ai.aleff.deploy.PlatformService;
+import ai.aleff.deploy.PlatformSettings;
+import ai.aleff.deploy.Progress;
+import ai.aleff.deploy.RepoLocator;
+import ai.aleff.testkit.OpenAiEmulator;
+import ai.aleff.testkit.identity.KeycloakServer;
+
+/**
+ * One built platform (five service processes on real Kafka and PostgreSQL) for every end-to-end test class of the
+ * run: starting five JVMs costs about a minute, so the classes share it through JUnit's root store, which closes it
+ * when the run ends. Test classes create their own tenants, so they never see each other's data.
+ *
+ * <p>
+ * The model provider is emulated: it asks for the calculator once, then answers with the tool's result.
+ */
+public final class SharedPlatform implements BeforeAllCallback {
+
+    /** What the emulated model answers once the calculator's result is in the conversation. */
+    public static final String FINAL_ANSWER = "2*(3+4) = 14";
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedPlatform.class);
+
+    private static volatile Running running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        running = context.getRoot().getStore(NAMESPACE).computeIfAbsent(Running.class, key -> Running.start(),
+                Running.class);
+    }
+
+    public static LocalPlatform platform() {
+        return current().platform();
+    }
+
+    public static OpenAiEmulator model() {
+        return current().model();
+    }
+
+    private static Running current() {
+        if (running == null) {
+            throw new IllegalStateException("Annotate the test class with @ExtendWith(SharedPlatform.class)");
+        }
+        return running;
+    }
+
+    /** The started platform and its model emulator; closed by JUnit at the end of the run. */
+    private record Running(LocalPlatform platform, OpenAiEmulator model) implements AutoCloseable {
+
+        static Running start() {
+            OpenAiEmulator model = OpenAiEmulator.start();
+            // The follow-up call carries the tool result as a "tool" message; the first call does not.
+            model.server()
+                    .stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+                            .withRequestBody(matchingJsonPath("$.messages[?(@.role == 'tool')]"))
+                            .willReturn(json(OpenAiEmulator.textResponse(FINAL_ANSWER))));
+            model.server()
+                    .stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(5)
+                            .willReturn(json(OpenAiEmulator.toolCallResponse("call-calc-1", "calculator",
+                                    Map.of("expression", "2*(3+4)")))));
+
+            // Free ports and a data directory of its own: a developer's `./aleff run` may be open on the defaults.
+            // The directory stays under target/ so the service logs can be read after a failure.
+            Path repo = RepoLocator.locate();
+            Path dataDir = repo.resolve("e2e/target/platform-" + System.currentTimeMillis());
+            PlatformSettings settings = PlatformSettings.builder(repo, dataDir)
+                    .freePorts()
+                    // The run's shared Keycloak (testkit): one Keycloak start per test run.
+                    .externalKeycloak(KeycloakServer.url())
+                    // C1 only: the services start much faster and a handful of requests never needs C2.
+                    .serviceJvmOptions(
+                            List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
+                    .environment(Map.of())
+                    .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.base-url",
+                            model.baseUrl())
+                    .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.api-key", "sk-e2e")
+                    .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.model-name", "gpt-e2e")
+                    .build();
+            try {
+                return new Running(LocalPlatform.start(settings, new Progress(System.out)), model);
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                platform.close();
+            } finally {
+                model.close();
+            }
+        }
+
+        private static ResponseDefinitionBuilder json(String body) {
+            return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        }
+    }
+}
