@@ -132,6 +132,27 @@ class TemplateResourceIT {
     }
 
     @Test
+    void aTemplateThatNoLongerPassesTheChecksCreatesNoTenantAtAll() {
+        // Given a template stored before a rule it breaks (here: a tool the platform does not have) applied
+        UUID id = UUID.randomUUID();
+        pool.preparedQuery("INSERT INTO tenant.tenant_templates (id, name, assistant, version, created_at, updated_at) "
+                + "VALUES ($1, $2, $3, 1, now(), now())")
+                .execute(Tuple.of(id, "Outdated " + id, "{\"tools\": [\"retired_tool\"]}"))
+                .await().atMost(Duration.ofSeconds(10));
+        String name = "Never Created " + id;
+
+        // When a tenant is created from it, the configuration is refused as a PUT would refuse it
+        admin().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\"}")
+                .post("/v1/templates/{id}/tenants", id).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("tools[0]"));
+
+        // Then the tenant was rolled back with it: neither the tenant nor its audit exists
+        long tenants = pool.preparedQuery("SELECT count(*) FROM tenant.tenants WHERE name = $1")
+                .execute(Tuple.of(name)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+        assertThat(tenants).isZero();
+    }
+
+    @Test
     void aTemplateHoldsNoKeyAndNeedsNone() {
         String secret = "sk-template-secret-" + UUID.randomUUID();
         String withKey = create(body("Keyed " + UUID.randomUUID(), "{\"models\": [{\"provider\": \"openai\", "
