@@ -22,7 +22,8 @@ public class AdminAuditEntity {
     @Column(name = "record_id", nullable = false)
     public UUID recordId;
 
-    @Column(name = "tenant_id", nullable = false)
+    /** The tenant changed; null for a platform change (a template). */
+    @Column(name = "tenant_id")
     public UUID tenantId;
 
     /** The subject of the credential that made the change. */

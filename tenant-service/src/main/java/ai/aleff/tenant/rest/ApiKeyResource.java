@@ -47,8 +47,6 @@ import ai.aleff.tenant.service.ApiKeyService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "API keys", description = "A tenant's API keys (admin).")
 @SecurityRequirement(name = TenantResource.KEYCLOAK)
-@APIResponse(responseCode = "401", description = "No access token, or one that is malformed, expired, wrongly signed or for another audience.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this, or the tenant is not the caller's (answered the same whether that tenant exists or not).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No tenant with this id (or it was deleted), or no such key.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ApiKeyResource {
 

@@ -50,8 +50,6 @@ import ai.aleff.tenant.service.StoredAssistant;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assistant configuration", description = "A tenant's assistant: models, keys, instructions, tools, subagents, skills .")
 @SecurityRequirement(name = TenantResource.KEYCLOAK)
-@APIResponse(responseCode = "401", description = "No access token, or one that is malformed, expired, wrongly signed or for another audience.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this (members only read), or the tenant is not the caller's (answered the same whether that tenant exists or not).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No tenant with this id (or no such version).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AssistantResource {
 
@@ -86,7 +84,7 @@ public class AssistantResource {
 
     @GET
     @PermissionsAllowed(TenantPermissions.READ)
-    @Operation(summary = "Read the assistant configuration", description = "The current version, API keys masked (apiKeySet, apiKeyHint). Version 0 means the "
+    @Operation(operationId = "getAssistant", summary = "Read the assistant configuration", description = "The current version, API keys masked (apiKeySet, apiKeyHint). Version 0 means the "
             + "tenant never set one and the platform defaults apply. The ETag is the version, for If-Match.")
     @APIResponse(responseCode = "200", description = "The current configuration.", headers = @Header(name = "ETag", description = "The version in quotes, e.g. \"3\".", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistantResponse.class)))
     public Uni<Response> get(@PathParam("id") String id) {
@@ -96,7 +94,7 @@ public class AssistantResource {
     @PUT
     @PermissionsAllowed(TenantPermissions.MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the assistant configuration", description = "Stores the whole configuration as a new version and publishes it, keys encrypted, "
+    @Operation(operationId = "replaceAssistant", summary = "Replace the assistant configuration", description = "Stores the whole configuration as a new version and publishes it, keys encrypted, "
             + "with the tenant's configuration to aleff.tenant.config.v1. apiKey is write-only; keepApiKey: true keeps "
             + "the key stored for the same provider, model and baseUrl; with neither the platform's key is used. "
             + "Unknown fields, wrong types and values outside the limits are refused with 400 and per-field errors.")
@@ -114,7 +112,7 @@ public class AssistantResource {
     @GET
     @Path("/versions")
     @PermissionsAllowed(TenantPermissions.READ)
-    @Operation(summary = "List assistant configuration versions", description = "Newest first: version, when, and a one-line summary.")
+    @Operation(operationId = "listAssistantVersions", summary = "List assistant configuration versions", description = "Newest first: version, when, and a one-line summary.")
     @APIResponse(responseCode = "200", description = "The versions.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AssistantVersionResponse.class)))
     @APIResponse(responseCode = "400", description = "limit is not a number from 1 to 1000.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<AssistantVersionResponse>> versions(@PathParam("id") String id,
@@ -126,7 +124,7 @@ public class AssistantResource {
     @GET
     @Path("/versions/{version}")
     @PermissionsAllowed(TenantPermissions.READ)
-    @Operation(summary = "Read one assistant configuration version", description = "As it was stored, API keys masked.")
+    @Operation(operationId = "getAssistantVersion", summary = "Read one assistant configuration version", description = "As it was stored, API keys masked.")
     @APIResponse(responseCode = "200", description = "The version.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistantResponse.class)))
     public Uni<AssistantResponse> version(@PathParam("id") String id, @PathParam("version") String version) {
         return assistants.version(actor.actor(), id, versionNumber(version)).map(AssistantResponse::of);
@@ -135,7 +133,7 @@ public class AssistantResource {
     @POST
     @Path("/versions/{version}/restore")
     @PermissionsAllowed(TenantPermissions.MANAGE)
-    @Operation(summary = "Restore an assistant configuration version", description = "Makes an earlier version current again as a new version (with its stored keys) and "
+    @Operation(operationId = "restoreAssistantVersion", summary = "Restore an assistant configuration version", description = "Makes an earlier version current again as a new version (with its stored keys) and "
             + "publishes it. If-Match works as for PUT.")
     @APIResponse(responseCode = "200", description = "Restored as a new version.", headers = @Header(name = "ETag", description = "The new version in quotes.", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistantResponse.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -42,8 +42,6 @@ import ai.aleff.tenant.service.TenantLifecycleService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tenants")
 @SecurityRequirement(name = TenantResource.KEYCLOAK)
-@APIResponse(responseCode = "401", description = "No access token, or one that is malformed, expired, wrongly signed or for another audience.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this, or the tenant is not the caller's (answered the same whether that tenant exists or not).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TenantLifecycleResource {
 
     private final TenantLifecycleService lifecycle;

@@ -48,8 +48,6 @@ import ai.aleff.tenant.service.TenantService;
 @SecurityScheme(securitySchemeName = TenantResource.KEYCLOAK, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT", description = "An access token of the aleff Keycloak realm, audience aleff-platform, "
         + "with the realm role platform-admin, tenant-admin or tenant-member (and, for the last two, a tenant_id claim).")
 @SecurityRequirement(name = TenantResource.KEYCLOAK)
-@APIResponse(responseCode = "401", description = "No access token, or one that is malformed, expired, wrongly signed or for another audience.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this, or the tenant is not the caller's (answered the same whether that tenant exists or not).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TenantResource {
 
     static final String KEYCLOAK = "keycloak";

@@ -34,9 +34,23 @@ public class AdminAuditTrail {
     }
 
     Entry entry(Actor actor, UUID tenantId, AdminChange<?> change, Instant now) {
-        UUID recordId = UUID.randomUUID();
+        AdminAuditEntity row = row(actor, tenantId, change, now);
+        CloudEvent<AuditRecord> event = audit.record(row.recordId.toString(), tenantId.toString(), null,
+                change.action(), change.subjectId(), change.detail() + " (by " + actor.subject() + ")");
+        return new Entry(row, event);
+    }
+
+    /**
+     * A platform change (a template): only the administrative row, without a tenant. The platform-wide trail
+     * records tenants' events, keyed and read per tenant, so it gets none.
+     */
+    AdminAuditEntity platformRow(Actor actor, AdminChange<?> change, Instant now) {
+        return row(actor, null, change, now);
+    }
+
+    private AdminAuditEntity row(Actor actor, UUID tenantId, AdminChange<?> change, Instant now) {
         AdminAuditEntity row = new AdminAuditEntity();
-        row.recordId = recordId;
+        row.recordId = UUID.randomUUID();
         row.tenantId = tenantId;
         row.actor = actor.subject();
         row.action = change.action();
@@ -44,9 +58,7 @@ public class AdminAuditTrail {
         row.before = toJson(change.before());
         row.after = toJson(change.after());
         row.occurredAt = now;
-        CloudEvent<AuditRecord> event = audit.record(recordId.toString(), tenantId.toString(), null, change.action(),
-                change.subjectId(), change.detail() + " (by " + actor.subject() + ")");
-        return new Entry(row, event);
+        return row;
     }
 
     private String toJson(Object snapshot) {

@@ -89,6 +89,12 @@ public class AssistantService {
     /** Replaces the configuration with {@code input} as a new version, if {@code precondition} holds. */
     public Uni<StoredAssistant> replace(Actor actor, String tenantId, AssistantInput input,
             Precondition precondition) {
+        return replace(actor, tenantId, input, precondition, "tenant.assistant.updated");
+    }
+
+    /** As {@link #replace(Actor, String, AssistantInput, Precondition)}, audited as {@code action}. */
+    public Uni<StoredAssistant> replace(Actor actor, String tenantId, AssistantInput input,
+            Precondition precondition, String action) {
         UUID id = TenantChanges.administrableId(actor, tenantId);
         List<FieldError> errors = validator.validate(input);
         if (!errors.isEmpty()) {
@@ -103,7 +109,7 @@ public class AssistantService {
         return change(actor, id, precondition, current -> {
             AssistantConfiguration next = assembler.assemble(tenantId, current.version() + 1, input,
                     current.configuration());
-            return Uni.createFrom().item(new Change(next, AssistantSummary.of(next), "tenant.assistant.updated"));
+            return Uni.createFrom().item(new Change(next, AssistantSummary.of(next), action));
         });
     }
 

@@ -54,7 +54,11 @@ class AdminApiIdentitiesIT {
                     .body("{\"instructions\": \"Changed by a test.\"}")
                     .put("/v1/tenants/" + id + "/assistant")),
             new Endpoint("POST restore", true,
-                    (r, id) -> r.post("/v1/tenants/" + id + "/assistant/versions/1/restore")));
+                    (r, id) -> r.post("/v1/tenants/" + id + "/assistant/versions/1/restore")),
+            new Endpoint("GET export", false, (r, id) -> r.get("/v1/tenants/" + id + "/export")),
+            new Endpoint("POST import", true, (r, id) -> r.contentType(ContentType.JSON)
+                    .body("{\"format\": \"aleff.tenant-export.v1\", \"assistant\": {\"instructions\": \"Imported by a test.\"}}")
+                    .post("/v1/tenants/" + id + "/import")));
 
     private String tenant;
     private String otherTenant;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class TenantNameTest {
+class DisplayNameTest {
 
-    private final TenantName.Validator validator = new TenantName.Validator();
+    private final DisplayName.Validator validator = new DisplayName.Validator(DisplayName.TENANT_MAX);
 
     @Test
     void acceptsNamesOf1To200CharactersAfterTrimming() {
@@ -32,6 +32,13 @@ class TenantNameTest {
         assertThat(validator.isValid("\tAcme", null)).isFalse();
         assertThat(validator.isValid("Acme\u007f", null)).isFalse();
         assertThat(validator.isValid("Acme\u0085", null)).isFalse();
+    }
+
+    @Test
+    void theMaximumIsTheConstraintsOwn() {
+        DisplayName.Validator apiKeyNames = new DisplayName.Validator(DisplayName.API_KEY_MAX);
+        assertThat(apiKeyNames.isValid("x".repeat(100), null)).isTrue();
+        assertThat(apiKeyNames.isValid("x".repeat(101), null)).isFalse();
     }
 
     @Test
