@@ -77,6 +77,8 @@ public class TurnIntake {
 
     /** A redelivered message: its turn goes on only if it is still RUNNING (a worker died mid-step). */
     static Step resume(Turn turn, MessageReceived message) {
+        // Row-level security already hides another tenant's turn from this transaction (its id then fails the
+        // insert on the primary key and the message is dead-lettered); this check stays as the first line.
         if (!turn.tenantId().equals(message.tenantId())) {
             LOG.warnf("Message %s redelivered for another tenant; ignored", message.messageId());
             return Step.nothing();
