@@ -21,6 +21,7 @@ import ai.aleff.agent.repository.Summary;
 import ai.aleff.agent.repository.SummaryRepository;
 import ai.aleff.agent.repository.Turn;
 import ai.aleff.agent.tenant.AssistantProfile;
+import ai.aleff.platform.database.RowScope;
 
 /**
  * What a model call sees of the conversation: the tenant's instructions, then the current session's summary (if
@@ -58,12 +59,12 @@ public class ConversationHistory {
     }
 
     public Uni<Loaded> load(String tenantId, String conversationId) {
-        return sessions.current(pool, tenantId, conversationId)
-                .chain(session -> summaries.latest(pool, tenantId, conversationId, session.historyAfterSeq())
-                        .chain(summary -> history.since(pool, tenantId, conversationId,
+        return RowScope.inTenant(pool, tenantId, c -> sessions.current(c, tenantId, conversationId)
+                .chain(session -> summaries.latest(c, tenantId, conversationId, session.historyAfterSeq())
+                        .chain(summary -> history.since(c, tenantId, conversationId,
                                 summary.map(Summary::coversToSeq).orElse(session.historyAfterSeq()),
                                 settings.historyLimit())
-                                .map(entries -> new Loaded(session, summary, entries))));
+                                .map(entries -> new Loaded(session, summary, entries)))));
     }
 
     /**

@@ -22,6 +22,7 @@ import ai.aleff.agent.repository.SummaryRepository;
 import ai.aleff.agent.repository.Turn;
 import ai.aleff.agent.tenant.AssistantProfile;
 import ai.aleff.agent.usage.UsageLedger;
+import ai.aleff.platform.database.RowScope;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.outbox.Outbox;
 
@@ -82,9 +83,10 @@ public class HistoryCompactor {
     private Uni<Optional<Summary>> store(Turn turn, ModelCallContext context, ModelOutcome.Answer answer,
             Summary summary, int entries) {
         CloudEvent<?> event = audit.historyCompacted(turn, summary.coversToSeq(), entries, answer.usage());
-        return pool.withTransaction(c -> summaries.insert(c, turn.tenantId(), turn.historyKey(), summary)
-                .chain(() -> usage.record(c, context, answer.usage()))
-                .call(() -> outbox.add(c, event)))
+        return RowScope
+                .inTenant(pool, turn.tenantId(), c -> summaries.insert(c, turn.tenantId(), turn.historyKey(), summary)
+                        .chain(() -> usage.record(c, context, answer.usage()))
+                        .call(() -> outbox.add(c, event)))
                 .chain(usageEvents -> outbox.publish(Stream.concat(usageEvents.stream(), Stream.of(event)).toList()))
                 .replaceWith(Optional.of(summary));
     }
@@ -92,7 +94,7 @@ public class HistoryCompactor {
     private Uni<Optional<Summary>> truncated(Turn turn, String cause) {
         LOG.warnf("Summarising the history of turn %s failed (%s); truncating it instead", turn.turnId(), cause);
         CloudEvent<?> event = audit.historyTruncated(turn, cause);
-        return pool.withTransaction(c -> outbox.add(c, event))
+        return RowScope.inTenant(pool, turn.tenantId(), c -> outbox.add(c, event))
                 .chain(() -> outbox.publish(List.of(event)))
                 .replaceWith(Optional.<Summary>empty());
     }

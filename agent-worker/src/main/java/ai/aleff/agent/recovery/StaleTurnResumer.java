@@ -1,5 +1,7 @@
 package ai.aleff.agent.recovery;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -12,6 +14,7 @@ import ai.aleff.agent.config.AgentSettings;
 import ai.aleff.agent.repository.TurnRepository;
 import ai.aleff.agent.turn.TurnService;
 import ai.aleff.platform.concurrent.Sweep;
+import ai.aleff.platform.database.RowScope;
 
 /**
  * Resumes RUNNING turns whose worker died between steps: a turn untouched for {@code aleff.agent.stale-turn-after}
@@ -38,9 +41,12 @@ public class StaleTurnResumer {
 
     @Scheduled(identity = "stale-turn-resumer", every = "${aleff.agent.stale-turn-sweep-interval:5s}", delayed = "${aleff.agent.stale-turn-sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> resumeStale() {
-        return Sweep.each(turns.staleRunning(pool, settings.staleTurnAfter(), BATCH), turnId -> {
-            LOG.infof("Resuming stale turn %s", turnId);
-            return turnService.advance(turnId);
+        // Cross-tenant: the sweep looks for every tenant's abandoned turns; each is then resumed in its own tenant.
+        Uni<List<TurnRepository.StaleTurn>> stale = RowScope.acrossTenants(pool,
+                c -> turns.staleRunning(c, settings.staleTurnAfter(), BATCH));
+        return Sweep.each(stale, turn -> {
+            LOG.infof("Resuming stale turn %s", turn.turnId());
+            return turnService.advance(turn.tenantId(), turn.turnId());
         }, LOG, "Resuming stale turns");
     }
 }

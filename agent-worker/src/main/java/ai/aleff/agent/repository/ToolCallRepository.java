@@ -53,7 +53,7 @@ public class ToolCallRepository {
     public record OverdueCall(String callId, String tenantId, String conversationId, String toolName) {
     }
 
-    /** Pending calls requested longer than {@code age} ago, oldest first. */
+    /** Pending calls of every tenant requested longer than {@code age} ago, oldest first (cross-tenant). */
     public Uni<List<OverdueCall>> overdue(SqlClient client, Duration age, int limit) {
         return client.preparedQuery("SELECT c.call_id, c.tenant_id, t.conversation_id, c.tool_name "
                 + "FROM agent.tool_call c JOIN agent.turn t ON t.turn_id = c.turn_id WHERE c.status = 'PENDING' "

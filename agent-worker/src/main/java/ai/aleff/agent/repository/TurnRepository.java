@@ -76,15 +76,22 @@ public class TurnRepository {
                 .map(TurnRepository::first);
     }
 
-    /** Running turns nobody touched for a while: their worker probably died between steps. */
-    public Uni<List<String>> staleRunning(SqlClient client, Duration untouchedFor, int limit) {
-        return client.preparedQuery("SELECT turn_id FROM agent.turn WHERE status = 'RUNNING' "
+    /** A RUNNING turn nobody touched for a while, and its tenant. */
+    public record StaleTurn(String tenantId, String turnId) {
+    }
+
+    /**
+     * Running turns nobody touched for a while, of every tenant: their worker probably died between steps. Call in
+     * a cross-tenant transaction.
+     */
+    public Uni<List<StaleTurn>> staleRunning(SqlClient client, Duration untouchedFor, int limit) {
+        return client.preparedQuery("SELECT tenant_id, turn_id FROM agent.turn WHERE status = 'RUNNING' "
                 + "AND updated_at < now() - make_interval(secs => $1) ORDER BY updated_at LIMIT $2")
                 .execute(Tuple.of((double) untouchedFor.toSeconds(), limit))
                 .map(rows -> {
-                    List<String> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getString("turn_id")));
-                    return ids;
+                    List<StaleTurn> stale = new ArrayList<>();
+                    rows.forEach(row -> stale.add(new StaleTurn(row.getString("tenant_id"), row.getString("turn_id"))));
+                    return stale;
                 });
     }
 

@@ -57,9 +57,9 @@ public class ModelStep {
         this.completion = completion;
     }
 
-    /** @return the turns left RUNNING by this step, to advance next */
-    public Uni<List<String>> advance(String turnId) {
-        return turns.find(tx.pool(), turnId)
+    /** @return the turns left RUNNING by this step (all of {@code tenantId}), to advance next */
+    public Uni<List<String>> advance(String tenantId, String turnId) {
+        return tx.read(tenantId, c -> turns.find(c, turnId))
                 .chain(found -> found.isEmpty() || found.get().status() != TurnStatus.RUNNING
                         ? Uni.createFrom().item(List.<String>of())
                         : contexts.resolve(found.get()).chain(this::step));
@@ -68,12 +68,13 @@ public class ModelStep {
     private Uni<List<String>> step(StepContext context) {
         Turn turn = context.turn();
         return switch (StepDecision.of(context)) {
-            case StepDecision.Unavailable unavailable -> tx.commit(c -> completion.finish(c, turn,
+            case StepDecision.Unavailable unavailable -> tx.commit(turn.tenantId(), c -> completion.finish(c, turn,
                     new ModelOutcome.Failure("tenant not active"), "This assistant is not available right now.",
                     model.modelName()));
-            case StepDecision.Command command -> tx.commit(c -> completion.answerCommand(c, turn, command.command(),
-                    command.profile()));
-            case StepDecision.ToolLimit limit -> tx.commit(c -> completion.finish(c, turn,
+            case StepDecision.Command command ->
+                tx.commit(turn.tenantId(), c -> completion.answerCommand(c, turn, command.command(),
+                        command.profile()));
+            case StepDecision.ToolLimit limit -> tx.commit(turn.tenantId(), c -> completion.finish(c, turn,
                     new ModelOutcome.Failure("tool limit"),
                     "I could not finish this within " + limit.profile().maxToolIterations()
                             + " tool steps, so I stopped. Please try a simpler request.",
@@ -87,11 +88,11 @@ public class ModelStep {
         ModelCallContext call = new ModelCallContext(turn.tenantId(), turn.conversationId(), turn.turnId(),
                 turn.iteration());
         TurnPlan plan = planner.plan(turn, profile, context.assistant());
-        return turns.touch(tx.pool(), turn.turnId())
+        return tx.read(turn.tenantId(), c -> turns.touch(c, turn.turnId()))
                 .chain(() -> conversation.messagesFor(turn, profile, plan.systemPrompt()))
                 .chain(messages -> limiter.limit(turn.tenantId(),
                         () -> model.call(call, plan.chain(), messages, plan.specifications())))
-                .chain(outcome -> tx.commit(c -> recordUsage(c, call, outcome)
+                .chain(outcome -> tx.commit(turn.tenantId(), c -> recordUsage(c, call, outcome)
                         .chain(usageEvents -> record(c, context, outcome, profile)
                                 .map(step -> step.withEvents(usageEvents)))));
     }

@@ -65,7 +65,7 @@ public class ToolResults {
 
     private Uni<List<String>> complete(String tenantId, String conversationId, String callId, String resultText,
             List<CloudEvent<?>> extraEvents) {
-        return tx.commit(c -> turns.lockConversation(c, tenantId, conversationId)
+        return tx.commit(tenantId, c -> turns.lockConversation(c, tenantId, conversationId)
                 .chain(() -> toolCalls.complete(c, callId, tenantId, resultText))
                 .chain(done -> done.isEmpty()
                         ? Uni.createFrom().item(Step.nothing())

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import ai.aleff.agent.config.AgentSettings;
 import ai.aleff.agent.repository.ToolCallRepository;
 import ai.aleff.platform.concurrent.Sweep;
+import ai.aleff.platform.database.RowScope;
 
 /**
  * Ends the wait for tool results that do not come (tool-executor down, result lost): every worker sweeps for calls
@@ -38,9 +39,11 @@ public class ToolTimeoutSweeper {
 
     @Scheduled(every = "${aleff.agent.tool-timeout-sweep-interval:5s}", delayed = "${aleff.agent.tool-timeout-sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return Sweep.each(toolCalls.overdue(pool, settings.toolTimeout(), BATCH), call -> {
-            LOG.infof("Tool call %s (%s) timed out", call.callId(), call.toolName());
-            return turns.onToolTimeout(call);
-        }, LOG, "Tool timeout sweep");
+        // Cross-tenant: the sweep looks for every tenant's overdue calls; each is then answered in its own tenant.
+        return Sweep.each(RowScope.acrossTenants(pool, c -> toolCalls.overdue(c, settings.toolTimeout(), BATCH)),
+                call -> {
+                    LOG.infof("Tool call %s (%s) timed out", call.callId(), call.toolName());
+                    return turns.onToolTimeout(call);
+                }, LOG, "Tool timeout sweep");
     }
 }

@@ -62,19 +62,23 @@ public class TurnIntake {
         LOG.warnf("Message %s refused: %s %s", message.messageId(), admission, message.tenantId());
         CloudEvent<?> event = audit.messageRefused(message,
                 admission == TenantGate.Admission.DISABLED_TENANT ? "tenant disabled" : "tenant unknown");
-        return tx.commit(c -> tx.store(c, List.of(event)).replaceWith(new Step(List.of(event), Optional.empty())));
+        return tx.commit(message.tenantId(),
+                c -> tx.store(c, List.of(event)).replaceWith(new Step(List.of(event), Optional.empty())));
     }
 
     private Uni<List<String>> accept(MessageReceived message) {
-        return tx.commit(c -> turns.lockConversation(c, message.tenantId(), message.conversationId())
-                .chain(() -> turns.find(c, message.messageId()))
-                .chain(existing -> existing.isPresent()
-                        ? Uni.createFrom().item(resume(existing.get(), message))
-                        : start(c, message)));
+        return tx.commit(message.tenantId(),
+                c -> turns.lockConversation(c, message.tenantId(), message.conversationId())
+                        .chain(() -> turns.find(c, message.messageId()))
+                        .chain(existing -> existing.isPresent()
+                                ? Uni.createFrom().item(resume(existing.get(), message))
+                                : start(c, message)));
     }
 
     /** A redelivered message: its turn goes on only if it is still RUNNING (a worker died mid-step). */
     static Step resume(Turn turn, MessageReceived message) {
+        // Row-level security already hides another tenant's turn from this transaction (its id then fails the
+        // insert on the primary key and the message is dead-lettered); this check stays as the first line.
         if (!turn.tenantId().equals(message.tenantId())) {
             LOG.warnf("Message %s redelivered for another tenant; ignored", message.messageId());
             return Step.nothing();

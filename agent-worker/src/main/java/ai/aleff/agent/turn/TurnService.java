@@ -35,12 +35,12 @@ public class TurnService {
      * is unknown or disabled is refused: no model call, no reply, a {@code message.refused} audit record.
      */
     public Uni<Void> onMessage(MessageReceived message) {
-        return intake.receive(message).chain(this::advanceAll);
+        return intake.receive(message).chain(running -> advanceAll(message.tenantId(), running));
     }
 
     /** Records a tool outcome; the turn continues once every call of its current round is done. */
     public Uni<Void> onToolResult(ToolCallCompleted completed) {
-        return results.onResult(completed).chain(this::advanceAll);
+        return results.onResult(completed).chain(running -> advanceAll(completed.tenantId(), running));
     }
 
     /**
@@ -48,18 +48,19 @@ public class TurnService {
      * goes on; the same guard as a real result applies, so whichever comes first wins and the other is ignored.
      */
     public Uni<Void> onToolTimeout(ToolCallRepository.OverdueCall call) {
-        return results.onTimeout(call).chain(this::advanceAll);
+        return results.onTimeout(call).chain(running -> advanceAll(call.tenantId(), running));
     }
 
     /**
      * Runs the next steps of a RUNNING turn with its tenant's assistant (instructions, model chain, tools, limits):
      * a session command is answered without a model, anything else goes to the model. Other turns are left alone.
      */
-    public Uni<Void> advance(String turnId) {
-        return advanceAll(List.of(turnId));
+    public Uni<Void> advance(String tenantId, String turnId) {
+        return advanceAll(tenantId, List.of(turnId));
     }
 
-    private Uni<Void> advanceAll(List<String> running) {
-        return StepLoop.run(running, steps::advance);
+    /** A stage's follow-ups (next iteration, queued turn, child turns) are all of the stage's tenant. */
+    private Uni<Void> advanceAll(String tenantId, List<String> running) {
+        return StepLoop.run(running, turnId -> steps.advance(tenantId, turnId));
     }
 }

@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import ai.aleff.agent.repository.Turn;
 import ai.aleff.agent.repository.TurnRepository;
 import ai.aleff.agent.repository.TurnStatus;
+import ai.aleff.platform.database.RowScope;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.outbox.Outbox;
 
@@ -22,7 +23,8 @@ import ai.aleff.platform.outbox.Outbox;
  * How every stage of a turn writes: its state change and the events it causes commit in one transaction, under the
  * conversation's lock and guarded by the turn's status and iteration, so a redelivered message or result can never
  * append twice; the events are published after the commit, and the turns the commit left RUNNING are handed back
- * to the caller to advance (see {@link TurnService}), never advanced from in here.
+ * to the caller to advance (see {@link TurnService}), never advanced from in here. Every transaction is limited to
+ * the turn's tenant (row-level security, {@link RowScope}); a turn's follow-ups and child turns are its tenant's too.
  */
 @ApplicationScoped
 public class TurnTransactions {
@@ -39,18 +41,19 @@ public class TurnTransactions {
         this.outbox = outbox;
     }
 
-    /** The pool, for the reads a stage does outside a transaction. */
-    Pool pool() {
-        return pool;
+    /** {@code work}, reading outside a step's commit, in a transaction that sees only {@code tenantId}'s rows. */
+    <T> Uni<T> read(String tenantId, Function<SqlConnection, Uni<T>> work) {
+        return RowScope.inTenant(pool, tenantId, work);
     }
 
     /**
-     * Commits {@code work}, then publishes the events it stored.
+     * Commits {@code work} in a transaction that sees only {@code tenantId}'s rows, then publishes the events it
+     * stored.
      *
-     * @return the turns the commit left RUNNING, to advance next
+     * @return the turns the commit left RUNNING (all of {@code tenantId}), to advance next
      */
-    Uni<List<String>> commit(Function<SqlConnection, Uni<Step>> work) {
-        return pool.withTransaction(work::apply)
+    Uni<List<String>> commit(String tenantId, Function<SqlConnection, Uni<Step>> work) {
+        return RowScope.inTenant(pool, tenantId, work)
                 .chain(step -> outbox.publish(step.events()).replaceWith(step.toAdvance()));
     }
 

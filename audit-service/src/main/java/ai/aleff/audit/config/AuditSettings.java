@@ -24,4 +24,15 @@ public interface AuditSettings {
     /** First back-off between store attempts; doubles up to ten times this. */
     @WithDefault("500ms")
     Duration storeBackoff();
+
+    /**
+     * How long a deleted tenant's audit records are kept after the deletion was seen, before the purge removes them.
+     * The database keeps them at least 30 days whatever this says (audit.purge_deleted_tenants).
+     */
+    @WithDefault("30d")
+    Duration deletedTenantRetention();
+
+    /** How often the purge of deleted tenants' audit records runs. */
+    @WithDefault("1h")
+    Duration deletedTenantPurgeInterval();
 }

@@ -46,7 +46,8 @@ class RowLevelSecurityIT {
 
     @Test
     void theAuditTableHasRowSecurity() {
-        assertThat(RowSecurity.tenantTables(jdbcUrl, "audit", "tenant_id")).containsExactly("audit_record");
+        assertThat(RowSecurity.tenantTables(jdbcUrl, "audit", "tenant_id")).containsExactly("audit_record",
+                "deleted_tenant");
         assertThat(RowSecurity.unprotectedTenantTables(jdbcUrl, "audit", "tenant_id", Set.of())).isEmpty();
     }
 
