@@ -45,6 +45,8 @@ class IsolationMatrixIT {
 
     private static LocalPlatform platform;
     private static MatrixSetup setup;
+    /** The template the template operations name; made before the matrix runs. */
+    private static String template;
 
     @BeforeAll
     static void sharedPlatform() {
@@ -58,6 +60,7 @@ class IsolationMatrixIT {
         MatrixTenant own = setup.tenant("own");
         MatrixTenant other = setup.tenant("other");
         MatrixTenant disabled = setup.tenant("disabled");
+        template = setup.template();
         String revokedKey = setup.revokedKey(own);
         setup.awaitReply(own);
         setup.disable(disabled);
@@ -224,6 +227,22 @@ class IsolationMatrixIT {
                         t -> Request.of(path(keys, t) + "/" + keyToUseUp(t) + "/revoke")),
                 admin("GET", tenant + "/admin-audit", Access.MANAGE, 200,
                         t -> Request.of(path(tenant, t) + "/admin-audit")),
+                admin("GET", tenant + "/export", Access.READ, 200, t -> Request.of(path(tenant, t) + "/export")),
+                admin("POST", tenant + "/import", Access.MANAGE, 200,
+                        t -> Request.json(path(tenant, t) + "/import", setup.export(t.tenant()))),
+                admin("POST", "/v1/templates", Access.PLATFORM, 201,
+                        t -> Request.json("/v1/templates", MatrixSetup.templateBody("iso-t-" + UUID.randomUUID()))),
+                admin("GET", "/v1/templates", Access.PLATFORM, 200, t -> Request.of("/v1/templates")),
+                admin("GET", "/v1/templates/{templateId}", Access.PLATFORM, 200,
+                        t -> Request.of("/v1/templates/" + template)),
+                admin("PUT", "/v1/templates/{templateId}", Access.PLATFORM, 200,
+                        t -> Request.json("/v1/templates/" + template,
+                                MatrixSetup.templateBody("iso-renamed-" + UUID.randomUUID()))),
+                admin("POST", "/v1/templates/{templateId}/tenants", Access.PLATFORM, 201,
+                        t -> Request.json("/v1/templates/" + template + "/tenants",
+                                "{\"name\": \"iso-from-template-" + UUID.randomUUID() + "\"}")),
+                admin("DELETE", "/v1/templates/{templateId}", Access.PLATFORM, 204,
+                        t -> Request.of("/v1/templates/" + (t.allowed() ? setup.template() : template))),
                 admin("POST", tenant + "/disable", Access.PLATFORM, 200,
                         t -> Request.of(path(tenant, t) + "/disable")),
                 admin("POST", tenant + "/enable", Access.PLATFORM, 200, t -> Request.of(path(tenant, t) + "/enable")),

@@ -117,6 +117,27 @@ final class MatrixSetup {
                 .path("key.id");
     }
 
+    /** A new template with a unique name; its id. */
+    String template() {
+        return admin().contentType(ContentType.JSON)
+                .body(templateBody("iso-template-" + UUID.randomUUID()))
+                .post("/v1/templates")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** A template body with this name: a blueprint with instructions only. */
+    static String templateBody(String name) {
+        return "{\"name\": \"" + name + "\", \"assistant\": {\"instructions\": \"Matrix template.\"}}";
+    }
+
+    /** The tenant's configuration as its export gives it, to import back. */
+    String export(MatrixTenant tenant) {
+        return admin().get("/v1/tenants/{id}/export", tenant.id()).then().statusCode(200).extract().asString();
+    }
+
     private List<Map<String, String>> keys(String tenantId) {
         return admin().get("/v1/tenants/{id}/api-keys", tenantId).then().statusCode(200).extract().jsonPath()
                 .getList("$");
