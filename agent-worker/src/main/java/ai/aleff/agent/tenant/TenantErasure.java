@@ -1,16 +1,13 @@
 package ai.aleff.agent.tenant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
-
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import ai.aleff.agent.repository.TenantRowsRepository;
 import ai.aleff.platform.database.RowScope;
-import ai.aleff.platform.tenancy.TenantDeleted;
+import ai.aleff.platform.tenancy.TenantEraser;
 
 /**
  * agent-worker's part of deleting a tenant: its turns, tool calls, history, sessions, summaries, usage and sent
@@ -20,9 +17,7 @@ import ai.aleff.platform.tenancy.TenantDeleted;
  * ({@link TenantGate}), so no new turn appears after the erasure.
  */
 @ApplicationScoped
-public class TenantErasure {
-
-    private static final Logger LOG = Logger.getLogger(TenantErasure.class);
+public class TenantErasure implements TenantEraser {
 
     private final Pool pool;
     private final TenantRowsRepository rows;
@@ -32,16 +27,7 @@ public class TenantErasure {
         this.rows = rows;
     }
 
-    void onDeleted(@ObservesAsync TenantDeleted deleted) {
-        erase(deleted.tenantId()).subscribe().with(erased -> {
-            if (erased > 0) {
-                LOG.infof("Erased %d rows of deleted tenant %s", erased, deleted.tenantId());
-            }
-        }, e -> LOG.warnf("Erasing deleted tenant %s failed (done again at the next start): %s", deleted.tenantId(),
-                e.toString()));
-    }
-
-    /** Rows deleted. */
+    @Override
     public Uni<Integer> erase(String tenantId) {
         return RowScope.inTenant(pool, tenantId, tx -> rows.deleteTenant(tx, tenantId));
     }
