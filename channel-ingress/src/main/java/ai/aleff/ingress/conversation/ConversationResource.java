@@ -12,6 +12,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -25,6 +26,8 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.ingress.api.Identifiers;
 import ai.aleff.ingress.config.IngressSettings;
+import ai.aleff.ingress.limits.RateLimitProblem;
+import ai.aleff.ingress.limits.StreamLimited;
 import ai.aleff.ingress.repository.ConversationMessageRepository;
 import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.ProblemException;
@@ -86,6 +89,9 @@ public class ConversationResource {
             + "\"CREDENTIALS_REVOKED\" or \"TENANT_DISABLED\"}); reconnecting with that key is then refused.")
     @APIResponse(responseCode = "200", description = "The event stream.", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ReplyReady.class)))
     @APIResponse(responseCode = "400", description = "The conversationId is malformed.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The tenant holds its limit of open event streams (over every "
+            + "ingress instance); close one or retry later.", headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = RateLimitProblem.class)))
+    @StreamLimited
     public Multi<OutboundSseEvent> events(
             @PathParam("conversationId") @Pattern(regexp = Identifiers.ID_PATTERN, message = Identifiers.ID_MESSAGE) String conversationId,
             @Context Sse sse) {
