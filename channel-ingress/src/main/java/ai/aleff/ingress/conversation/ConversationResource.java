@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Vertx;
 
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.ingress.api.Identifiers;
@@ -45,20 +46,23 @@ public class ConversationResource {
 
     static final String REPLY_EVENT = "reply";
     static final String CLOSED_EVENT = "closed";
+    static final String KEEP_ALIVE = "keep-alive";
 
     private final ConversationMessageRepository repository;
     private final ReplyBroadcaster broadcaster;
     private final TenantContext tenant;
     private final IngressSettings settings;
     private final StreamCredentialWatch watch;
+    private final Vertx vertx;
 
     public ConversationResource(ConversationMessageRepository repository, ReplyBroadcaster broadcaster,
-            TenantContext tenant, IngressSettings settings, StreamCredentialWatch watch) {
+            TenantContext tenant, IngressSettings settings, StreamCredentialWatch watch, Vertx vertx) {
         this.repository = repository;
         this.broadcaster = broadcaster;
         this.tenant = tenant;
         this.settings = settings;
         this.watch = watch;
+        this.vertx = vertx;
     }
 
     @GET
@@ -83,7 +87,8 @@ public class ConversationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(operationId = "streamConversationReplies", summary = "Replies of the conversation as server-sent events, from the moment of subscription", description = "Each reply is an event named 'reply' whose id is the replyId and whose data is the "
-            + "ReplyReady JSON. The stream opens with a comment line. A reply may be sent twice (after a "
+            + "ReplyReady JSON. The stream opens with a comment line, and sends a comment line (keep-alive) "
+            + "every aleff.ingress.sse-keep-alive-interval (15 s). A reply may be sent twice (after a "
             + "redelivery): deduplicate on the event id. When the API key is revoked or expires, or the tenant is "
             + "disabled, the stream ends within seconds with an event named 'closed' (data: {\"reason\": "
             + "\"CREDENTIALS_REVOKED\" or \"TENANT_DISABLED\"}); reconnecting with that key is then refused.")
@@ -110,7 +115,11 @@ public class ConversationResource {
                         .build());
                 emitter.complete();
             });
+            // A comment now and then keeps proxies and load balancers from closing a quiet stream as idle.
+            long keepAlive = vertx.setPeriodic(settings.sseKeepAliveInterval().toMillis(),
+                    id -> emitter.emit(sse.newEventBuilder().comment(KEEP_ALIVE).build()));
             emitter.onTermination(() -> {
+                vertx.cancelTimer(keepAlive);
                 unwatch.run();
                 subscription.cancel();
             });
