@@ -14,10 +14,10 @@ import ai.aleff.ingress.repository.StreamLeaseRepository;
 import ai.aleff.platform.tenancy.TenantDeleted;
 
 /**
- * channel-ingress's part of deleting a tenant: its clientMessageId reservations, its conversation view and
- * its limits' counters and stream leases. Runs for
- * every deleted tenant each time the tenant cache reads the configuration topic, so a deletion missed while this
- * instance was down is done at its next start; deleting what is already gone does nothing.
+ * channel-ingress's part of deleting a tenant: its clientMessageId reservations, its conversation view, and its
+ * limits' counters and stream leases. Runs for every deleted tenant each time the tenant cache reads the
+ * configuration topic, so a deletion missed while this instance was down is done at its next start; deleting what is
+ * already gone does nothing.
  */
 @ApplicationScoped
 public class TenantErasure {
