@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +23,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 
 import ai.aleff.contracts.events.ReplyReady;
+import ai.aleff.ingress.config.IngressSettings;
 import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.http.HttpLimitSettings;
 import ai.aleff.testkit.Events;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
@@ -206,6 +211,53 @@ class ConversationResourceIT {
         } finally {
             client.close();
         }
+    }
+
+    @Test
+    void eventStreamOutlivesTheHeaderReadTimeoutWithKeepAlivesAndStillDelivers() throws Exception {
+        // Given an open event stream, and the header read timeout that closes a connection whose head never ends
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        String conversationId = TestTenants.newConversationId();
+        Duration headerTimeout = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                .getConfigMapping(HttpLimitSettings.class).headerReadTimeout();
+        Duration keepAlive = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                .getConfigMapping(IngressSettings.class).sseKeepAliveInterval();
+        StringBuffer stream = new StringBuffer();
+        AtomicBoolean ended = new AtomicBoolean();
+        HttpClient client = vertx.createHttpClient();
+        try {
+            HttpClientResponse response = client
+                    .request(HttpMethod.GET, baseUrl.getPort(), baseUrl.getHost(),
+                            "/v1/conversations/" + conversationId + "/events")
+                    .compose(request -> request.putHeader("Authorization", "Bearer " + tenant.apiKey())
+                            .putHeader("Accept", "text/event-stream")
+                            .send()
+                            .map(r -> r.handler(buffer -> stream.append(buffer.toString()))
+                                    .endHandler(v -> ended.set(true))))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            long opened = System.nanoTime();
+
+            // When it stays open past the header read timeout: keep-alives mark the time going by
+            int needed = (int) (headerTimeout.toMillis() / keepAlive.toMillis()) + 2;
+            await().atMost(headerTimeout.multipliedBy(3).plusSeconds(10))
+                    .until(() -> keepAlives(stream) >= needed);
+            assertThat(Duration.ofNanos(System.nanoTime() - opened)).isGreaterThan(headerTimeout);
+
+            // Then the stream was not cut, and a reply still arrives on it
+            String replyId = UUID.randomUUID().toString();
+            Events.publish(bootstrap, reply(tenant.tenantId(), conversationId, replyId, "m-1", "Still here."));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.toString().contains("id:" + replyId));
+            assertThat(ended).isFalse();
+        } finally {
+            client.close();
+        }
+    }
+
+    private static int keepAlives(StringBuffer stream) {
+        return stream.toString().split(":keep-alive", -1).length - 1;
     }
 
     @Test

@@ -24,6 +24,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import ai.aleff.ingress.repository.ClientMessageRepository;
 import ai.aleff.ingress.repository.ConversationMessage;
 import ai.aleff.ingress.repository.ConversationMessageRepository;
+import ai.aleff.ingress.repository.MessageHit;
+import ai.aleff.ingress.repository.RateWindowRepository;
+import ai.aleff.ingress.repository.StreamLeaseRepository;
 import ai.aleff.platform.database.RowScope;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
@@ -36,7 +39,8 @@ import ai.aleff.testkit.RowSecurity;
 class RowLevelSecurityIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final List<String> TABLES = List.of("ingress.client_message", "ingress.conversation_message");
+    private static final List<String> TABLES = List.of("ingress.client_message", "ingress.conversation_message",
+            "ingress.rate_window", "ingress.conversation_start", "ingress.stream_lease");
 
     @Inject
     Pool pool;
@@ -46,6 +50,12 @@ class RowLevelSecurityIT {
 
     @Inject
     ClientMessageRepository clientMessages;
+
+    @Inject
+    RateWindowRepository windows;
+
+    @Inject
+    StreamLeaseRepository leases;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -58,7 +68,7 @@ class RowLevelSecurityIT {
 
     @Test
     void aTransactionSeesOnlyTheRowsOfItsTenantAndNoneWithoutOne() {
-        // Given rows of two tenants in both tables, written through the repositories
+        // Given rows of two tenants in every table, written through the repositories
         String a = "tenant-a-" + UUID.randomUUID();
         String b = "tenant-b-" + UUID.randomUUID();
         for (String tenant : List.of(a, b)) {
@@ -66,6 +76,10 @@ class RowLevelSecurityIT {
                     ConversationMessage.Direction.INBOUND, "u-1", "hello", null, null, Instant.now()))
                     .await().atMost(WAIT);
             clientMessages.reserve(tenant, "client-1", "m-" + UUID.randomUUID(), "conv-1").await().atMost(WAIT);
+            windows.admitMessage(new MessageHit(tenant, "conv-1",
+                    List.of(new MessageHit.Counter("conversations-per-day", tenant, "day", 10, true))))
+                    .await().atMost(WAIT);
+            leases.acquire(tenant, UUID.randomUUID(), 10, Duration.ofMinutes(1)).await().atMost(WAIT);
         }
 
         for (String table : TABLES) {

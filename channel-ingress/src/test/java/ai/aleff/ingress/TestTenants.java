@@ -4,10 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
+import ai.aleff.contracts.events.TenantConfigurationChanged;
+import ai.aleff.contracts.events.TenantLimits;
+import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.tenancy.ApiKeys;
 import ai.aleff.testkit.Events;
 
 /** Test tenants and request bodies for the ingress API. */
@@ -31,6 +38,38 @@ public final class TestTenants {
                         .get("/v1/conversations/{id}/messages", newConversationId())
                         .statusCode() == 404);
         return tenant;
+    }
+
+    /** A tenant with its own limits and {@code keys} API keys, registered like {@link #register(String)}. */
+    public static LimitedTenant registerWithLimits(String bootstrapServers, TenantLimits limits, int keys) {
+        String tenantId = "t-" + UUID.randomUUID();
+        List<String> apiKeys = IntStream.range(0, keys).mapToObj(i -> ApiKeys.generate()).toList();
+        LimitedTenant tenant = new LimitedTenant(tenantId, apiKeys);
+        publishLimits(bootstrapServers, tenant, limits, 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                        .oauth2(apiKeys.get(0))
+                        .get("/v1/conversations/{id}/messages", newConversationId())
+                        .statusCode() == 404);
+        return tenant;
+    }
+
+    /** Publishes the tenant's configuration with these limits at this version, as tenant-service does. */
+    public static void publishLimits(String bootstrapServers, LimitedTenant tenant, TenantLimits limits,
+            long version) {
+        Events.publish(bootstrapServers, CloudEvent.of("tenant-service", UUID.randomUUID().toString(),
+                tenant.tenantId(), null, Instant.now(), new TenantConfigurationChanged(tenant.tenantId(),
+                        "Limited " + tenant.tenantId(), TenantConfigurationChanged.Status.ACTIVE,
+                        tenant.apiKeys().stream().map(ApiKeys::hash).toList(), version, Instant.now(), null,
+                        Map.of(), limits)));
+    }
+
+    /** A test tenant with several keys. */
+    public record LimitedTenant(String tenantId, List<String> apiKeys) {
+
+        public Events.TestTenant key(int index) {
+            return new Events.TestTenant(tenantId, apiKeys.get(index));
+        }
     }
 
     public static String newConversationId() {

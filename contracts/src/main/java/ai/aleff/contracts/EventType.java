@@ -1,5 +1,6 @@
 package ai.aleff.contracts;
 
+import ai.aleff.contracts.events.ApiKeyUsed;
 import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
@@ -27,7 +28,11 @@ public enum EventType {
                                                     TenantConfigurationChanged.class,
                                                     "tenant-configuration-changed.schema.json"), USAGE_RECORDED(
                                                             "ai.aleff.usage.recorded.v1", Topics.USAGE,
-                                                            UsageRecorded.class, "usage-recorded.schema.json");
+                                                            UsageRecorded.class,
+                                                            "usage-recorded.schema.json"), API_KEY_USED(
+                                                                    "ai.aleff.tenant.api-key.used.v1",
+                                                                    Topics.API_KEY_USAGE, ApiKeyUsed.class,
+                                                                    "api-key-used.schema.json");
 
     private final String ceType;
     private final String topic;

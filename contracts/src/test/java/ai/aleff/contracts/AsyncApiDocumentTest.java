@@ -29,11 +29,13 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import ai.aleff.contracts.events.ApiKeyUsed;
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
+import ai.aleff.contracts.events.TenantLimits;
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
 import ai.aleff.contracts.events.UsageRecorded;
@@ -70,7 +72,8 @@ class AsyncApiDocumentTest {
                             List.of(new AssistantConfiguration.Skill("refunds", "How to handle refund requests",
                                     "# Refunds\nAsk for the order number.")),
                             10, 8000),
-                    Map.of("a".repeat(64), NOW.plusSeconds(3600))),
+                    Map.of("a".repeat(64), NOW.plusSeconds(3600)), new TenantLimits(120, null, 5, null)),
+            EventType.API_KEY_USED, new ApiKeyUsed("r-1", "t-1", "a".repeat(64), NOW),
             EventType.USAGE_RECORDED,
             new UsageRecorded("u-1", "t-1", "c-1", "turn-1", "openai", "gpt-4o-mini", 1200, 80,
                     new BigDecimal("0.000228"), "USD", NOW));

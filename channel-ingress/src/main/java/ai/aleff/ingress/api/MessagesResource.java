@@ -20,6 +20,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
+import ai.aleff.ingress.limits.MessageLimits;
+import ai.aleff.ingress.limits.RateLimitProblem;
 import ai.aleff.ingress.service.MessageIntake;
 import ai.aleff.ingress.service.NewMessage;
 import ai.aleff.platform.rest.Problem;
@@ -36,10 +38,12 @@ public class MessagesResource {
     static final String CHANNEL = "api";
 
     private final MessageIntake intake;
+    private final MessageLimits limits;
     private final TenantContext tenant;
 
-    public MessagesResource(MessageIntake intake, TenantContext tenant) {
+    public MessagesResource(MessageIntake intake, MessageLimits limits, TenantContext tenant) {
         this.intake = intake;
+        this.limits = limits;
         this.tenant = tenant;
     }
 
@@ -56,13 +60,17 @@ public class MessagesResource {
     @APIResponse(responseCode = "403", description = "The API key's tenant is disabled.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The clientMessageId was already used for another conversation.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "A limit is reached (the tenant's or this API key's messages per "
+            + "minute, or the tenant's new conversations per day); nothing was accepted and the clientMessageId "
+            + "stays unused. The body names the limit.", headers = @Header(name = "Retry-After", description = "Seconds until the limit's window ends", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = RateLimitProblem.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the message; nothing was accepted. "
             + "Retry after the given delay, with the same clientMessageId.", headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<MessageAccepted>> send(
             @Valid @NotNull(message = "a JSON object body is required") SendMessageRequest request) {
         NewMessage message = new NewMessage(tenant.tenantId(), request.conversationId(), request.userId(), CHANNEL,
                 request.clientMessageId(), request.text());
-        return intake.accept(message)
+        return limits.admit(message.tenantId(), tenant.keyHash(), message.conversationId())
+                .chain(() -> intake.accept(message))
                 .map(accepted -> RestResponse.status(Response.Status.ACCEPTED,
                         new MessageAccepted(accepted.messageId(), accepted.conversationId())));
     }

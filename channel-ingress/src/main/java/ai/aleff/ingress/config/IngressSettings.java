@@ -38,4 +38,8 @@ public interface IngressSettings {
      */
     @WithDefault("1s")
     Duration streamCredentialCheckInterval();
+
+    /** How often an open event stream gets a comment line when nothing else is sent, so idle proxies keep it. */
+    @WithDefault("15s")
+    Duration sseKeepAliveInterval();
 }

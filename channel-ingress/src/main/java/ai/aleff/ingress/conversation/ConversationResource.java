@@ -12,6 +12,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,10 +22,13 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Vertx;
 
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.ingress.api.Identifiers;
 import ai.aleff.ingress.config.IngressSettings;
+import ai.aleff.ingress.limits.RateLimitProblem;
+import ai.aleff.ingress.limits.StreamLimited;
 import ai.aleff.ingress.repository.ConversationMessageRepository;
 import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.ProblemException;
@@ -42,20 +46,23 @@ public class ConversationResource {
 
     static final String REPLY_EVENT = "reply";
     static final String CLOSED_EVENT = "closed";
+    static final String KEEP_ALIVE = "keep-alive";
 
     private final ConversationMessageRepository repository;
     private final ReplyBroadcaster broadcaster;
     private final TenantContext tenant;
     private final IngressSettings settings;
     private final StreamCredentialWatch watch;
+    private final Vertx vertx;
 
     public ConversationResource(ConversationMessageRepository repository, ReplyBroadcaster broadcaster,
-            TenantContext tenant, IngressSettings settings, StreamCredentialWatch watch) {
+            TenantContext tenant, IngressSettings settings, StreamCredentialWatch watch, Vertx vertx) {
         this.repository = repository;
         this.broadcaster = broadcaster;
         this.tenant = tenant;
         this.settings = settings;
         this.watch = watch;
+        this.vertx = vertx;
     }
 
     @GET
@@ -80,12 +87,16 @@ public class ConversationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(operationId = "streamConversationReplies", summary = "Replies of the conversation as server-sent events, from the moment of subscription", description = "Each reply is an event named 'reply' whose id is the replyId and whose data is the "
-            + "ReplyReady JSON. The stream opens with a comment line. A reply may be sent twice (after a "
+            + "ReplyReady JSON. The stream opens with a comment line, and sends a comment line (keep-alive) "
+            + "every aleff.ingress.sse-keep-alive-interval (15 s). A reply may be sent twice (after a "
             + "redelivery): deduplicate on the event id. When the API key is revoked or expires, or the tenant is "
             + "disabled, the stream ends within seconds with an event named 'closed' (data: {\"reason\": "
             + "\"CREDENTIALS_REVOKED\" or \"TENANT_DISABLED\"}); reconnecting with that key is then refused.")
     @APIResponse(responseCode = "200", description = "The event stream.", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ReplyReady.class)))
     @APIResponse(responseCode = "400", description = "The conversationId is malformed.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The tenant holds its limit of open event streams (over every "
+            + "ingress instance); close one or retry later.", headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = RateLimitProblem.class)))
+    @StreamLimited
     public Multi<OutboundSseEvent> events(
             @PathParam("conversationId") @Pattern(regexp = Identifiers.ID_PATTERN, message = Identifiers.ID_MESSAGE) String conversationId,
             @Context Sse sse) {
@@ -104,7 +115,11 @@ public class ConversationResource {
                         .build());
                 emitter.complete();
             });
+            // A comment now and then keeps proxies and load balancers from closing a quiet stream as idle.
+            long keepAlive = vertx.setPeriodic(settings.sseKeepAliveInterval().toMillis(),
+                    id -> emitter.emit(sse.newEventBuilder().comment(KEEP_ALIVE).build()));
             emitter.onTermination(() -> {
+                vertx.cancelTimer(keepAlive);
                 unwatch.run();
                 subscription.cancel();
             });

@@ -9,12 +9,15 @@ import io.smallrye.mutiny.Uni;
 
 import ai.aleff.ingress.repository.ClientMessageRepository;
 import ai.aleff.ingress.repository.ConversationMessageRepository;
+import ai.aleff.ingress.repository.RateWindowRepository;
+import ai.aleff.ingress.repository.StreamLeaseRepository;
 import ai.aleff.platform.tenancy.TenantDeleted;
 
 /**
- * channel-ingress's part of deleting a tenant: its clientMessageId reservations and its conversation view. Runs for
- * every deleted tenant each time the tenant cache reads the configuration topic, so a deletion missed while this
- * instance was down is done at its next start; deleting what is already gone does nothing.
+ * channel-ingress's part of deleting a tenant: its clientMessageId reservations, its conversation view, and its
+ * limits' counters and stream leases. Runs for every deleted tenant each time the tenant cache reads the
+ * configuration topic, so a deletion missed while this instance was down is done at its next start; deleting what is
+ * already gone does nothing.
  */
 @ApplicationScoped
 public class TenantErasure {
@@ -23,10 +26,15 @@ public class TenantErasure {
 
     private final ClientMessageRepository reservations;
     private final ConversationMessageRepository conversations;
+    private final RateWindowRepository windows;
+    private final StreamLeaseRepository leases;
 
-    public TenantErasure(ClientMessageRepository reservations, ConversationMessageRepository conversations) {
+    public TenantErasure(ClientMessageRepository reservations, ConversationMessageRepository conversations,
+            RateWindowRepository windows, StreamLeaseRepository leases) {
         this.reservations = reservations;
         this.conversations = conversations;
+        this.windows = windows;
+        this.leases = leases;
     }
 
     void onDeleted(@ObservesAsync TenantDeleted deleted) {
@@ -41,6 +49,8 @@ public class TenantErasure {
     /** Rows deleted. */
     public Uni<Integer> erase(String tenantId) {
         return reservations.deleteTenant(tenantId)
-                .chain(reserved -> conversations.deleteTenant(tenantId).map(viewed -> reserved + viewed));
+                .chain(reserved -> conversations.deleteTenant(tenantId).map(viewed -> reserved + viewed))
+                .chain(rows -> windows.deleteTenant(tenantId).map(counted -> rows + counted))
+                .chain(rows -> leases.deleteTenant(tenantId).map(leased -> rows + leased));
     }
 }

@@ -21,12 +21,22 @@ import java.util.Map;
  * @param apiKeyExpiries for keys of {@code apiKeyHashes} that expire (the old key of a rotation, valid during the
  *        overlap window): hash to the instant from which the key must be refused. Consumers honour it with their own
  *        clock, so an expiry takes effect without another event. Never null (empty: no key expires).
+ * @param limits the tenant's overrides of the platform's ingress limits; never null (absent in records published
+ *        before limits existed: no override)
  */
 public record TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
-        long version, Instant changedAt, AssistantConfiguration assistant, Map<String, Instant> apiKeyExpiries) {
+        long version, Instant changedAt, AssistantConfiguration assistant, Map<String, Instant> apiKeyExpiries,
+        TenantLimits limits) {
 
     public TenantConfigurationChanged {
         apiKeyExpiries = apiKeyExpiries == null ? Map.of() : Map.copyOf(apiKeyExpiries);
+        limits = limits == null ? TenantLimits.platformDefaults() : limits;
+    }
+
+    /** A configuration without limit overrides. */
+    public TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
+            long version, Instant changedAt, AssistantConfiguration assistant, Map<String, Instant> apiKeyExpiries) {
+        this(tenantId, name, status, apiKeyHashes, version, changedAt, assistant, apiKeyExpiries, null);
     }
 
     /** A configuration whose keys never expire. */

@@ -2,15 +2,17 @@ package ai.aleff.platform.tenancy;
 
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
+import ai.aleff.contracts.events.TenantLimits;
 
 /**
  * What a service knows about a tenant from the configuration topic.
  *
  * @param assistant the tenant's assistant configuration ({@link AssistantConfiguration#platformDefaults()} when the
  *        tenant set nothing); only kept by services with {@code aleff.tenant-directory.keep-assistant=true}
+ * @param limits the tenant's overrides of the platform's ingress limits (see {@code LimitDefaults#effective})
  */
 public record TenantView(String tenantId, String name, boolean active, long version,
-        AssistantConfiguration assistant) {
+        AssistantConfiguration assistant, TenantLimits limits) {
 
     /**
      * The assistant configuration. Services that only authenticate do not keep it (it can hold up to 512 KiB and
@@ -31,6 +33,6 @@ public record TenantView(String tenantId, String name, boolean active, long vers
                 : config.assistant();
         return new TenantView(config.tenantId(), config.name(),
                 config.status() == TenantConfigurationChanged.Status.ACTIVE, config.version(),
-                keepAssistant ? assistant : null);
+                keepAssistant ? assistant : null, config.limits());
     }
 }

@@ -44,6 +44,10 @@ public class ApiKeyEntity {
     public UUID rotatedTo;
 
     /** Whether the key authenticates at {@code now}. */
+    /** Written only by {@link ApiKeyUsageRepository} (the services' reports), never by Hibernate. */
+    @Column(name = "last_used_at", insertable = false, updatable = false)
+    public Instant lastUsedAt;
+
     public boolean validAt(Instant now) {
         return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
     }

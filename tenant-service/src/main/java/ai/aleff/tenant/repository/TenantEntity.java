@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import ai.aleff.contracts.events.TenantConfigurationChanged;
+import ai.aleff.contracts.events.TenantLimits;
 
 /** A tenant row. Its API keys are rows of their own ({@link ApiKeyEntity}). */
 @Entity
@@ -40,6 +41,31 @@ public class TenantEntity {
     /** When the tenant was deleted; null while it exists. */
     @Column(name = "deleted_at")
     public Instant deletedAt;
+
+    /** The tenant's own limits at ingress; null = the platform default. */
+    @Column(name = "limit_messages_per_minute")
+    public Integer limitMessagesPerMinute;
+
+    @Column(name = "limit_messages_per_minute_per_key")
+    public Integer limitMessagesPerMinutePerKey;
+
+    @Column(name = "limit_concurrent_streams")
+    public Integer limitConcurrentStreams;
+
+    @Column(name = "limit_conversations_per_day")
+    public Integer limitConversationsPerDay;
+
+    public TenantLimits limits() {
+        return new TenantLimits(limitMessagesPerMinute, limitMessagesPerMinutePerKey, limitConcurrentStreams,
+                limitConversationsPerDay);
+    }
+
+    public void setLimits(TenantLimits limits) {
+        limitMessagesPerMinute = limits.messagesPerMinute();
+        limitMessagesPerMinutePerKey = limits.messagesPerMinutePerKey();
+        limitConcurrentStreams = limits.concurrentStreams();
+        limitConversationsPerDay = limits.conversationsPerDay();
+    }
 
     public boolean deleted() {
         return status == TenantConfigurationChanged.Status.DELETED;

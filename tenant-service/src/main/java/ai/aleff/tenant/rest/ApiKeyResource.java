@@ -80,7 +80,7 @@ public class ApiKeyResource {
     @PermissionsAllowed(TenantPermissions.READ)
     @GET
     @Operation(operationId = "listApiKeys", summary = "List the tenant's API keys", description = "Every key the tenant had, newest first: prefix, name, status, created, expiry, "
-            + "revocation. Never a key or its hash. lastUsedAt is not reported yet (always null).")
+            + "revocation. Never a key or its hash. lastUsedAt is coarse (see its schema).")
     @APIResponse(responseCode = "200", description = "The keys.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyResponse.class)))
     public Uni<List<ApiKeyResponse>> list(@PathParam("id") String id) {
         return keys.list(actor.actor(), id).map(list -> list.stream().map(ApiKeyResponse::of).toList());

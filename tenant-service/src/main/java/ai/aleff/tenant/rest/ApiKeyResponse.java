@@ -15,7 +15,7 @@ public record ApiKeyResponse(@Schema(description = "Key id (UUID).") String id, 
         @Schema(description = "From this instant the key is refused (the end of a rotation's overlap window).") Instant expiresAt,
         Instant revokedAt,
         @Schema(description = "Id of the key that replaced this one.") String rotatedTo,
-        @Schema(description = "Not reported yet by the services that check keys: always null.") Instant lastUsedAt) {
+        @Schema(description = "When the key was last used, as channel-ingress reports it (at most once per key every 5 minutes per instance, so up to that much older than the latest use); null when never.") Instant lastUsedAt) {
 
     static ApiKeyResponse of(ApiKeyView key) {
         return new ApiKeyResponse(key.id().toString(), key.name(), key.prefix(), key.status(), key.createdAt(),

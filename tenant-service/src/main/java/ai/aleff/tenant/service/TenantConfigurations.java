@@ -52,7 +52,7 @@ public class TenantConfigurations {
         return CloudEvent.of(audit.service(), UUID.randomUUID().toString(), tenantId, null, changedAt,
                 new TenantConfigurationChanged(tenantId, tenant.name, tenant.status,
                         valid.stream().map(k -> k.keyHash).toList(), tenant.version, changedAt,
-                        tenant.deleted() ? null : assistant, expiries));
+                        tenant.deleted() ? null : assistant, expiries, tenant.limits()));
     }
 
     /** The tenant's current assistant configuration as stored, or null while the platform defaults apply. */

@@ -1,0 +1,18 @@
+package ai.aleff.tenant.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import ai.aleff.contracts.events.TenantLimits;
+
+/** A tenant's own limits; a field left out or null means the platform default. */
+public record TenantLimitsRequest(
+        @Min(value = 1, message = "must be 1 to 1000000") @Max(value = TenantLimits.MAX_VALUE, message = "must be 1 to 1000000") Integer messagesPerMinute,
+        @Min(value = 1, message = "must be 1 to 1000000") @Max(value = TenantLimits.MAX_VALUE, message = "must be 1 to 1000000") Integer messagesPerMinutePerKey,
+        @Min(value = 1, message = "must be 1 to 1000000") @Max(value = TenantLimits.MAX_VALUE, message = "must be 1 to 1000000") Integer concurrentStreams,
+        @Min(value = 1, message = "must be 1 to 1000000") @Max(value = TenantLimits.MAX_VALUE, message = "must be 1 to 1000000") Integer conversationsPerDay) {
+
+    TenantLimits limits() {
+        return new TenantLimits(messagesPerMinute, messagesPerMinutePerKey, concurrentStreams, conversationsPerDay);
+    }
+}
