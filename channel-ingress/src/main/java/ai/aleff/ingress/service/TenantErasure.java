@@ -1,9 +1,6 @@
 package ai.aleff.ingress.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
-
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
@@ -11,7 +8,7 @@ import ai.aleff.ingress.repository.ClientMessageRepository;
 import ai.aleff.ingress.repository.ConversationMessageRepository;
 import ai.aleff.ingress.repository.RateWindowRepository;
 import ai.aleff.ingress.repository.StreamLeaseRepository;
-import ai.aleff.platform.tenancy.TenantDeleted;
+import ai.aleff.platform.tenancy.TenantEraser;
 
 /**
  * channel-ingress's part of deleting a tenant: its clientMessageId reservations, its conversation view, and its
@@ -20,9 +17,7 @@ import ai.aleff.platform.tenancy.TenantDeleted;
  * already gone does nothing.
  */
 @ApplicationScoped
-public class TenantErasure {
-
-    private static final Logger LOG = Logger.getLogger(TenantErasure.class);
+public class TenantErasure implements TenantEraser {
 
     private final ClientMessageRepository reservations;
     private final ConversationMessageRepository conversations;
@@ -37,16 +32,7 @@ public class TenantErasure {
         this.leases = leases;
     }
 
-    void onDeleted(@ObservesAsync TenantDeleted deleted) {
-        erase(deleted.tenantId()).subscribe().with(rows -> {
-            if (rows > 0) {
-                LOG.infof("Erased %d rows of deleted tenant %s", rows, deleted.tenantId());
-            }
-        }, e -> LOG.warnf("Erasing deleted tenant %s failed (done again at the next start): %s", deleted.tenantId(),
-                e.toString()));
-    }
-
-    /** Rows deleted. */
+    @Override
     public Uni<Integer> erase(String tenantId) {
         return reservations.deleteTenant(tenantId)
                 .chain(reserved -> conversations.deleteTenant(tenantId).map(viewed -> reserved + viewed))

@@ -227,6 +227,10 @@ class IsolationMatrixIT {
                         t -> Request.of(path(keys, t) + "/" + keyToUseUp(t) + "/revoke")),
                 admin("GET", tenant + "/admin-audit", Access.MANAGE, 200,
                         t -> Request.of(path(tenant, t) + "/admin-audit")),
+                admin("GET", tenant + "/limits", Access.READ, 200, t -> Request.of(path(tenant, t) + "/limits")),
+                // Generous values: the matrix itself sends a few messages per tenant.
+                admin("PUT", tenant + "/limits", Access.PLATFORM, 200,
+                        t -> Request.json(path(tenant, t) + "/limits", "{\"messagesPerMinute\": 1000}")),
                 admin("GET", tenant + "/export", Access.READ, 200, t -> Request.of(path(tenant, t) + "/export")),
                 admin("POST", tenant + "/import", Access.MANAGE, 200,
                         t -> Request.json(path(tenant, t) + "/import", setup.export(t.tenant()))),
