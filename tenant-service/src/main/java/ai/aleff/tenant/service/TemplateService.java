@@ -29,6 +29,7 @@ import ai.aleff.platform.secrets.SecretCipher;
 import ai.aleff.tenant.repository.AdminAuditRepository;
 import ai.aleff.tenant.repository.TemplateEntity;
 import ai.aleff.tenant.repository.TemplateRepository;
+import ai.aleff.tenant.repository.TenantTransactions;
 
 /**
  * Tenant templates, managed by platform administrators: a name and an assistant configuration without secrets that
@@ -78,7 +79,8 @@ public class TemplateService {
         row.version = 1;
         row.createdAt = now;
         row.updatedAt = now;
-        return Panache.withTransaction(() -> templates.count().chain(count -> {
+        // Template changes are platform changes: their audit rows name no tenant, so only cross-tenant work sees them.
+        return TenantTransactions.acrossTenants(() -> templates.count().chain(count -> {
             if (count >= MAX_TEMPLATES) {
                 throw new ProblemException(Response.Status.CONFLICT,
                         "The platform already has " + MAX_TEMPLATES + " templates; delete one first.");
@@ -109,35 +111,43 @@ public class TemplateService {
         UUID id = templateId(templateId);
         String assistant = checked(input.assistant());
         Instant now = now();
-        return Panache.withTransaction(() -> templates.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
-            TemplateEntity row = requireCurrent(requireFound(found), precondition);
-            TemplateView before = view(row);
-            row.name = input.name().strip();
-            row.description = input.description();
-            row.assistant = assistant;
-            row.version++;
-            row.updatedAt = now;
-            TemplateView after = view(row);
-            return uniqueName(row.name, row.id)
-                    .chain(() -> audits.persist(trail.platformRow(actor, AdminChange.of(null, "template.updated",
-                            row.id.toString(), snapshot(before), snapshot(after),
-                            "Template version " + row.version), now)))
-                    .replaceWith(after);
-        })).onFailure(TemplateService::isUniqueViolation).transform(e -> nameTaken());
+        // A platform change: its audit row names no tenant (see create).
+        return TenantTransactions.acrossTenants(() -> templates.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .chain(found -> {
+                    TemplateEntity row = requireCurrent(requireFound(found), precondition);
+                    TemplateView before = view(row);
+                    row.name = input.name().strip();
+                    row.description = input.description();
+                    row.assistant = assistant;
+                    row.version++;
+                    row.updatedAt = now;
+                    TemplateView after = view(row);
+                    return uniqueName(row.name, row.id)
+                            .chain(() -> audits.persist(trail.platformRow(actor,
+                                    AdminChange.of(null, "template.updated",
+                                            row.id.toString(), snapshot(before), snapshot(after),
+                                            "Template version " + row.version),
+                                    now)))
+                            .replaceWith(after);
+                })).onFailure(TemplateService::isUniqueViolation).transform(e -> nameTaken());
     }
 
     public Uni<Void> delete(Actor actor, String templateId, Precondition precondition) {
         requirePlatform(actor);
         UUID id = templateId(templateId);
         Instant now = now();
-        return Panache.withTransaction(() -> templates.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
-            TemplateEntity row = requireCurrent(requireFound(found), precondition);
-            TemplateView before = view(row);
-            return templates.delete(row)
-                    .chain(() -> audits.persist(trail.platformRow(actor, AdminChange.of(null, "template.deleted",
-                            row.id.toString(), snapshot(before), null, "Template deleted"), now)))
-                    .replaceWithVoid();
-        }));
+        // A platform change: its audit row names no tenant (see create).
+        return TenantTransactions.acrossTenants(() -> templates.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .chain(found -> {
+                    TemplateEntity row = requireCurrent(requireFound(found), precondition);
+                    TemplateView before = view(row);
+                    return templates.delete(row)
+                            .chain(() -> audits.persist(trail.platformRow(actor,
+                                    AdminChange.of(null, "template.deleted",
+                                            row.id.toString(), snapshot(before), null, "Template deleted"),
+                                    now)))
+                            .replaceWithVoid();
+                }));
     }
 
     /**
@@ -147,7 +157,8 @@ public class TemplateService {
     public Uni<CreatedTenant> createTenant(Actor actor, String templateId, String name) {
         requirePlatform(actor);
         UUID id = templateId(templateId);
-        return Panache.withTransaction(() -> templates.findById(id).chain(found -> {
+        // The new tenant's id is chosen inside; the platform's template and the new tenant's rows are both written.
+        return TenantTransactions.acrossTenants(() -> templates.findById(id).chain(found -> {
             PortableAssistant assistant = read(requireFound(found).assistant);
             return tenants.create(actor, name)
                     // The tenant row must exist before the assistant change locks it.
