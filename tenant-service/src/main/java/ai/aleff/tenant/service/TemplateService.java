@@ -1,5 +1,7 @@
 package ai.aleff.tenant.service;
 
+import static jakarta.persistence.LockModeType.PESSIMISTIC_WRITE;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -112,24 +113,21 @@ public class TemplateService {
         String assistant = checked(input.assistant());
         Instant now = now();
         // A platform change: its audit row names no tenant (see create).
-        return TenantTransactions.acrossTenants(() -> templates.findById(id, LockModeType.PESSIMISTIC_WRITE)
-                .chain(found -> {
-                    TemplateEntity row = requireCurrent(requireFound(found), precondition);
-                    TemplateView before = view(row);
-                    row.name = input.name().strip();
-                    row.description = input.description();
-                    row.assistant = assistant;
-                    row.version++;
-                    row.updatedAt = now;
-                    TemplateView after = view(row);
-                    return uniqueName(row.name, row.id)
-                            .chain(() -> audits.persist(trail.platformRow(actor,
-                                    AdminChange.of(null, "template.updated",
-                                            row.id.toString(), snapshot(before), snapshot(after),
-                                            "Template version " + row.version),
-                                    now)))
-                            .replaceWith(after);
-                })).onFailure(TemplateService::isUniqueViolation).transform(e -> nameTaken());
+        return TenantTransactions.acrossTenants(() -> templates.findById(id, PESSIMISTIC_WRITE).chain(found -> {
+            TemplateEntity row = requireCurrent(requireFound(found), precondition);
+            TemplateView before = view(row);
+            row.name = input.name().strip();
+            row.description = input.description();
+            row.assistant = assistant;
+            row.version++;
+            row.updatedAt = now;
+            TemplateView after = view(row);
+            return uniqueName(row.name, row.id)
+                    .chain(() -> audits.persist(trail.platformRow(actor, AdminChange.of(null, "template.updated",
+                            row.id.toString(), snapshot(before), snapshot(after),
+                            "Template version " + row.version), now)))
+                    .replaceWith(after);
+        })).onFailure(TemplateService::isUniqueViolation).transform(e -> nameTaken());
     }
 
     public Uni<Void> delete(Actor actor, String templateId, Precondition precondition) {
@@ -137,17 +135,14 @@ public class TemplateService {
         UUID id = templateId(templateId);
         Instant now = now();
         // A platform change: its audit row names no tenant (see create).
-        return TenantTransactions.acrossTenants(() -> templates.findById(id, LockModeType.PESSIMISTIC_WRITE)
-                .chain(found -> {
-                    TemplateEntity row = requireCurrent(requireFound(found), precondition);
-                    TemplateView before = view(row);
-                    return templates.delete(row)
-                            .chain(() -> audits.persist(trail.platformRow(actor,
-                                    AdminChange.of(null, "template.deleted",
-                                            row.id.toString(), snapshot(before), null, "Template deleted"),
-                                    now)))
-                            .replaceWithVoid();
-                }));
+        return TenantTransactions.acrossTenants(() -> templates.findById(id, PESSIMISTIC_WRITE).chain(found -> {
+            TemplateEntity row = requireCurrent(requireFound(found), precondition);
+            TemplateView before = view(row);
+            return templates.delete(row)
+                    .chain(() -> audits.persist(trail.platformRow(actor, AdminChange.of(null, "template.deleted",
+                            row.id.toString(), snapshot(before), null, "Template deleted"), now)))
+                    .replaceWithVoid();
+        }));
     }
 
     /**
