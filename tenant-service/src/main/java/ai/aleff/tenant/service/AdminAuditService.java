@@ -9,12 +9,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.tenant.repository.AdminAuditEntity;
 import ai.aleff.tenant.repository.AdminAuditRepository;
 import ai.aleff.tenant.repository.TenantRepository;
+import ai.aleff.tenant.repository.TenantTransactions;
 
 /** Reads a tenant's administrative audit. A deleted tenant's audit stays readable. */
 @ApplicationScoped
@@ -35,7 +35,7 @@ public class AdminAuditService {
     public Uni<AdminAuditPage> page(Actor actor, String tenantId, String cursor, int limit) {
         UUID id = TenantChanges.administrableId(actor, tenantId);
         Long before = cursor == null ? null : position(cursor);
-        return Panache.withSession(() -> tenants.findById(id).chain(tenant -> {
+        return TenantTransactions.inTenant(id, () -> tenants.findById(id).chain(tenant -> {
             if (tenant == null) {
                 throw TenantChanges.noSuchTenant();
             }

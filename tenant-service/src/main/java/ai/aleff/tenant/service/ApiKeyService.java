@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.platform.rest.ProblemException;
@@ -18,6 +17,7 @@ import ai.aleff.tenant.config.ApiKeySettings;
 import ai.aleff.tenant.repository.ApiKeyEntity;
 import ai.aleff.tenant.repository.ApiKeyRepository;
 import ai.aleff.tenant.repository.TenantRepository;
+import ai.aleff.tenant.repository.TenantTransactions;
 
 /**
  * A tenant's API keys: made here, shown once, stored and published only as hashes. Every change publishes the
@@ -45,7 +45,7 @@ public class ApiKeyService {
     public Uni<List<ApiKeyView>> list(Actor actor, String tenantId) {
         UUID id = TenantChanges.administrableId(actor, tenantId);
         Instant now = Instant.now();
-        return Panache.withSession(() -> tenants.findById(id)
+        return TenantTransactions.inTenant(id, () -> tenants.findById(id)
                 .invoke(TenantChanges::requireLive)
                 .chain(() -> keys.ofTenant(id)))
                 .map(all -> all.stream().map(k -> ApiKeyView.of(k, now)).toList());

@@ -33,6 +33,7 @@ import ai.aleff.tenant.repository.AssistantVersionEntity;
 import ai.aleff.tenant.repository.AssistantVersionRepository;
 import ai.aleff.tenant.repository.TenantEntity;
 import ai.aleff.tenant.repository.TenantRepository;
+import ai.aleff.tenant.repository.TenantTransactions;
 
 /**
  * A tenant's assistant configuration: every change is a new version, stored with API keys encrypted, and in the
@@ -83,7 +84,8 @@ public class AssistantService {
     /** The current configuration; version 0 (the platform defaults) when the tenant never set one. */
     public Uni<StoredAssistant> current(Actor actor, String tenantId) {
         UUID id = TenantChanges.administrableId(actor, tenantId);
-        return Panache.withSession(() -> tenants.findById(id).chain(tenant -> current(requireFound(tenant))));
+        return TenantTransactions.inTenant(id,
+                () -> tenants.findById(id).chain(tenant -> current(requireFound(tenant))));
     }
 
     /** Replaces the configuration with {@code input} as a new version, if {@code precondition} holds. */
@@ -130,7 +132,7 @@ public class AssistantService {
     /** Newest first. */
     public Uni<List<AssistantVersionView>> versions(Actor actor, String tenantId, int limit) {
         UUID id = TenantChanges.administrableId(actor, tenantId);
-        return Panache.withSession(() -> tenants.findById(id)
+        return TenantTransactions.inTenant(id, () -> tenants.findById(id)
                 .chain(tenant -> versions.summaries(requireFound(tenant).id, limit)))
                 .map(rows -> rows.stream().map(AssistantVersionView::of).toList());
     }
@@ -138,7 +140,7 @@ public class AssistantService {
     /** One stored version. */
     public Uni<StoredAssistant> version(Actor actor, String tenantId, long version) {
         UUID id = TenantChanges.administrableId(actor, tenantId);
-        return Panache.withSession(() -> tenants.findById(id).chain(tenant -> {
+        return TenantTransactions.inTenant(id, () -> tenants.findById(id).chain(tenant -> {
             requireFound(tenant);
             return versions.findVersion(id, version);
         })).map(this::stored);
@@ -158,7 +160,7 @@ public class AssistantService {
 
     private Uni<StoredAssistant> change(Actor actor, UUID id, Precondition precondition, ChangeFunction function) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> tenants.findById(id, LockModeType.PESSIMISTIC_WRITE)
+        return TenantTransactions.inTenant(id, () -> tenants.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(found -> {
                     TenantEntity tenant = requireFound(found);
                     return current(tenant).chain(current -> {

@@ -1,5 +1,7 @@
 package ai.aleff.tenant.service;
 
+import static jakarta.persistence.LockModeType.PESSIMISTIC_WRITE;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +30,7 @@ import ai.aleff.platform.secrets.SecretCipher;
 import ai.aleff.tenant.repository.AdminAuditRepository;
 import ai.aleff.tenant.repository.TemplateEntity;
 import ai.aleff.tenant.repository.TemplateRepository;
+import ai.aleff.tenant.repository.TenantTransactions;
 
 /**
  * Tenant templates, managed by platform administrators: a name and an assistant configuration without secrets that
@@ -78,7 +80,8 @@ public class TemplateService {
         row.version = 1;
         row.createdAt = now;
         row.updatedAt = now;
-        return Panache.withTransaction(() -> templates.count().chain(count -> {
+        // Template changes are platform changes: their audit rows name no tenant, so only cross-tenant work sees them.
+        return TenantTransactions.acrossTenants(() -> templates.count().chain(count -> {
             if (count >= MAX_TEMPLATES) {
                 throw new ProblemException(Response.Status.CONFLICT,
                         "The platform already has " + MAX_TEMPLATES + " templates; delete one first.");
@@ -109,7 +112,8 @@ public class TemplateService {
         UUID id = templateId(templateId);
         String assistant = checked(input.assistant());
         Instant now = now();
-        return Panache.withTransaction(() -> templates.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
+        // A platform change: its audit row names no tenant (see create).
+        return TenantTransactions.acrossTenants(() -> templates.findById(id, PESSIMISTIC_WRITE).chain(found -> {
             TemplateEntity row = requireCurrent(requireFound(found), precondition);
             TemplateView before = view(row);
             row.name = input.name().strip();
@@ -130,7 +134,8 @@ public class TemplateService {
         requirePlatform(actor);
         UUID id = templateId(templateId);
         Instant now = now();
-        return Panache.withTransaction(() -> templates.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
+        // A platform change: its audit row names no tenant (see create).
+        return TenantTransactions.acrossTenants(() -> templates.findById(id, PESSIMISTIC_WRITE).chain(found -> {
             TemplateEntity row = requireCurrent(requireFound(found), precondition);
             TemplateView before = view(row);
             return templates.delete(row)
@@ -147,7 +152,8 @@ public class TemplateService {
     public Uni<CreatedTenant> createTenant(Actor actor, String templateId, String name) {
         requirePlatform(actor);
         UUID id = templateId(templateId);
-        return Panache.withTransaction(() -> templates.findById(id).chain(found -> {
+        // The new tenant's id is chosen inside; the platform's template and the new tenant's rows are both written.
+        return TenantTransactions.acrossTenants(() -> templates.findById(id).chain(found -> {
             PortableAssistant assistant = read(requireFound(found).assistant);
             return tenants.create(actor, name)
                     // The tenant row must exist before the assistant change locks it.

@@ -21,6 +21,7 @@ import ai.aleff.tenant.repository.ApiKeyEntity;
 import ai.aleff.tenant.repository.ApiKeyRepository;
 import ai.aleff.tenant.repository.TenantEntity;
 import ai.aleff.tenant.repository.TenantRepository;
+import ai.aleff.tenant.repository.TenantTransactions;
 
 /**
  * The one way keys and lifecycle change a tenant: in one transaction, with the tenant row locked (so the
@@ -58,7 +59,7 @@ public class TenantChanges {
         UUID id = administrableId(actor, tenantId);
         // PostgreSQL keeps microseconds: truncate so a response shows what a later read returns.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> tenants.findById(id, LockModeType.PESSIMISTIC_WRITE)
+        return TenantTransactions.inTenant(id, () -> tenants.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(found -> {
                     TenantEntity tenant = requireLive(found);
                     return keys.ofTenant(id).chain(existing -> mutation.apply(tenant, existing, now)

@@ -3,16 +3,17 @@ package ai.aleff.tenant.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.events.TenantConfigurationChanged.Status;
 import ai.aleff.tenant.repository.AssistantVersionRepository;
 import ai.aleff.tenant.repository.TenantEntity;
 import ai.aleff.tenant.repository.TenantRepository;
+import ai.aleff.tenant.repository.TenantTransactions;
 
 /**
  * A tenant's life after creation: listed, renamed, disabled and enabled (the status in its configuration, which
@@ -50,7 +51,10 @@ public class TenantLifecycleService {
         }
         Instant createdAt = afterCreatedAt;
         UUID id = afterId;
-        return Panache.withSession(() -> tenants.page(createdAt, id, actor.tenantScope().orElse(null), limit + 1))
+        UUID only = actor.tenantScope().orElse(null);
+        Supplier<Uni<List<TenantEntity>>> page = () -> tenants.page(createdAt, id, only, limit + 1);
+        // A platform administrator lists every tenant; a tenant administrator only their own.
+        return (only == null ? TenantTransactions.acrossTenants(page) : TenantTransactions.inTenant(only, page))
                 .map(rows -> {
                     List<TenantView> items = rows.stream().limit(limit).map(TenantView::of).toList();
                     String next = rows.size() > limit

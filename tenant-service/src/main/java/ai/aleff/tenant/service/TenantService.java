@@ -22,6 +22,7 @@ import ai.aleff.tenant.repository.ApiKeyEntity;
 import ai.aleff.tenant.repository.ApiKeyRepository;
 import ai.aleff.tenant.repository.TenantEntity;
 import ai.aleff.tenant.repository.TenantRepository;
+import ai.aleff.tenant.repository.TenantTransactions;
 
 /**
  * Creates and reads tenants. A change and the events describing it are written in one transaction (outbox), so the
@@ -69,7 +70,8 @@ public class TenantService {
         // A new tenant has no assistant configuration yet: the platform defaults apply.
         List<CloudEvent<?>> events = List.of(configurations.changed(tenant, null, List.of(key), now),
                 entry.event());
-        return Panache.withTransaction(() -> tenants.persist(tenant)
+        // A new tenant: its first rows are its own, so its new id is the scope.
+        return TenantTransactions.inTenant(tenant.id, () -> tenants.persist(tenant)
                 .chain(() -> keys.persist(key))
                 .chain(() -> audits.persist(entry.row()))
                 .chain(() -> Panache.getSession())
@@ -84,7 +86,7 @@ public class TenantService {
         if (uuid.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return Panache.withSession(() -> tenants.findById(uuid.get()))
+        return TenantTransactions.inTenant(uuid.get(), () -> tenants.findById(uuid.get()))
                 .map(found -> Optional.ofNullable(found).filter(t -> !t.deleted()).map(TenantView::of));
     }
 }

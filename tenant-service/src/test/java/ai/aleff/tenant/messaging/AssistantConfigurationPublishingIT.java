@@ -28,6 +28,7 @@ import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
 import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
+import ai.aleff.platform.database.RowScope;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.secrets.SecretCipher;
 import ai.aleff.testkit.EventProbe;
@@ -163,7 +164,8 @@ class AssistantConfigurationPublishingIT {
 
     private List<String> texts(String sql, String tenantId) {
         List<String> texts = new ArrayList<>();
-        for (Row row : pool.preparedQuery(sql).execute(Tuple.of(tenantId)).await().atMost(Duration.ofSeconds(10))) {
+        for (Row row : RowScope.inTenant(pool, tenantId, c -> c.preparedQuery(sql).execute(Tuple.of(tenantId))).await()
+                .atMost(Duration.ofSeconds(10))) {
             texts.add(row.getString(0));
         }
         return texts;

@@ -29,6 +29,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import ai.aleff.contracts.Topics;
 import ai.aleff.contracts.events.AuditRecord;
+import ai.aleff.platform.database.RowScope;
 import ai.aleff.platform.tenancy.ApiKeys;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.KafkaResource;
@@ -163,10 +164,12 @@ class AdminAuditIT {
         // Given a tenant with its creation audited
         String id = newTenant().getString("id");
 
-        // When the service's own database role updates or deletes the records, the append-only trigger refuses it
+        // When the service's own database role updates or deletes the records (in the tenant's transaction, so row
+        // security shows them), the append-only trigger refuses it
         for (String sql : List.of("UPDATE tenant.admin_audit SET actor = 'someone else' WHERE tenant_id = $1",
                 "DELETE FROM tenant.admin_audit WHERE tenant_id = $1")) {
-            assertThatThrownBy(() -> pool.preparedQuery(sql).execute(Tuple.of(UUID.fromString(id))).await()
+            assertThatThrownBy(() -> RowScope.inTenant(pool, id, c -> c.preparedQuery(sql)
+                    .execute(Tuple.of(UUID.fromString(id)))).await()
                     .atMost(Duration.ofSeconds(10))).hasMessageContaining("append-only");
         }
         // And TRUNCATE is not even granted to that role (the trigger also refuses it for the table's owner)

@@ -31,6 +31,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import ai.aleff.platform.database.RowScope;
 import ai.aleff.platform.tenancy.ApiKeys;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
@@ -221,8 +222,9 @@ class TenantTransferIT {
 
     private List<String> storedCiphertexts(String tenantId) {
         List<String> found = new ArrayList<>();
-        for (Row row : pool.preparedQuery("SELECT configuration FROM tenant.assistant_versions WHERE tenant_id = $1")
-                .execute(Tuple.of(UUID.fromString(tenantId))).await().atMost(Duration.ofSeconds(10))) {
+        for (Row row : RowScope.inTenant(pool, tenantId, c -> c.preparedQuery("SELECT configuration FROM "
+                + "tenant.assistant_versions WHERE tenant_id = $1").execute(Tuple.of(UUID.fromString(tenantId))))
+                .await().atMost(Duration.ofSeconds(10))) {
             JsonPath configuration = JsonPath.from(row.getString("configuration"));
             for (String path : List.of("models.apiKey.ciphertext", "subagents.models.apiKey.ciphertext")) {
                 flatten(configuration.get(path), found);
