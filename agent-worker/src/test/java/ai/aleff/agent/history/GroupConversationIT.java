@@ -49,10 +49,22 @@ import ai.aleff.testkit.PostgresResource;
  * replayed on another user's turn; a one-to-one conversation's requests are as before.
  */
 @QuarkusTest
-@TestProfile(AssistantEmulatorProfile.class)
+@TestProfile(GroupConversationIT.PatientTools.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
 class GroupConversationIT {
+
+    /**
+     * The emulator profile with a tool timeout long enough for this test, standing in for tool-executor, to answer a
+     * recall on a loaded machine (the 2 s of the shared profile is for the timeout tests).
+     */
+    public static class PatientTools extends AssistantEmulatorProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(AssistantEmulatorResource.class,
+                    Map.of(AssistantEmulatorResource.TOOL_TIMEOUT_ARG, "60s")));
+        }
+    }
 
     private static final String INSTRUCTIONS = "Be brief.";
     private static final String FACT = "SECRET-FACT-7731 likes green tea";
