@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
 
 import ai.aleff.agent.config.AgentSettings;
 import ai.aleff.agent.repository.HistoryEntry;
@@ -37,16 +38,19 @@ public class ConversationHistory {
     private final HistoryRepository history;
     private final HistoryCompactor compactor;
     private final HistoryMapper mapper;
+    private final SpeakerView speakers;
     private final AgentSettings settings;
 
     public ConversationHistory(Pool pool, SessionRepository sessions, SummaryRepository summaries,
-            HistoryRepository history, HistoryCompactor compactor, HistoryMapper mapper, AgentSettings settings) {
+            HistoryRepository history, HistoryCompactor compactor, HistoryMapper mapper, SpeakerView speakers,
+            AgentSettings settings) {
         this.pool = pool;
         this.sessions = sessions;
         this.summaries = summaries;
         this.history = history;
         this.compactor = compactor;
         this.mapper = mapper;
+        this.speakers = speakers;
         this.settings = settings;
     }
 
@@ -89,14 +93,22 @@ public class ConversationHistory {
                                 : HistoryWindow.fit(loaded.summaryText(), loaded.entries(),
                                         profile.historyTokenBudget()));
             };
-        }).map(window -> messages(systemPrompt, window));
+        }).map(window -> messages(turn.userId(), systemPrompt, window));
     }
 
-    private List<ChatMessage> messages(String instructions, HistoryWindow.Window window) {
+    /**
+     * The instructions, in a group conversation a note on its speaker labels, the summary, then the entries as the
+     * turn's speaker may see them ({@link SpeakerView}).
+     */
+    private List<ChatMessage> messages(String speaker, String instructions, HistoryWindow.Window window) {
         List<HistoryEntry> entries = window.entries().stream().map(SequencedEntry::entry).toList();
-        List<ChatMessage> messages = new ArrayList<>(mapper.toMessages(instructions, entries));
-        window.summary().ifPresent(summary -> messages.add(instructions == null || instructions.isBlank() ? 0 : 1,
-                SummaryPrompt.asContext(summary)));
+        List<ChatMessage> messages = new ArrayList<>(mapper.toMessages(instructions,
+                speakers.forSpeaker(speaker, entries)));
+        int afterInstructions = instructions == null || instructions.isBlank() ? 0 : 1;
+        window.summary().ifPresent(summary -> messages.add(afterInstructions, SummaryPrompt.asContext(summary)));
+        if (SpeakerView.isGroup(entries)) {
+            messages.add(afterInstructions, SystemMessage.from(SpeakerView.GROUP_NOTE));
+        }
         return messages;
     }
 }

@@ -17,6 +17,7 @@ import ai.aleff.agent.model.ModelCallContext;
 import ai.aleff.agent.model.ModelCallLimiter;
 import ai.aleff.agent.model.ModelCaller;
 import ai.aleff.agent.model.ModelOutcome;
+import ai.aleff.agent.repository.SequencedEntry;
 import ai.aleff.agent.repository.Summary;
 import ai.aleff.agent.repository.SummaryRepository;
 import ai.aleff.agent.repository.Turn;
@@ -29,7 +30,8 @@ import ai.aleff.platform.outbox.Outbox;
 /**
  * Summarises older history with the tenant's own model chain. The summary, its usage and a {@code history.compacted}
  * audit record commit together; entries are never deleted, and a summary is keyed by the last entry it covers, so a
- * redelivered step finds it and does not summarise again. A failed or empty summary call never fails the turn: it is
+ * redelivered step finds it and does not summarise again. The summary is shown on every later turn, so it is made
+ * from what any speaker may see ({@link SpeakerView#shared}). A failed or empty summary call never fails the turn: it is
  * audited as {@code history.truncated} and the caller cuts the history to the budget instead.
  */
 @ApplicationScoped
@@ -45,10 +47,11 @@ public class HistoryCompactor {
     private final UsageLedger usage;
     private final Outbox outbox;
     private final TurnAudit audit;
+    private final SpeakerView speakers;
     private final AgentSettings settings;
 
     public HistoryCompactor(Pool pool, ModelCaller model, ModelCallLimiter limiter, SummaryRepository summaries,
-            UsageLedger usage, Outbox outbox, TurnAudit audit, AgentSettings settings) {
+            UsageLedger usage, Outbox outbox, TurnAudit audit, SpeakerView speakers, AgentSettings settings) {
         this.pool = pool;
         this.model = model;
         this.limiter = limiter;
@@ -56,6 +59,7 @@ public class HistoryCompactor {
         this.usage = usage;
         this.outbox = outbox;
         this.audit = audit;
+        this.speakers = speakers;
         this.settings = settings;
     }
 
@@ -67,7 +71,9 @@ public class HistoryCompactor {
         ModelCallContext context = new ModelCallContext(turn.tenantId(), turn.conversationId(), turn.turnId(),
                 turn.iteration()).withPurpose(PURPOSE);
         return limiter.limit(turn.tenantId(), () -> model.call(context, profile.chain(),
-                SummaryPrompt.request(previous, plan.older(), maxWords), List.of()))
+                SummaryPrompt.request(previous, speakers.shared(plan.older().stream().map(SequencedEntry::entry)
+                        .toList()), maxWords),
+                List.of()))
                 .chain(outcome -> {
                     if (outcome instanceof ModelOutcome.Answer answer && !answer.text().isBlank()) {
                         Summary summary = new Summary(plan.coversToSeq(), cap(answer.text().strip(), summaryTokens));

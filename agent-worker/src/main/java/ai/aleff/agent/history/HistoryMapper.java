@@ -87,6 +87,20 @@ public class HistoryMapper {
         }
     }
 
+    /** Stored tool calls ({id, name, arguments} each), as {@link #toJson} wrote them. */
+    List<Map<String, String>> calls(String text) {
+        return fromJson(text);
+    }
+
+    /** Tool calls in their stored form. */
+    String callsJson(List<Map<String, String>> calls) {
+        try {
+            return json.writeValueAsString(calls);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<Map<String, String>> fromJson(String text) {
         try {
             return json.readValue(text, CALLS);

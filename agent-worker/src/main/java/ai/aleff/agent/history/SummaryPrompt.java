@@ -9,7 +9,6 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 
 import ai.aleff.agent.repository.HistoryEntry;
-import ai.aleff.agent.repository.SequencedEntry;
 
 /**
  * The request that asks the model to summarise older history, and how a summary is shown in later calls. The
@@ -30,12 +29,11 @@ public final class SummaryPrompt {
     private SummaryPrompt() {
     }
 
-    public static List<ChatMessage> request(Optional<String> previous, List<SequencedEntry> older, int maxWords) {
+    public static List<ChatMessage> request(Optional<String> previous, List<HistoryEntry> older, int maxWords) {
         StringBuilder transcript = new StringBuilder();
         previous.ifPresent(text -> transcript.append("Summary of what came before:\n").append(text).append("\n\n"));
         transcript.append("Transcript:\n");
-        for (SequencedEntry sequenced : older) {
-            HistoryEntry entry = sequenced.entry();
+        for (HistoryEntry entry : older) {
             switch (entry.role()) {
                 case USER -> transcript.append("User: ").append(entry.content()).append('\n');
                 case ASSISTANT -> {

@@ -3,6 +3,7 @@ package ai.aleff.agent.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +41,11 @@ public class OfflineChatModel implements ChatModel {
             aleff.agent.model.openai.base-url (plus api-key and model-name) on the agent worker.""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The speaker label of a group conversation's user message; a label-like text the user wrote is defused before
+     * it is sent, so a leading one is always the platform's.
+     */
+    private static final Pattern SPEAKER_LABEL = Pattern.compile("^\\[user [^\\]]*\\]: ");
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
@@ -91,7 +97,7 @@ public class OfflineChatModel implements ChatModel {
     private static String lastUserText(List<ChatMessage> messages) {
         for (int i = messages.size() - 1; i >= 0; i--) {
             if (messages.get(i) instanceof UserMessage user) {
-                return user.hasSingleText() ? user.singleText() : null;
+                return user.hasSingleText() ? SPEAKER_LABEL.matcher(user.singleText()).replaceFirst("") : null;
             }
         }
         return null;

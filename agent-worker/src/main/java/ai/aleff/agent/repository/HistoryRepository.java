@@ -19,27 +19,24 @@ public class HistoryRepository {
 
     public Uni<Void> append(SqlClient client, HistoryEntry entry) {
         return client.preparedQuery("INSERT INTO agent.history (tenant_id, conversation_id, turn_id, role, content, "
-                + "tool_calls, tool_call_id, tool_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                + "tool_calls, tool_call_id, tool_name, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.tuple(Arrays.asList(entry.tenantId(), entry.conversationId(),
                         entry.turnId(), entry.role().name(), entry.content(),
                         entry.toolCallsJson() == null ? null : new JsonArray(entry.toolCallsJson()),
-                        entry.toolCallId(), entry.toolName())))
+                        entry.toolCallId(), entry.toolName(), blankToNull(entry.userId()))))
                 .replaceWithVoid();
     }
 
     /** The latest {@code limit} messages, oldest first. */
     public Uni<List<HistoryEntry>> latest(SqlClient client, String tenantId, String conversationId, int limit) {
         return client.preparedQuery("SELECT tenant_id, conversation_id, turn_id, role, content, tool_calls::text "
-                + "AS tool_calls, tool_call_id, tool_name FROM agent.history WHERE tenant_id = $1 "
+                + "AS tool_calls, tool_call_id, tool_name, user_id FROM agent.history WHERE tenant_id = $1 "
                 + "AND conversation_id = $2 ORDER BY seq DESC LIMIT $3")
                 .execute(Tuple.of(tenantId, conversationId, limit))
                 .map(rows -> {
                     List<HistoryEntry> entries = new ArrayList<>();
                     for (Row row : rows) {
-                        entries.add(new HistoryEntry(row.getString("tenant_id"), row.getString("conversation_id"),
-                                row.getString("turn_id"), HistoryEntry.Role.valueOf(row.getString("role")),
-                                row.getString("content"), row.getString("tool_calls"),
-                                row.getString("tool_call_id"), row.getString("tool_name")));
+                        entries.add(entry(row));
                     }
                     Collections.reverse(entries);
                     return entries;
@@ -50,8 +47,8 @@ public class HistoryRepository {
     public Uni<List<SequencedEntry>> since(SqlClient client, String tenantId, String conversationId, long afterSeq,
             int limit) {
         return client.preparedQuery("SELECT seq, tenant_id, conversation_id, turn_id, role, content, "
-                + "tool_calls::text AS tool_calls, tool_call_id, tool_name FROM agent.history WHERE tenant_id = $1 "
-                + "AND conversation_id = $2 AND seq > $3 ORDER BY seq DESC LIMIT $4")
+                + "tool_calls::text AS tool_calls, tool_call_id, tool_name, user_id FROM agent.history "
+                + "WHERE tenant_id = $1 AND conversation_id = $2 AND seq > $3 ORDER BY seq DESC LIMIT $4")
                 .execute(Tuple.of(tenantId, conversationId, afterSeq, limit))
                 .map(rows -> {
                     List<SequencedEntry> entries = new ArrayList<>();
@@ -66,6 +63,12 @@ public class HistoryRepository {
     private static HistoryEntry entry(Row row) {
         return new HistoryEntry(row.getString("tenant_id"), row.getString("conversation_id"),
                 row.getString("turn_id"), HistoryEntry.Role.valueOf(row.getString("role")), row.getString("content"),
-                row.getString("tool_calls"), row.getString("tool_call_id"), row.getString("tool_name"));
+                row.getString("tool_calls"), row.getString("tool_call_id"), row.getString("tool_name"),
+                row.getString("user_id"));
+    }
+
+    /** Turns store a missing user id as the empty string; history stores it as null. */
+    private static String blankToNull(String userId) {
+        return userId == null || userId.isEmpty() ? null : userId;
     }
 }

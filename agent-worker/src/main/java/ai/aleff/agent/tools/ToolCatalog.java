@@ -1,6 +1,7 @@
 package ai.aleff.agent.tools;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,6 +31,8 @@ public class ToolCatalog {
     public static final String QUERY_ARG = BuiltinTools.QUERY_ARG;
     public static final String ID_ARG = BuiltinTools.ID_ARG;
     public static final String ALL_ARG = BuiltinTools.ALL_ARG;
+    /** The tools that act on one end user's memory: their calls and results belong to that user's turns only. */
+    public static final Set<String> MEMORY_TOOLS = Set.of(REMEMBER, RECALL, FORGET);
 
     private static final List<ToolSpecification> SPECIFICATIONS = BuiltinTools.all()
             .stream()

@@ -128,7 +128,7 @@ public class ToolRound {
 
     private Uni<Step> write(SqlConnection c, Turn turn, Plan plan) {
         HistoryEntry assistantEntry = new HistoryEntry(turn.tenantId(), turn.historyKey(), turn.turnId(),
-                HistoryEntry.Role.ASSISTANT, null, mapper.toJson(plan.identified()), null, null);
+                HistoryEntry.Role.ASSISTANT, null, mapper.toJson(plan.identified()), null, null, turn.userId());
         Uni<Void> writes = history.append(c, assistantEntry);
         for (ToolCall call : plan.calls()) {
             writes = writes.chain(() -> toolCalls.insert(c, call));

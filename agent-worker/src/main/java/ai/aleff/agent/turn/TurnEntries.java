@@ -24,17 +24,17 @@ final class TurnEntries {
 
     static HistoryEntry user(Turn turn) {
         return new HistoryEntry(turn.tenantId(), turn.historyKey(), turn.turnId(), HistoryEntry.Role.USER,
-                turn.userText(), null, null, null);
+                turn.userText(), null, null, null, turn.userId());
     }
 
     static HistoryEntry tool(Turn turn, ToolCall call, String resultText) {
         return new HistoryEntry(turn.tenantId(), turn.historyKey(), turn.turnId(), HistoryEntry.Role.TOOL,
-                resultText, null, call.modelCallId(), call.toolName());
+                resultText, null, call.modelCallId(), call.toolName(), turn.userId());
     }
 
     /** A turn's final text, under its history key (a user's turn: the conversation; a child turn: its own). */
     static HistoryEntry answer(Turn turn, String text) {
         return new HistoryEntry(turn.tenantId(), turn.historyKey(), turn.turnId(), HistoryEntry.Role.ASSISTANT, text,
-                null, null, null);
+                null, null, null, turn.userId());
     }
 }

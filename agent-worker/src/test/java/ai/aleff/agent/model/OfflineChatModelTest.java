@@ -37,6 +37,17 @@ class OfflineChatModelTest {
     }
 
     @Test
+    void commandOfALabelledGroupMessageIsRecognised() {
+        // Given a user of a group conversation, whose message carries its speaker label
+        // When the offline model answers
+        ChatResponse response = chat(UserMessage.from("[user ann@example.com]: /calc 1+1"));
+
+        // Then the command after the label is run
+        assertThat(response.aiMessage().toolExecutionRequests().get(0).arguments())
+                .isEqualTo("{\"expression\":\"1+1\"}");
+    }
+
+    @Test
     void timeCommandAsksForTimeNowWithTheZone() {
         // Given a user asking for the time in a zone
         // When the offline model answers

@@ -20,7 +20,17 @@ public class AssistantEmulatorResource implements QuarkusTestResourceLifecycleMa
     /** The platform secret key tenants' model keys are encrypted with (base64 of 32 bytes; a test value). */
     public static final String SECRET_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
+    /** Init argument: how long the worker waits for a tool result (2 s unless a profile needs longer). */
+    public static final String TOOL_TIMEOUT_ARG = "tool-timeout";
+
     public static volatile OpenAiEmulator emulator;
+
+    private String toolTimeout = "2s";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        toolTimeout = initArgs.getOrDefault(TOOL_TIMEOUT_ARG, toolTimeout);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -35,7 +45,7 @@ public class AssistantEmulatorResource implements QuarkusTestResourceLifecycleMa
                 Map.entry("aleff.secrets.keys.test1", SECRET_KEY), Map.entry("aleff.secrets.active-key", "test1"),
                 Map.entry("aleff.agent.model.prices.status-model.input-per-million", "1000"),
                 Map.entry("aleff.agent.model.prices.status-model.output-per-million", "2000"),
-                Map.entry("aleff.agent.tool-timeout", "2s"),
+                Map.entry("aleff.agent.tool-timeout", toolTimeout),
                 Map.entry("aleff.agent.tool-timeout-sweep-interval", "500ms"),
                 Map.entry("aleff.agent.unknown-tenant-grace", "2s"));
     }

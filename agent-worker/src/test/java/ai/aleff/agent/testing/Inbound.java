@@ -21,10 +21,16 @@ public final class Inbound {
     }
 
     public static CloudEvent<MessageReceived> message(String tenantId, String conversationId, String text) {
+        return message(tenantId, conversationId, "user-1", text);
+    }
+
+    /** A message of one end user ({@code userId}) of a conversation. */
+    public static CloudEvent<MessageReceived> message(String tenantId, String conversationId, String userId,
+            String text) {
         String messageId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         return CloudEvent.of("channel-ingress", messageId, tenantId, conversationId, now,
-                new MessageReceived(messageId, tenantId, conversationId, "user-1", "api", null, text, now));
+                new MessageReceived(messageId, tenantId, conversationId, userId, "api", null, text, now));
     }
 
     public static CloudEvent<ToolCallCompleted> toolResult(ToolCallRequested request, String result) {

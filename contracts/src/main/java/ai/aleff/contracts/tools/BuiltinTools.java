@@ -39,8 +39,9 @@ public final class BuiltinTools {
 
     public static final ToolContract REMEMBER = new ToolContract("remember",
             "Remember a durable fact about the user for future conversations (a preference, a name, a detail they"
-                    + " asked you to keep). One short fact per call; answers with the fact's id. Only this user"
-                    + " ever sees it.",
+                    + " asked you to keep). One short fact per call; answers with the fact's id. Facts are kept per"
+                    + " user and only this user's turns get them back, but every participant of a group conversation"
+                    + " sees your replies.",
             List.of(ToolArgument.required(FACT_ARG, STRING,
                     "The fact as one self-contained sentence, at most 1000 characters, such as 'Prefers answers in"
                             + " Portuguese'")),
