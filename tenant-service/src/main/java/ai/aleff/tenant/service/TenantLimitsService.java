@@ -4,13 +4,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.events.TenantLimits;
 import ai.aleff.platform.limits.LimitDefaults;
 import ai.aleff.tenant.repository.TenantEntity;
 import ai.aleff.tenant.repository.TenantRepository;
+import ai.aleff.tenant.repository.TenantTransactions;
 
 /**
  * A tenant's own limits at ingress (messages per minute, per key, open streams, new conversations per day). A change
@@ -33,7 +33,8 @@ public class TenantLimitsService {
 
     public Uni<TenantLimitsView> get(Actor actor, String tenantId) {
         UUID id = TenantChanges.administrableId(actor, tenantId);
-        return Panache.withSession(() -> tenants.findById(id)).map(found -> view(TenantChanges.requireLive(found)));
+        return TenantTransactions.inTenant(id, () -> tenants.findById(id))
+                .map(found -> view(TenantChanges.requireLive(found)));
     }
 
     /** Replaces the tenant's own limits; a null field returns that limit to the platform default. */
