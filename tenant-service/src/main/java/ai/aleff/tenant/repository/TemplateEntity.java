@@ -26,6 +26,10 @@ public class TemplateEntity {
     @Column(nullable = false, columnDefinition = "text")
     public String assistant;
 
+    /** JSON of the {@code TenantLimits} a tenant made from it gets; null: the platform defaults. */
+    @Column(columnDefinition = "text")
+    public String limits;
+
     /** 1 when created, + 1 per update; the ETag. */
     @Column(nullable = false)
     public long version;

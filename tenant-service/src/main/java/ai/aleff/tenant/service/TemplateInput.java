@@ -1,8 +1,10 @@
 package ai.aleff.tenant.service;
 
+import ai.aleff.contracts.events.TenantLimits;
+
 /**
  * What an administrator sets of a template (validated in the rest layer: name and description; here: the
- * assistant).
+ * assistant). Null limits: the platform defaults.
  */
-public record TemplateInput(String name, String description, PortableAssistant assistant) {
+public record TemplateInput(String name, String description, PortableAssistant assistant, TenantLimits limits) {
 }

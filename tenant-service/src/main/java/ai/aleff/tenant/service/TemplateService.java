@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 
 import ai.aleff.contracts.events.AssistantConfiguration;
+import ai.aleff.contracts.events.TenantLimits;
 import ai.aleff.contracts.tools.BuiltinTools;
 import ai.aleff.platform.egress.EgressGuard;
 import ai.aleff.platform.egress.PlatformKeyEndpoints;
@@ -30,6 +31,7 @@ import ai.aleff.platform.secrets.SecretCipher;
 import ai.aleff.tenant.repository.AdminAuditRepository;
 import ai.aleff.tenant.repository.TemplateEntity;
 import ai.aleff.tenant.repository.TemplateRepository;
+import ai.aleff.tenant.repository.TenantRepository;
 import ai.aleff.tenant.repository.TenantTransactions;
 
 /**
@@ -53,10 +55,11 @@ public class TemplateService {
     private final TenantService tenants;
     private final AssistantService assistants;
     private final Outbox outbox;
+    private final TenantRepository tenantRows;
 
     public TemplateService(TemplateRepository templates, AdminAuditRepository audits, AdminAuditTrail trail,
             ObjectMapper json, EgressGuard egress, PlatformKeyEndpoints platformKeyEndpoints, SecretCipher cipher,
-            TenantService tenants, AssistantService assistants, Outbox outbox) {
+            TenantService tenants, AssistantService assistants, Outbox outbox, TenantRepository tenantRows) {
         this.templates = templates;
         this.audits = audits;
         this.trail = trail;
@@ -66,6 +69,7 @@ public class TemplateService {
         this.tenants = tenants;
         this.assistants = assistants;
         this.outbox = outbox;
+        this.tenantRows = tenantRows;
     }
 
     public Uni<TemplateView> create(Actor actor, TemplateInput input) {
@@ -77,6 +81,7 @@ public class TemplateService {
         row.name = input.name().strip();
         row.description = input.description();
         row.assistant = assistant;
+        row.limits = writeLimits(input.limits());
         row.version = 1;
         row.createdAt = now;
         row.updatedAt = now;
@@ -119,6 +124,7 @@ public class TemplateService {
             row.name = input.name().strip();
             row.description = input.description();
             row.assistant = assistant;
+            row.limits = writeLimits(input.limits());
             row.version++;
             row.updatedAt = now;
             TemplateView after = view(row);
@@ -155,7 +161,10 @@ public class TemplateService {
         // The new tenant's id is chosen inside; the platform's template and the new tenant's rows are both written.
         return TenantTransactions.acrossTenants(() -> templates.findById(id).chain(found -> {
             PortableAssistant assistant = read(requireFound(found).assistant);
+            TenantLimits limits = readLimits(found.limits);
             return tenants.create(actor, name)
+                    // The template's limits go out with the configuration the assistant change publishes.
+                    .call(created -> tenantRows.findById(created.tenant().id()).invoke(row -> row.setLimits(limits)))
                     // The tenant row must exist before the assistant change locks it.
                     .call(() -> Panache.getSession().chain(session -> session.flush()))
                     .call(created -> assistants.replace(actor, created.tenant().id().toString(),
@@ -196,7 +205,8 @@ public class TemplateService {
     }
 
     private TemplateView view(TemplateEntity row) {
-        return new TemplateView(row.id, row.name, row.description, read(row.assistant), row.version, row.createdAt,
+        return new TemplateView(row.id, row.name, row.description, read(row.assistant), readLimits(row.limits),
+                row.version, row.createdAt,
                 row.updatedAt);
     }
 
@@ -205,6 +215,24 @@ public class TemplateService {
             return json.readValue(text, PortableAssistant.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored template is not readable", e);
+        }
+    }
+
+    private TenantLimits readLimits(String text) {
+        try {
+            return text == null ? TenantLimits.platformDefaults() : json.readValue(text, TenantLimits.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored template's limits are not readable", e);
+        }
+    }
+
+    private String writeLimits(TenantLimits limits) {
+        try {
+            return limits == null || limits.equals(TenantLimits.platformDefaults())
+                    ? null
+                    : json.writeValueAsString(limits);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a template's limits", e);
         }
     }
 

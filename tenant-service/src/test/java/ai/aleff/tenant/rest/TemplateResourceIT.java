@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,6 +134,25 @@ class TemplateResourceIT {
     }
 
     @Test
+    void aTenantCreatedFromATemplateGetsTheTemplatesLimits() {
+        // Given a template with limits of its own
+        String template = create("{\"name\": \"Limited " + UUID.randomUUID() + "\", \"assistant\": {}, "
+                + "\"limits\": {\"messagesPerMinute\": 42, \"concurrentStreams\": 3}}").statusCode(201)
+                .body("limits.messagesPerMinute", equalTo(42))
+                .extract().path("id");
+
+        // When a tenant is created from it
+        String tenant = admin().contentType(ContentType.JSON).body("{\"name\": \"Limited tenant\"}")
+                .post("/v1/templates/{id}/tenants", template).then().statusCode(201).extract().path("id");
+
+        // Then the tenant has those limits, and the platform defaults for the others
+        admin().get("/v1/tenants/{id}/limits", tenant).then().statusCode(200)
+                .body("own.messagesPerMinute", equalTo(42))
+                .body("own.concurrentStreams", equalTo(3))
+                .body("own.messagesPerMinutePerKey", nullValue());
+    }
+
+    @Test
     void aTemplateThatNoLongerPassesTheChecksCreatesNoTenantAtAll() {
         // Given a template stored before a rule it breaks (here: a tool the platform does not have) applied
         UUID id = UUID.randomUUID();
@@ -175,7 +195,9 @@ class TemplateResourceIT {
                 "{}",
                 "{\"name\": \"" + name + "\"}",
                 "{\"name\": 5, \"assistant\": {}}",
-                "{\"name\": \"" + name + "\", \"assistant\": {}, \"limits\": {}}",
+                "{\"name\": \"" + name + "\", \"assistant\": {}, \"limits\": {\"messagesPerMinute\": 0}}",
+                "{\"name\": \"" + name + "\", \"assistant\": {}, \"limits\": {\"messagesPerMinute\": \"many\"}}",
+                "{\"name\": \"" + name + "\", \"assistant\": {}, \"limits\": {\"requestsPerHour\": 5}}",
                 "{\"name\": \"" + name + "\", \"assistant\": {\"instructons\": \"typo\"}}",
                 "{\"name\": \"" + name + "\", \"assistant\": {\"maxToolIterations\": \"5\"}}",
                 "{\"name\": \"" + name + "\", \"assistant\": {\"maxToolIterations\": 51}}",
