@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -40,14 +42,16 @@ class GuardedHttpClient implements HttpClient {
     }
 
     private final io.vertx.core.http.HttpClient client;
+    private final Context context;
     private final EgressGuard guard;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Clock clock;
 
-    GuardedHttpClient(io.vertx.core.http.HttpClient client, EgressGuard guard, Duration connectTimeout,
-            Duration readTimeout, Clock clock) {
+    GuardedHttpClient(io.vertx.core.http.HttpClient client, Context context, EgressGuard guard,
+            Duration connectTimeout, Duration readTimeout, Clock clock) {
         this.client = client;
+        this.context = context;
         this.guard = guard;
         this.connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         this.readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
@@ -92,14 +96,24 @@ class GuardedHttpClient implements HttpClient {
                 .setIdleTimeout(readTimeout.toMillis());
         request.headers().forEach((name, values) -> values.forEach(value -> options.addHeader(name, value)));
         String body = request.body();
+        // Every call starts on the one context of the client, so its pooled connections and every callback below share
+        // one event loop: the body handler is attached in the same event that delivers the response. Started from
+        // the calling (virtual) thread instead, a reused connection of another context delivered the response one
+        // hop later, and a small chunked body could be gone before the handler was set (an empty 200 body).
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        context.runOnContext(ignored -> client.request(options)
+                .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body, "UTF-8")))
+                .compose(response -> response.body().map(buffer -> new Answer(response.statusCode(),
+                        headers(response.headers()), buffer.toString(StandardCharsets.UTF_8))))
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        answer.complete(result.result());
+                    } else {
+                        answer.completeExceptionally(result.cause());
+                    }
+                }));
         try {
-            return client.request(options)
-                    .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body, "UTF-8")))
-                    .compose(response -> response.body().map(buffer -> new Answer(response.statusCode(),
-                            headers(response.headers()), buffer.toString(StandardCharsets.UTF_8))))
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             // Connection refused, reset or timed out: the chain treats these as transient.
             Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -3,6 +3,8 @@ package ai.aleff.agent.model;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.vertx.core.Context;
+
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 
@@ -12,13 +14,15 @@ import ai.aleff.platform.egress.EgressGuard;
 class GuardedHttpClientBuilder implements HttpClientBuilder {
 
     private final io.vertx.core.http.HttpClient client;
+    private final Context context;
     private final EgressGuard guard;
     private final Clock clock;
     private Duration connectTimeout;
     private Duration readTimeout;
 
-    GuardedHttpClientBuilder(io.vertx.core.http.HttpClient client, EgressGuard guard, Clock clock) {
+    GuardedHttpClientBuilder(io.vertx.core.http.HttpClient client, Context context, EgressGuard guard, Clock clock) {
         this.client = client;
+        this.context = context;
         this.guard = guard;
         this.clock = clock;
     }
@@ -47,6 +51,6 @@ class GuardedHttpClientBuilder implements HttpClientBuilder {
 
     @Override
     public HttpClient build() {
-        return new GuardedHttpClient(client, guard, connectTimeout, readTimeout, clock);
+        return new GuardedHttpClient(client, context, guard, connectTimeout, readTimeout, clock);
     }
 }

@@ -8,8 +8,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.impl.VertxInternal;
 
 import ai.aleff.agent.config.AgentSettings;
 import ai.aleff.platform.egress.EgressGuard;
@@ -23,6 +25,7 @@ import ai.aleff.platform.egress.EgressGuard;
 public class ModelHttp {
 
     private final io.vertx.core.http.HttpClient client;
+    private final Context context;
     private final EgressGuard tenantGuard;
     private final EgressGuard operatorGuard;
     private final Clock clock;
@@ -32,11 +35,12 @@ public class ModelHttp {
         // One connection per concurrent call at most, per endpoint: the worker's own limit bounds them.
         this(vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true)
                 .setMaxPoolSize(Math.max(1, agent.maxConcurrentModelCalls()))
-                .setKeepAlive(true)), tenantGuard, Clock.systemUTC());
+                .setKeepAlive(true)), eventLoopContext(vertx), tenantGuard, Clock.systemUTC());
     }
 
-    ModelHttp(io.vertx.core.http.HttpClient client, EgressGuard tenantGuard, Clock clock) {
+    ModelHttp(io.vertx.core.http.HttpClient client, Context context, EgressGuard tenantGuard, Clock clock) {
         this.client = client;
+        this.context = context;
         this.tenantGuard = tenantGuard;
         this.operatorGuard = new EgressGuard(List.of("0.0.0.0/0", "::/0"), List.of(), InetAddress::getAllByName);
         this.clock = clock;
@@ -44,12 +48,20 @@ public class ModelHttp {
 
     /** The HTTP client builder of a tenant's model: its URL must pass the egress guard. */
     GuardedHttpClientBuilder forTenant() {
-        return new GuardedHttpClientBuilder(client, tenantGuard, clock);
+        return new GuardedHttpClientBuilder(client, context, tenantGuard, clock);
     }
 
     /** The HTTP client builder of the platform's own model chain. */
     GuardedHttpClientBuilder forOperator() {
-        return new GuardedHttpClientBuilder(client, operatorGuard, clock);
+        return new GuardedHttpClientBuilder(client, context, operatorGuard, clock);
+    }
+
+    /**
+     * A context of its own on one event loop, whatever thread creates this bean (a worker context would run the
+     * client's callbacks off the connections' event loop). Model calls are few and small, so one loop carries them.
+     */
+    static Context eventLoopContext(Vertx vertx) {
+        return ((VertxInternal) vertx).createEventLoopContext();
     }
 
     @PreDestroy

@@ -73,7 +73,8 @@ class GuardedHttpClientTest {
     private static GuardedHttpClient client(EgressGuard guard, HttpClientOptions options) {
         // Generous: the first TLS handshake of a cold JVM on a loaded 2-core machine takes seconds; nothing here is
         // about timing.
-        return new GuardedHttpClient(vertx.createHttpClient(options), guard, Duration.ofSeconds(60),
+        return new GuardedHttpClient(vertx.createHttpClient(options), ModelHttp.eventLoopContext(vertx), guard,
+                Duration.ofSeconds(60),
                 Duration.ofSeconds(60), Clock.systemUTC());
     }
 

@@ -66,8 +66,10 @@ class ModelGatewayTest {
         server.start();
         vertx = Vertx.vertx();
         // The emulated providers listen on loopback, which the operator allows here as the local run does.
-        http = new ModelHttp(vertx.createHttpClient(), new EgressGuard(List.of("127.0.0.0/8"), List.of(),
-                InetAddress::getAllByName), Clock.systemUTC());
+        http = new ModelHttp(vertx.createHttpClient(), ModelHttp.eventLoopContext(vertx),
+                new EgressGuard(List.of("127.0.0.0/8"), List.of(),
+                        InetAddress::getAllByName),
+                Clock.systemUTC());
     }
 
     @AfterAll
