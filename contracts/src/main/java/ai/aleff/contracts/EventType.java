@@ -3,6 +3,7 @@ package ai.aleff.contracts;
 import ai.aleff.contracts.events.ApiKeyUsed;
 import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.contracts.events.MessageReceived;
+import ai.aleff.contracts.events.QuotaExhausted;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.contracts.events.ToolCallCompleted;
@@ -32,7 +33,11 @@ public enum EventType {
                                                             "usage-recorded.schema.json"), API_KEY_USED(
                                                                     "ai.aleff.tenant.api-key.used.v1",
                                                                     Topics.API_KEY_USAGE, ApiKeyUsed.class,
-                                                                    "api-key-used.schema.json");
+                                                                    "api-key-used.schema.json"), QUOTA_EXHAUSTED(
+                                                                            "ai.aleff.usage.quota.exhausted.v1",
+                                                                            Topics.QUOTA,
+                                                                            QuotaExhausted.class,
+                                                                            "quota-exhausted.schema.json");
 
     private final String ceType;
     private final String topic;

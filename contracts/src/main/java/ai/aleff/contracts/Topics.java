@@ -21,6 +21,8 @@ public final class Topics {
     public static final String TENANT_CONFIG = "aleff.tenant.config.v1";
     /** Model token usage and estimated cost, one event per successful model call; key = tenant/conversation. */
     public static final String USAGE = "aleff.usage.v1";
+    /** A tenant's token quota is spent, once per quota and period; key = tenant/conversation. */
+    public static final String QUOTA = "aleff.usage.quota.v1";
     /** Coarse reports that a tenant API key was used, for its "last used"; key = tenant id. */
     public static final String API_KEY_USAGE = "aleff.tenant.api-key-usage.v1";
     /** Records a consumer gave up on, with the cause in headers; never consumed automatically. */
@@ -28,7 +30,7 @@ public final class Topics {
 
     /** Every topic the platform owns, for provisioning. */
     public static final List<String> ALL = List.of(CONVERSATION_INBOUND, CONVERSATION_OUTBOUND, TOOL_REQUESTS,
-            TOOL_RESULTS, AUDIT, TENANT_CONFIG, USAGE, API_KEY_USAGE, DEAD_LETTER);
+            TOOL_RESULTS, AUDIT, TENANT_CONFIG, USAGE, QUOTA, API_KEY_USAGE, DEAD_LETTER);
 
     /** Topics whose retention is compaction (latest value per key) rather than time. */
     public static final List<String> COMPACTED = List.of(TENANT_CONFIG);

@@ -33,6 +33,7 @@ import ai.aleff.contracts.events.ApiKeyUsed;
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.contracts.events.MessageReceived;
+import ai.aleff.contracts.events.QuotaExhausted;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.contracts.events.TenantLimits;
@@ -72,11 +73,15 @@ class AsyncApiDocumentTest {
                             List.of(new AssistantConfiguration.Skill("refunds", "How to handle refund requests",
                                     "# Refunds\nAsk for the order number.")),
                             10, 8000),
-                    Map.of("a".repeat(64), NOW.plusSeconds(3600)), new TenantLimits(120, null, 5, null)),
+                    Map.of("a".repeat(64), NOW.plusSeconds(3600)), new TenantLimits(120, null, 5, null, 200000L, null)),
             EventType.API_KEY_USED, new ApiKeyUsed("r-1", "t-1", "a".repeat(64), NOW),
             EventType.USAGE_RECORDED,
             new UsageRecorded("u-1", "t-1", "c-1", "turn-1", "openai", "gpt-4o-mini", 1200, 80,
-                    new BigDecimal("0.000228"), "USD", NOW));
+                    new BigDecimal("0.000228"), "USD", NOW, "turn-1"),
+            EventType.QUOTA_EXHAUSTED,
+            new QuotaExhausted("quota:t-1:tokens-per-day:2026-12-01T00:00:00Z", "t-1", "tokens-per-day", 100000,
+                    100412, NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS),
+                    NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(86400), "c-1", "turn-2", NOW));
 
     private static JsonNode asyncApi() throws IOException {
         try (InputStream in = resource("asyncapi.yaml")) {

@@ -68,8 +68,8 @@ public class HistoryCompactor {
             HistoryWindow.Compact plan) {
         int summaryTokens = Math.max(50, profile.historyTokenBudget() * (100 - settings.compactionKeepPercent()) / 100);
         int maxWords = Math.max(30, summaryTokens * 3 / 4);
-        ModelCallContext context = new ModelCallContext(turn.tenantId(), turn.conversationId(), turn.turnId(),
-                turn.iteration()).withPurpose(PURPOSE);
+        ModelCallContext context = ModelCallContext.of(turn.tenantId(), turn.conversationId(), turn.turnId(),
+                turn.iteration(), !turn.isChild()).withPurpose(PURPOSE);
         return limiter.limit(turn.tenantId(), () -> model.call(context, profile.chain(),
                 SummaryPrompt.request(previous, speakers.shared(plan.older().stream().map(SequencedEntry::entry)
                         .toList()), maxWords),

@@ -24,6 +24,7 @@ public class TenantRowsRepository {
             "DELETE FROM agent.history_summary WHERE tenant_id = $1",
             "DELETE FROM agent.conversation_session WHERE tenant_id = $1",
             "DELETE FROM agent.model_usage WHERE tenant_id = $1",
+            "DELETE FROM agent.token_usage WHERE tenant_id = $1",
             "UPDATE agent.turn SET parent_turn_id = NULL, parent_call_id = NULL WHERE tenant_id = $1 "
                     + "AND (parent_turn_id IS NOT NULL OR parent_call_id IS NOT NULL)",
             "DELETE FROM agent.tool_call WHERE tenant_id = $1",

@@ -50,7 +50,8 @@ public class AssistantProfiles {
         int iterations = positiveOr(assistant.maxToolIterations(), settings.maxToolIterations());
         int budget = positiveOr(assistant.historyTokenBudget(), settings.historyTokenBudget());
         return new AssistantProfile(tenant.tenantId(), instructions,
-                chains.chainFor(tenant.tenantId(), assistant), tools.offered(assistant.tools()), iterations, budget);
+                chains.chainFor(tenant.tenantId(), assistant), tools.offered(assistant.tools()), iterations, budget,
+                tenant.limits());
     }
 
     private static int positiveOr(Integer value, int fallback) {

@@ -19,6 +19,9 @@ import ai.aleff.agent.repository.Turn;
 import ai.aleff.agent.repository.TurnRepository;
 import ai.aleff.agent.repository.TurnStatus;
 import ai.aleff.agent.tenant.AssistantProfile;
+import ai.aleff.agent.usage.QuotaNotices;
+import ai.aleff.agent.usage.QuotaRefusal;
+import ai.aleff.agent.usage.TokenQuotas;
 import ai.aleff.agent.usage.UsageLedger;
 import ai.aleff.platform.events.CloudEvent;
 
@@ -39,12 +42,14 @@ public class ModelStep {
     private final ModelCallLimiter limiter;
     private final ModelCaller model;
     private final UsageLedger usage;
+    private final TokenQuotas quotas;
+    private final QuotaNotices notices;
     private final ToolRound tools;
     private final TurnCompletion completion;
 
     public ModelStep(TurnTransactions tx, TurnRepository turns, StepContexts contexts, TurnPlanner planner,
             ConversationHistory conversation, ModelCallLimiter limiter, ModelCaller model, UsageLedger usage,
-            ToolRound tools, TurnCompletion completion) {
+            TokenQuotas quotas, QuotaNotices notices, ToolRound tools, TurnCompletion completion) {
         this.tx = tx;
         this.turns = turns;
         this.contexts = contexts;
@@ -53,6 +58,8 @@ public class ModelStep {
         this.limiter = limiter;
         this.model = model;
         this.usage = usage;
+        this.quotas = quotas;
+        this.notices = notices;
         this.tools = tools;
         this.completion = completion;
     }
@@ -85,11 +92,27 @@ public class ModelStep {
 
     private Uni<List<String>> callModel(StepContext context, AssistantProfile profile) {
         Turn turn = context.turn();
-        ModelCallContext call = new ModelCallContext(turn.tenantId(), turn.conversationId(), turn.turnId(),
-                turn.iteration());
+        ModelCallContext call = ModelCallContext.of(turn.tenantId(), turn.conversationId(), turn.turnId(),
+                turn.iteration(), !turn.isChild());
+        // The quota is read in the transaction the step already opens: a tenant with quotas pays one query per step.
+        return tx.read(turn.tenantId(), c -> turns.touch(c, turn.turnId())
+                .chain(() -> quotas.check(c, turn.tenantId(), profile.limits())))
+                .chain(spent -> spent.isPresent()
+                        ? refuse(turn, spent.get())
+                        : callModel(context, profile, call));
+    }
+
+    /** The tenant's token quota is spent: the turn ends with the user told why; no model is called. */
+    private Uni<List<String>> refuse(Turn turn, QuotaRefusal refusal) {
+        return tx.commit(turn.tenantId(), c -> quotas.firstRefusalOfPeriod(c, turn.tenantId(), refusal)
+                .chain(first -> completion.refuse(c, turn, "token quota spent (" + refusal.quota() + ")",
+                        refusal.userMessage(), first ? notices.of(turn, refusal) : List.of())));
+    }
+
+    private Uni<List<String>> callModel(StepContext context, AssistantProfile profile, ModelCallContext call) {
+        Turn turn = context.turn();
         TurnPlan plan = planner.plan(turn, profile, context.assistant());
-        return tx.read(turn.tenantId(), c -> turns.touch(c, turn.turnId()))
-                .chain(() -> conversation.messagesFor(turn, profile, plan.systemPrompt()))
+        return conversation.messagesFor(turn, profile, plan.systemPrompt())
                 .chain(messages -> limiter.limit(turn.tenantId(),
                         () -> model.call(call, plan.chain(), messages, plan.specifications())))
                 .chain(outcome -> tx.commit(turn.tenantId(), c -> recordUsage(c, call, outcome)

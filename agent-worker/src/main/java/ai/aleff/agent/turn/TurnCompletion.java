@@ -61,6 +61,22 @@ public class TurnCompletion {
                 true));
     }
 
+    /**
+     * Ends a turn without calling a model (its tenant's token quota is spent): a user's turn replies {@code text},
+     * which stays out of the history (the model never said it); a child turn fails its parent's call with
+     * {@code cause}. {@code notices} are stored and published with it.
+     */
+    Uni<Step> refuse(SqlConnection c, Turn turn, String cause, String text, List<CloudEvent<?>> notices) {
+        if (turn.isChild()) {
+            return tx.store(c, notices)
+                    .chain(() -> finishChild(c, turn, new ModelOutcome.Failure(cause)))
+                    .map(step -> step.withEvents(notices));
+        }
+        List<CloudEvent<?>> leading = new ArrayList<>(notices);
+        leading.add(audit.turnFailed(turn, cause));
+        return tx.guarded(c, turn, TurnStatus.DONE, () -> reply(c, turn, text, COMMAND_MODEL, leading, false));
+    }
+
     /** A session command is answered without a model; it stays out of the history. */
     Uni<Step> answerCommand(SqlConnection c, Turn turn, SessionCommand command, AssistantProfile profile) {
         return tx.guarded(c, turn, TurnStatus.DONE, () -> commands.run(c, command, turn, profile)

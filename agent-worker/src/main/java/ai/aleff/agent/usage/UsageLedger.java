@@ -1,6 +1,8 @@
 package ai.aleff.agent.usage;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 import ai.aleff.agent.model.ModelCallContext;
 import ai.aleff.agent.model.ModelUsage;
+import ai.aleff.agent.repository.TokenUsageRepository;
 import ai.aleff.agent.repository.UsageRepository;
 import ai.aleff.contracts.events.UsageRecorded;
 import ai.aleff.platform.events.CloudEvent;
@@ -18,25 +21,28 @@ import ai.aleff.platform.messaging.AuditTrail;
 import ai.aleff.platform.outbox.Outbox;
 
 /**
- * The one place a model call's usage is recorded: the {@code model_usage} row (for /status) and the
- * {@code UsageRecorded} event on {@code aleff.usage.v1} are written together in the caller's transaction. Both are
+ * The one place a model call's usage is recorded: the {@code model_usage} row (for /status), the tenant's day and
+ * month token counts (for its quotas, see {@link TokenQuotas}) and the {@code UsageRecorded} event on
+ * {@code aleff.usage.v1} are written together in the caller's transaction. Both are
  * keyed by the call's usage id (per turn step and purpose), so a redone step records its usage once.
  */
 @ApplicationScoped
 public class UsageLedger {
 
     private final UsageRepository usage;
+    private final TokenUsageRepository tokens;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
 
     @Inject
-    public UsageLedger(UsageRepository usage, Outbox outbox, AuditTrail audit) {
-        this(usage, outbox, audit, Clock.systemUTC());
+    public UsageLedger(UsageRepository usage, TokenUsageRepository tokens, Outbox outbox, AuditTrail audit) {
+        this(usage, tokens, outbox, audit, Clock.systemUTC());
     }
 
-    UsageLedger(UsageRepository usage, Outbox outbox, AuditTrail audit, Clock clock) {
+    UsageLedger(UsageRepository usage, TokenUsageRepository tokens, Outbox outbox, AuditTrail audit, Clock clock) {
         this.usage = usage;
+        this.tokens = tokens;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -55,7 +61,11 @@ public class UsageLedger {
                     }
                     CloudEvent<?> event = CloudEvent.of(audit.service(), recorded.usageId(), recorded.tenantId(),
                             recorded.conversationId(), recorded.recordedAt(), recorded);
-                    return outbox.add(transaction, event).replaceWith(List.<CloudEvent<?>>of(event));
+                    return tokens.add(transaction, recorded.tenantId(),
+                            LocalDate.ofInstant(recorded.recordedAt(), ZoneOffset.UTC),
+                            recorded.inputTokens() + recorded.outputTokens())
+                            .chain(() -> outbox.add(transaction, event))
+                            .replaceWith(List.<CloudEvent<?>>of(event));
                 });
     }
 
@@ -63,6 +73,6 @@ public class UsageLedger {
     public static UsageRecorded usageRecorded(ModelCallContext context, ModelUsage used, Clock clock) {
         return new UsageRecorded(context.usageId(), context.tenantId(), context.conversationId(), context.turnId(),
                 used.provider().id(), used.model(), used.inputTokens(), used.outputTokens(), used.estimatedCost(),
-                used.currency(), clock.instant());
+                used.currency(), clock.instant(), context.messageId());
     }
 }

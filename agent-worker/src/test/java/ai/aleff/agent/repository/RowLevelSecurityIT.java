@@ -52,7 +52,7 @@ class RowLevelSecurityIT {
     @Test
     void everyTenantTableOfTheSchemaHasRowSecurityButTheOutbox() {
         assertThat(RowSecurity.tenantTables(jdbcUrl, "agent", "tenant_id")).containsExactly("conversation_session",
-                "history", "history_summary", "model_usage", "outbox", "tool_call", "turn");
+                "history", "history_summary", "model_usage", "outbox", "token_usage", "tool_call", "turn");
         assertThat(RowSecurity.unprotectedTenantTables(jdbcUrl, "agent", "tenant_id", Set.of("outbox"))).isEmpty();
     }
 

@@ -18,7 +18,7 @@ public final class TenantRows {
 
     /** The tenant tables of the agent schema (the outbox is cross-tenant). */
     public static final String[] TABLES = {"conversation_session", "history", "history_summary", "model_usage",
-            "tool_call", "turn"};
+            "token_usage", "tool_call", "turn"};
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -27,7 +27,7 @@ public final class TenantRows {
 
     /**
      * One conversation of {@code tenantId} with a row in each table: a user's turn, its tool call answered by a child
-     * turn, history, a summary, a session and usage.
+     * turn, history, a summary, a session, usage and its token count.
      */
     public static void seed(Pool pool, TurnRepository turns, ToolCallRepository toolCalls, HistoryRepository history,
             SummaryRepository summaries, SessionRepository sessions, UsageRepository usage, String tenantId) {
@@ -45,7 +45,8 @@ public final class TenantRows {
                 .chain(() -> summaries.insert(c, tenantId, conversation, new Summary(1, "a greeting")))
                 .chain(() -> sessions.startNext(c, tenantId, conversation, turnId))
                 .chain(() -> usage.record(c, new UsageRow("usage-" + turnId, tenantId, conversation, turnId,
-                        "openai", "m", 10, 5, BigDecimal.ONE, "USD"))))
+                        "openai", "m", 10, 5, BigDecimal.ONE, "USD")))
+                .chain(() -> new TokenUsageRepository().add(c, tenantId, java.time.LocalDate.now(), 15)))
                 .await()
                 .atMost(WAIT);
     }

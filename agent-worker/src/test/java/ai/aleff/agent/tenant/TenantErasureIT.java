@@ -50,13 +50,14 @@ class TenantErasureIT {
 
     @Test
     void aDeletedTenantsTurnsHistorySummariesAndUsageAreErasedAndNoOtherTenantsAre() {
-        // Given two tenants with turns, tool calls, a child turn, history, a summary, a session and usage
+        // Given two tenants with turns, tool calls, a child turn, history, a summary, a session, usage and token counts
         String deleted = "t-" + UUID.randomUUID();
         String kept = "t-" + UUID.randomUUID();
         TenantRows.seed(pool, turns, toolCalls, history, summaries, sessions, usage, deleted);
         TenantRows.seed(pool, turns, toolCalls, history, summaries, sessions, usage, kept);
         long keptRows = TenantRows.count(pool, kept);
-        assertThat(TenantRows.count(pool, deleted)).isEqualTo(keptRows).isEqualTo(TenantRows.TABLES.length + 1);
+        // (a row per table, plus the child turn and the month's token count besides the day's)
+        assertThat(TenantRows.count(pool, deleted)).isEqualTo(keptRows).isEqualTo(TenantRows.TABLES.length + 2);
 
         // When the first tenant's configuration says DELETED
         TestTenants.publish(deleted, TenantConfigurationChanged.Status.DELETED, 2, null);

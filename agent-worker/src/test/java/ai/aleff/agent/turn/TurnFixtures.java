@@ -58,7 +58,7 @@ final class TurnFixtures {
         ModelEndpoint offline = new ModelEndpoint(ProviderKind.OFFLINE, "offline", Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(30));
         return new AssistantProfile(TENANT, "Be helpful.", new ModelChain(List.of(new ChainLink(offline, null))),
-                List.of(), maxToolIterations, 8000);
+                List.of(), maxToolIterations, 8000, null);
     }
 
     static AssistantConfiguration assistant(List<String> tools, List<Subagent> subagents, List<Skill> skills) {

@@ -17,8 +17,18 @@ import java.time.Instant;
  * @param estimatedCost input and output tokens priced with the configured per-million prices; 0 when unpriced
  * @param currency ISO 4217 code of {@code estimatedCost}
  * @param recordedAt when the call returned
+ * @param messageId the user message whose turn made the call (the turn id of a user's turn), so usage can be counted
+ *        per message; null for a subagent's call, and in records published before this field existed
  */
 public record UsageRecorded(String usageId, String tenantId, String conversationId, String turnId, String provider,
         String model, long inputTokens, long outputTokens, BigDecimal estimatedCost, String currency,
-        Instant recordedAt) {
+        Instant recordedAt, String messageId) {
+
+    /** A call not counted against a user's message (a record of the format before {@code messageId}). */
+    public UsageRecorded(String usageId, String tenantId, String conversationId, String turnId, String provider,
+            String model, long inputTokens, long outputTokens, BigDecimal estimatedCost, String currency,
+            Instant recordedAt) {
+        this(usageId, tenantId, conversationId, turnId, provider, model, inputTokens, outputTokens, estimatedCost,
+                currency, recordedAt, null);
+    }
 }

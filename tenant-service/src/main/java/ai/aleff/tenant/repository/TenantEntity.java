@@ -55,9 +55,15 @@ public class TenantEntity {
     @Column(name = "limit_conversations_per_day")
     public Integer limitConversationsPerDay;
 
+    @Column(name = "limit_tokens_per_day")
+    public Long limitTokensPerDay;
+
+    @Column(name = "limit_tokens_per_month")
+    public Long limitTokensPerMonth;
+
     public TenantLimits limits() {
         return new TenantLimits(limitMessagesPerMinute, limitMessagesPerMinutePerKey, limitConcurrentStreams,
-                limitConversationsPerDay);
+                limitConversationsPerDay, limitTokensPerDay, limitTokensPerMonth);
     }
 
     public void setLimits(TenantLimits limits) {
@@ -65,6 +71,8 @@ public class TenantEntity {
         limitMessagesPerMinutePerKey = limits.messagesPerMinutePerKey();
         limitConcurrentStreams = limits.concurrentStreams();
         limitConversationsPerDay = limits.conversationsPerDay();
+        limitTokensPerDay = limits.tokensPerDay();
+        limitTokensPerMonth = limits.tokensPerMonth();
     }
 
     public boolean deleted() {

@@ -10,9 +10,12 @@ public record TenantLimitsRequest(
         @Min(value = 1, message = "must be 1 to 1000000") @Max(value = TenantLimits.MAX_VALUE, message = "must be 1 to 1000000") Integer messagesPerMinute,
         @Min(value = 1, message = "must be 1 to 1000000") @Max(value = TenantLimits.MAX_VALUE, message = "must be 1 to 1000000") Integer messagesPerMinutePerKey,
         @Min(value = 1, message = "must be 1 to 1000000") @Max(value = TenantLimits.MAX_VALUE, message = "must be 1 to 1000000") Integer concurrentStreams,
-        @Min(value = 1, message = "must be 1 to 1000000") @Max(value = TenantLimits.MAX_VALUE, message = "must be 1 to 1000000") Integer conversationsPerDay) {
+        @Min(value = 1, message = "must be 1 to 1000000") @Max(value = TenantLimits.MAX_VALUE, message = "must be 1 to 1000000") Integer conversationsPerDay,
+        @Min(value = 1, message = "must be 1 to 1000000000000") @Max(value = TenantLimits.MAX_TOKENS, message = "must be 1 to 1000000000000") Long tokensPerDay,
+        @Min(value = 1, message = "must be 1 to 1000000000000") @Max(value = TenantLimits.MAX_TOKENS, message = "must be 1 to 1000000000000") Long tokensPerMonth) {
 
     TenantLimits limits() {
-        return new TenantLimits(messagesPerMinute, messagesPerMinutePerKey, concurrentStreams, conversationsPerDay);
+        return new TenantLimits(messagesPerMinute, messagesPerMinutePerKey, concurrentStreams, conversationsPerDay,
+                tokensPerDay, tokensPerMonth);
     }
 }

@@ -47,8 +47,8 @@ public class TenantLimitsResource {
 
     @PermissionsAllowed(TenantPermissions.READ)
     @GET
-    @Operation(operationId = "getTenantLimits", summary = "A tenant's limits at ingress", description = "Its own "
-            + "limits (null: the platform default) and the effective ones ingress enforces.")
+    @Operation(operationId = "getTenantLimits", summary = "A tenant's limits", description = "Its rate limits at ingress and token quotas in the worker: its own "
+            + "(null: the platform default) and the effective ones (a null token quota: none).")
     @APIResponse(responseCode = "200", description = "The limits.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantLimitsResponse.class)))
     public Uni<TenantLimitsResponse> get(@PathParam("id") String id) {
         return limits.get(actor.actor(), id).map(TenantLimitsResponse::of);
@@ -57,11 +57,11 @@ public class TenantLimitsResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "setTenantLimits", summary = "Set a tenant's limits at ingress", description = "Replaces "
+    @Operation(operationId = "setTenantLimits", summary = "Set a tenant's limits", description = "Replaces "
             + "the tenant's own limits (a field left out or null: the platform default), publishes its "
-            + "configuration (every ingress enforces it within seconds) and audits the change.")
+            + "configuration (every ingress and worker enforces it within seconds) and audits the change.")
     @APIResponse(responseCode = "200", description = "The limits after the change.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantLimitsResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field, or a limit that is not an integer from 1 to 1000000.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field, or a limit that is not an integer from 1 to 1000000 (token quotas: 1 to 10^12).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TenantLimitsResponse> set(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON object body is required") TenantLimitsRequest request) {

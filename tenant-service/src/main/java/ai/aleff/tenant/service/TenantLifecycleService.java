@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.events.TenantConfigurationChanged.Status;
 import ai.aleff.tenant.repository.AssistantVersionRepository;
+import ai.aleff.tenant.repository.ModelUsageRepository;
 import ai.aleff.tenant.repository.TenantEntity;
 import ai.aleff.tenant.repository.TenantRepository;
 import ai.aleff.tenant.repository.TenantTransactions;
@@ -28,12 +29,14 @@ public class TenantLifecycleService {
     private final TenantChanges changes;
     private final TenantRepository tenants;
     private final AssistantVersionRepository versions;
+    private final ModelUsageRepository usage;
 
     public TenantLifecycleService(TenantChanges changes, TenantRepository tenants,
-            AssistantVersionRepository versions) {
+            AssistantVersionRepository versions, ModelUsageRepository usage) {
         this.changes = changes;
         this.tenants = tenants;
         this.versions = versions;
+        this.usage = usage;
     }
 
     /** Tenants the actor may administer, oldest first, deleted ones left out. */
@@ -98,9 +101,10 @@ public class TenantLifecycleService {
             tenant.assistantVersion = null;
             keys.stream().filter(k -> k.revokedAt == null).forEach(k -> k.revokedAt = now);
             return versions.delete("tenantId", tenant.id)
+                    .chain(() -> usage.eraseInSession(tenant.id))
                     .replaceWith(AdminChange.<Void>of(null, "tenant.deleted", tenant.id.toString(), before,
                             TenantSnapshot.of(tenant), "Tenant deleted; its keys revoked, its assistant "
-                                    + "configuration erased"));
+                                    + "configuration and usage erased"));
         }).replaceWithVoid();
     }
 
