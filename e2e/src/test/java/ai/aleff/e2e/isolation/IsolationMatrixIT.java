@@ -231,6 +231,7 @@ class IsolationMatrixIT {
                 // Generous values: the matrix itself sends a few messages per tenant.
                 admin("PUT", tenant + "/limits", Access.PLATFORM, 200,
                         t -> Request.json(path(tenant, t) + "/limits", "{\"messagesPerMinute\": 1000}")),
+                admin("GET", tenant + "/usage", Access.MANAGE, 200, t -> Request.of(path(tenant, t) + "/usage")),
                 admin("GET", tenant + "/export", Access.READ, 200, t -> Request.of(path(tenant, t) + "/export")),
                 admin("POST", tenant + "/import", Access.MANAGE, 200,
                         t -> Request.json(path(tenant, t) + "/import", setup.export(t.tenant()))),

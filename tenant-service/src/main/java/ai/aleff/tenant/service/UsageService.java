@@ -78,7 +78,8 @@ public class UsageService {
                     return usage.inTenant(id, tx -> usage.daily(tx, id, first, last)
                             .chain(days -> usage.tokensSince(tx, id, today)
                                     .chain(day -> usage.tokensSince(tx, id, today.withDayOfMonth(1))
-                                            .map(month -> new UsageReport(first, last, days,
+                                            .map(month -> new UsageReport(first, last,
+                                                    days.stream().map(UsageReport.ModelDay::of).toList(),
                                                     new UsageReport.QuotaStanding(day, limits.tokensPerDay(), month,
                                                             limits.tokensPerMonth()))))));
                 });

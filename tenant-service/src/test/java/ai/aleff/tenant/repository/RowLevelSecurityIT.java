@@ -29,6 +29,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import ai.aleff.contracts.events.UsageRecorded;
 import ai.aleff.platform.database.RowScope;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
@@ -49,12 +50,14 @@ class RowLevelSecurityIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** Each tenant table and the column that names its tenant. */
     private static final Map<String, String> TENANT_COLUMNS = Map.of("tenants", "id", "api_keys", "tenant_id",
-            "assistant_versions", "tenant_id", "admin_audit", "tenant_id");
+            "assistant_versions", "tenant_id", "admin_audit", "tenant_id", "model_usage", "tenant_id");
 
     @Inject
     Pool pool;
     @Inject
     TenantRepository tenants;
+    @Inject
+    ModelUsageRepository usage;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -62,7 +65,7 @@ class RowLevelSecurityIT {
     @Test
     void everyTenantTableOfTheSchemaHasRowSecurityButTheOutbox() {
         assertThat(RowSecurity.tenantTables(jdbcUrl, "tenant", "tenant_id")).containsExactly("admin_audit",
-                "api_keys", "assistant_versions", "outbox");
+                "api_keys", "assistant_versions", "model_usage", "outbox");
         assertThat(RowSecurity.unprotectedTenantTables(jdbcUrl, "tenant", "tenant_id", Set.of("outbox"))).isEmpty();
         // The tenants table is scoped by its own id: the catalog lists exactly these tables with both policies
         List<String> secured = new ArrayList<>();
@@ -71,7 +74,8 @@ class RowLevelSecurityIT {
                 WHERE n.nspname = 'tenant' AND c.relrowsecurity
                   AND (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) = 2
                 ORDER BY c.relname""").execute().await().atMost(WAIT).forEach(row -> secured.add(row.getString(0)));
-        assertThat(secured).containsExactly("admin_audit", "api_keys", "assistant_versions", "tenants");
+        assertThat(secured).containsExactly("admin_audit", "api_keys", "assistant_versions", "model_usage",
+                "tenants");
     }
 
     @Test
@@ -79,6 +83,11 @@ class RowLevelSecurityIT {
         // Given two tenants with a row in every tenant table, and a platform audit row naming no tenant
         String a = newTenantWithAssistant();
         String b = newTenantWithAssistant();
+        for (String tenant : List.of(a, b)) {
+            usage.record(UUID.fromString(tenant), new UsageRecorded("usage-" + UUID.randomUUID(), tenant, "c-1",
+                    "turn-1", "openai", "gpt", 1, 1, java.math.BigDecimal.ZERO, "USD", java.time.Instant.now(),
+                    "turn-1")).await().atMost(WAIT);
+        }
         RowScope.acrossTenants(pool, c -> c.query("INSERT INTO tenant.admin_audit (record_id, tenant_id, actor, "
                 + "action, subject_id, occurred_at) VALUES (gen_random_uuid(), NULL, 'platform', 'template.created', "
                 + "'rls-test', now())").execute()).await().atMost(WAIT);

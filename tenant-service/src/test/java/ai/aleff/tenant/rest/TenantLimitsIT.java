@@ -77,7 +77,13 @@ class TenantLimitsIT {
             // And clearing one returns it to the default
             put(id, "{\"concurrentStreams\": 5}").statusCode(200).body("effective.messagesPerMinute", equalTo(600));
             assertThat(awaitVersion(probe, id, 3).limits()).isEqualTo(new TenantLimits(null, null, 5, null));
-            assertThat(probe.events(TenantConfigurationChanged.class, c -> c.tenantId().equals(id))).hasSize(3);
+            // And token quotas are set, shown and published the same way (no default quota: effective null)
+            put(id, "{\"concurrentStreams\": 5, \"tokensPerDay\": 200000}").statusCode(200)
+                    .body("own.tokensPerDay", equalTo(200000)).body("effective.tokensPerDay", equalTo(200000))
+                    .body("effective.tokensPerMonth", nullValue());
+            assertThat(awaitVersion(probe, id, 4).limits()).isEqualTo(new TenantLimits(null, null, 5, null, 200000L,
+                    null));
+            assertThat(probe.events(TenantConfigurationChanged.class, c -> c.tenantId().equals(id))).hasSize(4);
         }
     }
 
@@ -87,10 +93,12 @@ class TenantLimitsIT {
         for (String body : List.of("{\"messagesPerMinute\": 0}", "{\"messagesPerMinute\": -5}",
                 "{\"concurrentStreams\": 1000001}", "{\"conversationsPerDay\": 2.5}",
                 "{\"messagesPerMinute\": \"10\"}", "{\"messagesPerMinute\": 99999999999}", "{\"unknown\": 1}",
-                "{\"messagesPerMinute\": 1, \"messagesPerMinute\": 2}", "not json", "[]")) {
+                "{\"messagesPerMinute\": 1, \"messagesPerMinute\": 2}", "not json", "[]", "{\"tokensPerDay\": 0}",
+                "{\"tokensPerMonth\": 1000000000001}", "{\"tokensPerDay\": 1.5}", "{\"tokensPerMonth\": \"9\"}")) {
             put(id, body).statusCode(400).contentType(PROBLEM);
         }
-        admin().get("/v1/tenants/{id}/limits", id).then().body("own.messagesPerMinute", nullValue());
+        admin().get("/v1/tenants/{id}/limits", id).then().body("own.messagesPerMinute", nullValue())
+                .body("own.tokensPerDay", nullValue());
     }
 
     @Test
