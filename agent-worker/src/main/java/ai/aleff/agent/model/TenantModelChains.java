@@ -18,12 +18,15 @@ import ai.aleff.contracts.events.AssistantConfiguration.ModelChoice;
 import ai.aleff.contracts.events.AssistantConfiguration.Subagent;
 import ai.aleff.platform.egress.PlatformKeyEndpoints;
 import ai.aleff.platform.secrets.SecretCipher;
+import ai.aleff.platform.secrets.SecretPlace;
 
 /**
  * The model chain of each tenant, built from its assistant configuration and cached per tenant and assistant
  * version: a configuration change builds a new chain on the tenant's next turn, and the old one is dropped. An empty
  * model list means the platform chain. A tenant's own key is decrypted here, only into the LangChain4j model that
- * sends it; without one, the platform's key for that provider ({@code aleff.agent.model.platform-key-refs}) is used.
+ * sends it, and only at the place it was encrypted for (the tenant and this entry of this chain, {@link SecretPlace}):
+ * a ciphertext copied to another entry does not decrypt, and that entry fails without a call. Without a key of its
+ * own, the platform's key for that provider ({@code aleff.agent.model.platform-key-refs}) is used.
  */
 @ApplicationScoped
 public class TenantModelChains {
@@ -64,7 +67,7 @@ public class TenantModelChains {
         if (cached != null && cached.version() == assistant.version()) {
             return cached.chain();
         }
-        ModelChain built = build(tenantId, assistant.models());
+        ModelChain built = build(tenantId, null, assistant.models());
         LOG.infof("Model chain of tenant %s (assistant version %d): %s", tenantId, assistant.version(),
                 built.links().stream().map(ChainLink::endpoint).toList());
         chains.put(tenantId, new Cached(assistant.version(), built));
@@ -81,18 +84,19 @@ public class TenantModelChains {
         if (cached != null && cached.version() == assistantVersion) {
             return cached.chain();
         }
-        ModelChain built = build(tenantId, subagent.models());
+        ModelChain built = build(tenantId, subagent.name(), subagent.models());
         LOG.infof("Model chain of subagent %s of tenant %s (assistant version %d): %s", subagent.name(), tenantId,
                 assistantVersion, built.links().stream().map(ChainLink::endpoint).toList());
         subagentChains.put(key, new Cached(assistantVersion, built));
         return built;
     }
 
-    private ModelChain build(String tenantId, List<ModelChoice> choices) {
-        return new ModelChain(choices.stream().map(choice -> link(tenantId, choice)).toList());
+    /** The chain of the tenant, or of its subagent {@code subagent} when that is not null. */
+    private ModelChain build(String tenantId, String subagent, List<ModelChoice> choices) {
+        return new ModelChain(choices.stream().map(choice -> link(tenantId, subagent, choice)).toList());
     }
 
-    private ChainLink link(String tenantId, ModelChoice choice) {
+    private ChainLink link(String tenantId, String subagent, ModelChoice choice) {
         Optional<ProviderKind> provider = provider(choice.provider());
         String model = choice.model() == null ? "" : choice.model();
         if (provider.isEmpty() || provider.get() == ProviderKind.OFFLINE) {
@@ -113,11 +117,11 @@ public class TenantModelChains {
         try {
             key = choice.apiKey() == null
                     ? platformKey(provider.get())
-                    : Optional.of(cipher.decrypt(tenantId, choice.apiKey()));
+                    : Optional.of(cipher.decrypt(place(tenantId, subagent, choice), choice.apiKey()));
         } catch (RuntimeException e) {
             // The message names the key id at most, never key material.
-            LOG.warnf("Tenant %s: the key of %s/%s cannot be decrypted: %s", tenantId, provider.get().id(), model,
-                    e.getMessage());
+            LOG.warnf("Tenant %s: the key of %s/%s%s cannot be decrypted: %s", tenantId, provider.get().id(), model,
+                    subagent == null ? "" : " (subagent " + subagent + ")", e.getMessage());
             ModelEndpoint endpoint = new ModelEndpoint(provider.get(), model, baseUrl, Optional.empty(),
                     settings.timeout());
             return new ChainLink(endpoint, new UnavailableChatModel("the tenant's API key cannot be decrypted"));
@@ -125,6 +129,12 @@ public class TenantModelChains {
         ModelEndpoint endpoint = new ModelEndpoint(provider.get(), model, baseUrl, key, settings.timeout());
         ChatModel chatModel = factory.create(endpoint);
         return new ChainLink(endpoint, chatModel);
+    }
+
+    private static SecretPlace place(String tenantId, String subagent, ModelChoice choice) {
+        return subagent == null
+                ? SecretPlace.model(tenantId, choice)
+                : SecretPlace.subagentModel(tenantId, subagent, choice);
     }
 
     private Optional<String> platformKey(ProviderKind provider) {

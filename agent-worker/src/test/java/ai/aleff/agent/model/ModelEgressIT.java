@@ -29,6 +29,7 @@ import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.secrets.SecretCipher;
+import ai.aleff.platform.secrets.SecretPlace;
 import ai.aleff.platform.tenancy.TenantDirectory;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
@@ -88,7 +89,9 @@ class ModelEgressIT {
     private String tenantWithModel(String model, String baseUrl) {
         String tenant = "t-" + UUID.randomUUID();
         TestTenants.publish(tenant, TenantConfigurationChanged.Status.ACTIVE, 1, TestTenants.assistant(1, "x",
-                List.of(new ModelChoice("openai", model, baseUrl, cipher.encrypt(tenant, "sk-own-key"))), List.of(),
+                List.of(new ModelChoice("openai", model, baseUrl, cipher.encrypt(
+                        SecretPlace.model(tenant, new ModelChoice("openai", model, baseUrl, null)), "sk-own-key"))),
+                List.of(),
                 null));
         TestTenants.awaitKnown(directory, tenant, 1);
         return tenant;

@@ -10,9 +10,14 @@ import static ai.aleff.agent.testing.ModelRequests.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -42,6 +47,7 @@ import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.contracts.events.ToolCallRequested;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.secrets.SecretCipher;
+import ai.aleff.platform.secrets.SecretPlace;
 import ai.aleff.platform.tenancy.TenantDirectory;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
@@ -80,7 +86,10 @@ class TenantAssistantIT {
             String plainKeyA = "sk-tenant-a-" + UUID.randomUUID();
             TestTenants.publish(tenantA, TenantConfigurationChanged.Status.ACTIVE, 1,
                     TestTenants.assistant(3, "You are Alpha.", List.of(new ModelChoice("openai", modelA,
-                            AssistantEmulatorResource.emulator.baseUrl(), cipher.encrypt(tenantA, plainKeyA))),
+                            AssistantEmulatorResource.emulator.baseUrl(), cipher.encrypt(SecretPlace.model(tenantA,
+                                    new ModelChoice("openai", modelA, AssistantEmulatorResource.emulator.baseUrl(),
+                                            null)),
+                                    plainKeyA))),
                             List.of(), null));
             String tenantB = TestTenants.register(TestTenants.assistant(1, "You are Beta.", List.of(new ModelChoice(
                     "openai", modelB, AssistantEmulatorResource.emulator.baseUrl(), null)), List.of(), null));
@@ -131,6 +140,58 @@ class TenantAssistantIT {
                     .equals(message.conversationId()) && r.action().equals("turn.failed")).data();
             assertThat(failed.detail()).contains("needs the tenant's own apiKey");
             assertThat(sentTo(model)).isEmpty();
+        }
+    }
+
+    @Test
+    void aKeyCopiedToAnotherEntryOfTheSameTenantIsNeverSent() {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage() + " " + Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+        try (EventProbe audit = EventProbe.open(kafka, Topics.AUDIT)) {
+            // Given a tenant's key encrypted for one model entry, and its ciphertext copied into another entry of
+            // the same tenant's chain (another model at another endpoint, which would answer if it were asked)
+            String owner = "owner-" + UUID.randomUUID();
+            String thief = "thief-" + UUID.randomUUID();
+            stub(to(thief).willReturn(json(OpenAiEmulator.textResponse("got the copied key"))));
+            String tenant = "t-" + UUID.randomUUID();
+            String plainKey = "sk-copied-" + UUID.randomUUID();
+            String ownerUrl = "https://api.openai.com/v1";
+            String thiefUrl = AssistantEmulatorResource.emulator.baseUrl();
+            AssistantConfiguration.EncryptedSecret ownersKey = cipher
+                    .encrypt(SecretPlace.model(tenant, new ModelChoice("openai", owner, ownerUrl, null)), plainKey);
+            TestTenants.publish(tenant, TenantConfigurationChanged.Status.ACTIVE, 1, TestTenants.assistant(1, "x",
+                    List.of(new ModelChoice("openai", thief, thiefUrl, ownersKey)), List.of(), null));
+            TestTenants.awaitKnown(directory, tenant, 1);
+
+            // When its user writes
+            CloudEvent<MessageReceived> message = message(tenant, "hello " + UUID.randomUUID());
+            Events.publish(kafka, message);
+
+            // Then the turn fails, the tenant's audit says the key could not be decrypted, and no request was sent
+            AuditRecord failed = audit.awaitOne(AuditRecord.class, r -> r.conversationId()
+                    .equals(message.conversationId()) && r.action().equals("turn.failed")).data();
+            assertThat(failed.detail()).contains("API key cannot be decrypted");
+            assertThat(sentTo(thief)).isEmpty();
+
+            // And the operator's log names the refusal without the key
+            assertThat(logged).anyMatch(line -> line.contains("cannot be decrypted") && line.contains(tenant));
+            assertThat(logged).noneMatch(line -> line.contains(plainKey));
+        } finally {
+            Logger.getLogger("").removeHandler(capture);
         }
     }
 

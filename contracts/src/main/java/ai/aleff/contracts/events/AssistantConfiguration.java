@@ -40,14 +40,27 @@ public record AssistantConfiguration(long version, String instructions, List<Mod
     }
 
     /**
-     * A secret encrypted with the platform's secret key: AES-256-GCM, the tenant id as associated data, so a
-     * ciphertext copied to another tenant does not decrypt.
+     * A secret encrypted with the platform's secret key: AES-256-GCM. In {@link #BOUND} format the associated data
+     * binds it to its tenant, its place (the entry holding it, e.g. one model of one chain) and {@code keyId}, so a
+     * ciphertext copied to another tenant or another entry, or relabelled with another key id, does not decrypt.
+     * Secrets stored before that format ({@code format} absent) had the tenant id alone as associated data; they
+     * stay readable until the platform's re-encryption pass has rewritten them (docs/security.md, "Secret keys and
+     * rotation").
      *
      * @param keyId which platform key encrypted it (keys rotate; old ones stay readable)
      * @param ciphertext base64 of the 12-byte nonce followed by the ciphertext and 16-byte tag
      * @param hint the last four characters of the plain text, to recognise a key without revealing it
+     * @param format {@link #BOUND}; absent (null) for a secret stored before it, bound to its tenant only
      */
-    public record EncryptedSecret(String keyId, String ciphertext, String hint) {
+    public record EncryptedSecret(String keyId, String ciphertext, String hint, Integer format) {
+
+        /** Bound to tenant, place and key id. */
+        public static final int BOUND = 2;
+
+        /** Whether this secret is in the format that binds it to its place, rather than the tenant-only one. */
+        public boolean bound() {
+            return format != null && format == BOUND;
+        }
     }
 
     /**

@@ -248,6 +248,8 @@ class IsolationMatrixIT {
                                 "{\"name\": \"iso-from-template-" + UUID.randomUUID() + "\"}")),
                 admin("DELETE", "/v1/templates/{templateId}", Access.PLATFORM, 204,
                         t -> Request.of("/v1/templates/" + (t.allowed() ? setup.template() : template))),
+                admin("POST", "/v1/platform/secrets/re-encrypt", Access.PLATFORM, 200,
+                        t -> Request.of("/v1/platform/secrets/re-encrypt")),
                 admin("POST", tenant + "/disable", Access.PLATFORM, 200,
                         t -> Request.of(path(tenant, t) + "/disable")),
                 admin("POST", tenant + "/enable", Access.PLATFORM, 200, t -> Request.of(path(tenant, t) + "/enable")),

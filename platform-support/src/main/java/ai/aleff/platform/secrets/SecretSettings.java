@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * The platform's secret keys, which encrypt tenant secrets (model provider API keys) at rest and on topics. In
@@ -20,4 +21,12 @@ public interface SecretSettings {
 
     /** Id of the key new secrets are encrypted with; required as soon as any secret is stored. */
     Optional<String> activeKey();
+
+    /**
+     * Whether secrets stored before they were bound to their place (tenant id alone as associated data) still
+     * decrypt. Set false once the re-encryption pass reported none left (docs/security.md, "Secret keys and
+     * rotation").
+     */
+    @WithDefault("true")
+    boolean legacyReadable();
 }

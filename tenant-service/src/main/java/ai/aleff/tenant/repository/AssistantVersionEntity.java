@@ -10,7 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One version of a tenant's assistant configuration. Written once, never changed. */
+/**
+ * One version of a tenant's assistant configuration. Written once; only the secret re-encryption pass rewrites its
+ * encrypted keys (same plain text, new platform key or binding), never anything else.
+ */
 @Entity
 @Table(name = "assistant_versions", schema = "tenant")
 public class AssistantVersionEntity {

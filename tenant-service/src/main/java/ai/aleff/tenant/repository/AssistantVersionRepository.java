@@ -17,6 +17,11 @@ public class AssistantVersionRepository implements PanacheRepositoryBase<Assista
         return find("tenantId = ?1 and version = ?2", tenantId, version).firstResult();
     }
 
+    /** Every version of the tenant, oldest first (the re-encryption pass rewrites their keys). */
+    public Uni<List<AssistantVersionEntity>> ofTenant(UUID tenantId) {
+        return find("tenantId = ?1 order by version", tenantId).list();
+    }
+
     /** Newest first, without the configurations themselves. */
     public Uni<List<AssistantVersionSummary>> summaries(UUID tenantId, int limit) {
         return find("tenantId = ?1 order by version desc", tenantId).project(AssistantVersionSummary.class)

@@ -18,6 +18,13 @@ import ai.aleff.contracts.events.TenantConfigurationChanged;
 @ApplicationScoped
 public class TenantRepository implements PanacheRepositoryBase<TenantEntity, UUID> {
 
+    /** The ids of at most {@code limit} tenants, deleted ones too, in id order after {@code afterId}. */
+    public Uni<List<UUID>> idsAfter(UUID afterId, int limit) {
+        return find("id > ?1 order by id", afterId).page(Page.ofSize(limit))
+                .list()
+                .map(rows -> rows.stream().map(row -> row.id).toList());
+    }
+
     /**
      * At most {@code limit} tenants that are not deleted, oldest first, after the position (createdAt, id) of the
      * last one of the previous page (both null for the first page); only {@code onlyId} when it is not null.

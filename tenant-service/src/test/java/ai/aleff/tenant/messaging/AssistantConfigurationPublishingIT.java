@@ -26,11 +26,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import ai.aleff.contracts.Topics;
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
+import ai.aleff.contracts.events.AssistantConfiguration.ModelChoice;
 import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.platform.database.RowScope;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.secrets.SecretCipher;
+import ai.aleff.platform.secrets.SecretPlace;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
@@ -94,13 +96,17 @@ class AssistantConfigurationPublishingIT {
                     .orElseThrow();
             String raw = new String(record.value(), StandardCharsets.UTF_8);
             assertThat(raw).doesNotContain(KEY).doesNotContain(SUBAGENT_KEY).contains("ciphertext");
-            EncryptedSecret secret = assistant.models().getFirst().apiKey();
-            assertThat(cipher.decrypt(tenantId, secret)).isEqualTo(KEY);
-            assertThat(cipher.decrypt(tenantId, assistant.subagents().getFirst().models().getFirst().apiKey()))
-                    .isEqualTo(SUBAGENT_KEY);
+            ModelChoice main = assistant.models().getFirst();
+            EncryptedSecret secret = main.apiKey();
+            ModelChoice subagentModel = assistant.subagents().getFirst().models().getFirst();
+            assertThat(cipher.decrypt(SecretPlace.model(tenantId, main), secret)).isEqualTo(KEY);
+            assertThat(cipher.decrypt(SecretPlace.subagentModel(tenantId, "helper", subagentModel),
+                    subagentModel.apiKey())).isEqualTo(SUBAGENT_KEY);
 
-            // And copied to another tenant, the ciphertext does not decrypt
-            assertThatThrownBy(() -> cipher.decrypt(UUID.randomUUID().toString(), secret))
+            // And copied to another tenant, or to another entry of this tenant, the ciphertext does not decrypt
+            assertThatThrownBy(() -> cipher.decrypt(SecretPlace.model(UUID.randomUUID().toString(), main), secret))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> cipher.decrypt(SecretPlace.subagentModel(tenantId, "helper", main), secret))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -122,8 +128,8 @@ class AssistantConfigurationPublishingIT {
                     c -> c.tenantId().equals(tenantId) && c.version() == 3);
             assertThat(latest.data().assistant().version()).isEqualTo(2);
             assertThat(latest.data().assistant().instructions()).isEqualTo("New");
-            assertThat(cipher.decrypt(tenantId, latest.data().assistant().models().getFirst().apiKey()))
-                    .isEqualTo(KEY);
+            ModelChoice kept = latest.data().assistant().models().getFirst();
+            assertThat(cipher.decrypt(SecretPlace.model(tenantId, kept), kept.apiKey())).isEqualTo(KEY);
         }
     }
 

@@ -14,7 +14,8 @@ import ai.aleff.platform.rest.Problem.FieldError;
 
 class PortableAssistantTest {
 
-    private static final EncryptedSecret KEY = new EncryptedSecret("k1", "c2VjcmV0LWNpcGhlcnRleHQ", "WXYZ");
+    private static final EncryptedSecret KEY = new EncryptedSecret("k1", "c2VjcmV0LWNpcGhlcnRleHQ", "WXYZ",
+            EncryptedSecret.BOUND);
 
     @Test
     void aPortableCopyKeepsOnlyWhetherAModelHadItsOwnKey() {
