@@ -1,14 +1,13 @@
 package ai.aleff.agent.repository;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
+
+import ai.aleff.platform.database.TenantRowDeletion;
 
 /** Every row the worker holds for one tenant, for erasing a deleted tenant. */
 @ApplicationScoped
@@ -33,13 +32,6 @@ public class TenantRowsRepository {
 
     /** Deletes the tenant's rows in the caller's transaction; the number of rows deleted (links cut not counted). */
     public Uni<Integer> deleteTenant(SqlClient transaction, String tenantId) {
-        return Multi.createFrom()
-                .iterable(ERASE)
-                .onItem()
-                .transformToUniAndConcatenate(sql -> transaction.preparedQuery(sql)
-                        .execute(Tuple.of(tenantId))
-                        .map(rows -> sql.startsWith("UPDATE") ? 0 : rows.rowCount()))
-                .collect()
-                .with(Collectors.summingInt(Integer::intValue));
+        return TenantRowDeletion.run(transaction, tenantId, ERASE);
     }
 }

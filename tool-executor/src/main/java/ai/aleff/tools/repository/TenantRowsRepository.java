@@ -1,14 +1,13 @@
 package ai.aleff.tools.repository;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
+
+import ai.aleff.platform.database.TenantRowDeletion;
 
 /** Every row the tool-executor holds for one tenant, for erasing a deleted tenant. */
 @ApplicationScoped
@@ -21,13 +20,6 @@ public class TenantRowsRepository {
 
     /** Deletes the tenant's facts, fact counters and tool-call records in the caller's transaction; rows deleted. */
     public Uni<Integer> deleteTenant(SqlClient tx, String tenantId) {
-        return Multi.createFrom()
-                .iterable(ERASE)
-                .onItem()
-                .transformToUniAndConcatenate(sql -> tx.preparedQuery(sql)
-                        .execute(Tuple.of(tenantId))
-                        .map(rows -> rows.rowCount()))
-                .collect()
-                .with(Collectors.summingInt(Integer::intValue));
+        return TenantRowDeletion.run(tx, tenantId, ERASE);
     }
 }
