@@ -87,7 +87,7 @@ public class ModelStep {
         Turn turn = context.turn();
         ModelCallContext call = new ModelCallContext(turn.tenantId(), turn.conversationId(), turn.turnId(),
                 turn.iteration());
-        TurnPlan plan = planner.plan(turn, profile, context.assistant());
+        TurnPlan plan = planner.plan(turn, profile, context.assistant(), context.memoryAllowed());
         return tx.read(turn.tenantId(), c -> turns.touch(c, turn.turnId()))
                 .chain(() -> conversation.messagesFor(turn, profile, plan.systemPrompt()))
                 .chain(messages -> limiter.limit(turn.tenantId(),
