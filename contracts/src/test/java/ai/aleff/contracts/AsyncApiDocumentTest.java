@@ -32,6 +32,7 @@ import com.networknt.schema.ValidationMessage;
 import ai.aleff.contracts.events.ApiKeyUsed;
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.AuditRecord;
+import ai.aleff.contracts.events.EndUserIdentity;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.QuotaExhausted;
 import ai.aleff.contracts.events.ReplyReady;
@@ -50,11 +51,11 @@ class AsyncApiDocumentTest {
 
     private static final Map<EventType, Record> SAMPLES = Map.of(
             EventType.MESSAGE_RECEIVED,
-            new MessageReceived("m-1", "t-1", "c-1", "u-1", "api", "client-1", "hello", NOW),
+            new MessageReceived("m-1", "t-1", "c-1", "u-1", "api", "client-1", "hello", NOW, true),
             EventType.REPLY_READY, new ReplyReady("r-1", "t-1", "c-1", "m-1", "api", "hi", "offline", NOW),
             EventType.TOOL_CALL_REQUESTED,
             new ToolCallRequested("call-1", "t-1", "c-1", "turn-1", "u-1", "turn-1:0", "calculator",
-                    "{\"expression\":\"1+1\"}", NOW),
+                    "{\"expression\":\"1+1\"}", NOW, true),
             EventType.TOOL_CALL_COMPLETED,
             new ToolCallCompleted("call-1", "t-1", "c-1", "turn-1", "calculator", ToolCallCompleted.Status.OK, "2",
                     null, NOW),
@@ -74,7 +75,9 @@ class AsyncApiDocumentTest {
                             List.of(new AssistantConfiguration.Skill("refunds", "How to handle refund requests",
                                     "# Refunds\nAsk for the order number.")),
                             10, 8000),
-                    Map.of("a".repeat(64), NOW.plusSeconds(3600)), new TenantLimits(120, null, 5, null, 200000L, null)),
+                    Map.of("a".repeat(64), NOW.plusSeconds(3600)), new TenantLimits(120, null, 5, null, 200000L, null),
+                    new EndUserIdentity(new AssistantConfiguration.EncryptedSecret("k1", "AAAA", "wxyz", 2), NOW,
+                            true)),
             EventType.API_KEY_USED, new ApiKeyUsed("r-1", "t-1", "a".repeat(64), NOW),
             EventType.USAGE_RECORDED,
             new UsageRecorded("u-1", "t-1", "c-1", "turn-1", "openai", "gpt-4o-mini", 1200, 80,
@@ -189,6 +192,24 @@ class AsyncApiDocumentTest {
 
         // Then the schema refuses it
         assertThat(errors).isNotEmpty();
+    }
+
+    @Test
+    void recordsPublishedBeforeTheEndUserFieldsReadAsUnverifiedWithoutMemory() throws IOException {
+        // Given events as they were published before userVerified, memoryAllowed and endUsers existed
+        String message = "{\"messageId\":\"m-1\",\"tenantId\":\"t-1\",\"conversationId\":\"c-1\","
+                + "\"userId\":\"u-1\",\"channel\":\"api\",\"text\":\"hi\",\"receivedAt\":\"2026-11-24T10:15:30Z\"}";
+        String call = "{\"callId\":\"call-1\",\"tenantId\":\"t-1\",\"conversationId\":\"c-1\",\"turnId\":\"m-1\","
+                + "\"userId\":\"u-1\",\"idempotencyKey\":\"m-1:0\",\"toolName\":\"remember\",\"arguments\":\"{}\","
+                + "\"requestedAt\":\"2026-11-24T10:15:30Z\"}";
+        String config = "{\"tenantId\":\"t-1\",\"name\":\"Acme\",\"status\":\"ACTIVE\",\"apiKeyHashes\":[],"
+                + "\"version\":1,\"changedAt\":\"2026-11-24T10:15:30Z\"}";
+
+        // When read; Then nobody is verified, no call may use memory, and no tenant has an identity secret
+        assertThat(JSON.readValue(message, MessageReceived.class).userVerified()).isFalse();
+        assertThat(JSON.readValue(call, ToolCallRequested.class).memoryAllowed()).isFalse();
+        assertThat(JSON.readValue(config, TenantConfigurationChanged.class).endUsers())
+                .isEqualTo(EndUserIdentity.none());
     }
 
     @Test

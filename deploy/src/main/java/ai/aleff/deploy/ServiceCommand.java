@@ -55,8 +55,9 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
     }
 
     /**
-     * @param secretKey base64 of the platform secret key; tenant-service encrypts tenants' model API keys with it
-     *        and agent-worker decrypts them, so both get it (and only they)
+     * @param secretKey base64 of the platform secret key; tenant-service encrypts tenants' model API keys and
+     *        identity secrets with it, agent-worker decrypts the model keys and channel-ingress the identity secrets,
+     *        so these three get it (and only they)
      */
     public static ServiceCommand of(PlatformService service, PlatformSettings settings, String javaCommand,
             String secretKey) {
@@ -76,6 +77,10 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
                 && (service == PlatformService.TENANT_SERVICE || service == PlatformService.AGENT_WORKER)) {
             environment.put(environmentName(SECRET_KEY_PROPERTY), secretKey);
             environment.put(environmentName(ACTIVE_SECRET_KEY_PROPERTY), SecretKey.ID);
+        }
+        if (secretKey != null && service == PlatformService.CHANNEL_INGRESS) {
+            // Only decrypts (identity secrets): without an active key it cannot encrypt anything.
+            environment.put(environmentName(SECRET_KEY_PROPERTY), secretKey);
         }
         if (service == PlatformService.AGENT_WORKER) {
             addModelProvider(settings.environment(), properties, environment);

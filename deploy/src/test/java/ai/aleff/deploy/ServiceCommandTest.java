@@ -117,7 +117,7 @@ class ServiceCommandTest {
     }
 
     @Test
-    void theSecretKeyReachesTenantServiceAndAgentWorkerOnlyThroughTheEnvironment() {
+    void theSecretKeyReachesTenantServiceAgentWorkerAndIngressOnlyThroughTheEnvironment() {
         // Given a generated platform secret key
         PlatformSettings settings = settings().build();
         String key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
@@ -134,9 +134,14 @@ class ServiceCommandTest {
             assertThat(command.describe()).doesNotContain(key);
         }
 
+        // And ingress, which only decrypts identity secrets, gets it without being able to encrypt
+        ServiceCommand ingress = ServiceCommand.of(PlatformService.CHANNEL_INGRESS, settings, "java", key);
+        assertThat(ingress.environment()).containsEntry("ALEFF_SECRETS_KEYS_LOCAL", key)
+                .doesNotContainKey("ALEFF_SECRETS_ACTIVE_KEY");
+        assertThat(String.join(" ", ingress.command())).doesNotContain(key);
+
         // And no other service gets it
-        for (PlatformService other : List.of(PlatformService.CHANNEL_INGRESS, PlatformService.TOOL_EXECUTOR,
-                PlatformService.AUDIT_SERVICE)) {
+        for (PlatformService other : List.of(PlatformService.TOOL_EXECUTOR, PlatformService.AUDIT_SERVICE)) {
             ServiceCommand command = ServiceCommand.of(other, settings, "java", key);
             assertThat(otherSecrets(command)).isEmpty();
             assertThat(String.join(" ", command.command())).doesNotContain(key);

@@ -1,6 +1,7 @@
 package ai.aleff.agent.delegation;
 
 import java.util.List;
+import java.util.Set;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 
@@ -14,4 +15,10 @@ import ai.aleff.agent.model.ModelChain;
  * @param chain the model chain to call
  */
 public record TurnPlan(String systemPrompt, List<ToolSpecification> specifications, ModelChain chain) {
+
+    /** The same plan without the named tools. */
+    public TurnPlan withoutTools(Set<String> names) {
+        return new TurnPlan(systemPrompt,
+                specifications.stream().filter(spec -> !names.contains(spec.name())).toList(), chain);
+    }
 }

@@ -40,6 +40,20 @@ public class TurnPlanner {
      *        step's tool requests sees the same one, so the plan and the router cannot disagree
      */
     public TurnPlan plan(Turn turn, AssistantProfile profile, AssistantConfiguration assistant) {
+        return plan(turn, profile, assistant, false);
+    }
+
+    /**
+     * @param memoryAllowed whether the memory tools are offered (see {@code MemoryAccess}); without it the model
+     *        never sees them, for a user's turn and for its subagents alike
+     */
+    public TurnPlan plan(Turn turn, AssistantProfile profile, AssistantConfiguration assistant,
+            boolean memoryAllowed) {
+        TurnPlan plan = planWithAllTools(turn, profile, assistant);
+        return memoryAllowed ? plan : plan.withoutTools(ToolCatalog.MEMORY_TOOLS);
+    }
+
+    private TurnPlan planWithAllTools(Turn turn, AssistantProfile profile, AssistantConfiguration assistant) {
         List<ToolSpecification> tools = new ArrayList<>();
         String prompt;
         if (turn.isChild()) {

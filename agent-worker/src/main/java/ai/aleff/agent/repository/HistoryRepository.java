@@ -27,6 +27,17 @@ public class HistoryRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Whether anyone but {@code userId} ever wrote a user message in the conversation (in any session: once several
+     * users shared it, it stays a group). A missing user id counts as one unknown user, as in the speaker view.
+     */
+    public Uni<Boolean> hasOtherSpeaker(SqlClient client, String tenantId, String conversationId, String userId) {
+        return client.preparedQuery("SELECT EXISTS (SELECT 1 FROM agent.history WHERE tenant_id = $1 "
+                + "AND conversation_id = $2 AND role = 'USER' AND COALESCE(user_id, '') <> $3) AS other")
+                .execute(Tuple.of(tenantId, conversationId, userId == null ? "" : userId))
+                .map(rows -> rows.iterator().next().getBoolean("other"));
+    }
+
     /** The latest {@code limit} messages, oldest first. */
     public Uni<List<HistoryEntry>> latest(SqlClient client, String tenantId, String conversationId, int limit) {
         return client.preparedQuery("SELECT tenant_id, conversation_id, turn_id, role, content, tool_calls::text "

@@ -6,12 +6,19 @@ package ai.aleff.agent.repository;
  * @param turnId the inbound message id (a child: derived from the parent's call id)
  * @param iteration tool rounds completed so far; the optimistic guard of every state change
  * @param lineage root for a user's turn; parent, call and depth for a child turn
+ * @param userVerified whether the channel vouched for the user (a child turn inherits its parent's)
  */
 public record Turn(String turnId, String tenantId, String conversationId, String userId, String channel,
-        String userText, TurnStatus status, int iteration, TurnLineage lineage) {
+        String userText, TurnStatus status, int iteration, TurnLineage lineage, boolean userVerified) {
 
     public Turn {
         lineage = lineage == null ? TurnLineage.ROOT : lineage;
+    }
+
+    /** A turn of an unverified user. */
+    public Turn(String turnId, String tenantId, String conversationId, String userId, String channel,
+            String userText, TurnStatus status, int iteration, TurnLineage lineage) {
+        this(turnId, tenantId, conversationId, userId, channel, userText, status, iteration, lineage, false);
     }
 
     /** A user's turn. */

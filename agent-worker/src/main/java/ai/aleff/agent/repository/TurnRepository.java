@@ -19,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class TurnRepository {
 
     private static final String COLUMNS = "turn_id, tenant_id, conversation_id, user_id, channel, user_text, status, "
-            + "iteration, parent_turn_id, parent_call_id, depth, subagent";
+            + "iteration, parent_turn_id, parent_call_id, depth, subagent, user_verified";
 
     /**
      * Serialises state changes of one conversation across threads and instances until the transaction ends, so
@@ -48,11 +48,11 @@ public class TurnRepository {
     public Uni<Void> insert(SqlClient client, Turn turn) {
         TurnLineage lineage = turn.lineage();
         return client.preparedQuery("INSERT INTO agent.turn (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                + "$9, $10, $11, $12)")
+                + "$9, $10, $11, $12, $13)")
                 .execute(Tuple.tuple(Arrays.asList(turn.turnId(), turn.tenantId(), turn.conversationId(),
                         turn.userId() == null ? "" : turn.userId(), turn.channel(), turn.userText(),
                         turn.status().name(), turn.iteration(), lineage.parentTurnId(), lineage.parentCallId(),
-                        lineage.depth(), lineage.subagent())))
+                        lineage.depth(), lineage.subagent(), turn.userVerified())))
                 .replaceWithVoid();
     }
 
@@ -111,6 +111,7 @@ public class TurnRepository {
                 row.getString("conversation_id"), row.getString("user_id"), row.getString("channel"),
                 row.getString("user_text"), TurnStatus.valueOf(row.getString("status")),
                 row.getInteger("iteration"), new TurnLineage(row.getString("parent_turn_id"),
-                        row.getString("parent_call_id"), row.getInteger("depth"), row.getString("subagent"))));
+                        row.getString("parent_call_id"), row.getInteger("depth"), row.getString("subagent")),
+                row.getBoolean("user_verified")));
     }
 }

@@ -111,7 +111,7 @@ public class ModelStep {
 
     private Uni<List<String>> callModel(StepContext context, AssistantProfile profile, ModelCallContext call) {
         Turn turn = context.turn();
-        TurnPlan plan = planner.plan(turn, profile, context.assistant());
+        TurnPlan plan = planner.plan(turn, profile, context.assistant(), context.memoryAllowed());
         return conversation.messagesFor(turn, profile, plan.systemPrompt())
                 .chain(messages -> limiter.limit(turn.tenantId(),
                         () -> model.call(call, plan.chain(), messages, plan.specifications())))

@@ -14,6 +14,13 @@ import ai.aleff.contracts.events.AssistantConfiguration;
  * @param turn the RUNNING turn at the iteration this step works on
  * @param profile the tenant's assistant profile; empty when the tenant is unknown or disabled
  * @param assistant the tenant's raw configuration (skills, subagents, tools) of the same snapshot
+ * @param memoryAllowed whether memory tools are offered and may run ({@code MemoryAccess})
  */
-public record StepContext(Turn turn, Optional<AssistantProfile> profile, AssistantConfiguration assistant) {
+public record StepContext(Turn turn, Optional<AssistantProfile> profile, AssistantConfiguration assistant,
+        boolean memoryAllowed) {
+
+    /** A context without memory tools. */
+    public StepContext(Turn turn, Optional<AssistantProfile> profile, AssistantConfiguration assistant) {
+        this(turn, profile, assistant, false);
+    }
 }

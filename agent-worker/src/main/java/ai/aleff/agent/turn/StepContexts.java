@@ -10,6 +10,7 @@ import ai.aleff.agent.delegation.TenantAssistants;
 import ai.aleff.agent.repository.Turn;
 import ai.aleff.agent.tenant.AssistantProfiles;
 import ai.aleff.agent.tenant.TenantGate;
+import ai.aleff.agent.tools.MemoryAccess;
 import ai.aleff.platform.tenancy.TenantView;
 
 /** Resolves a step's context: waits until the tenant directory can answer, then reads it once. */
@@ -19,11 +20,14 @@ public class StepContexts {
     private final TenantGate gate;
     private final TenantAssistants assistants;
     private final AssistantProfiles profiles;
+    private final MemoryAccess memory;
 
-    public StepContexts(TenantGate gate, TenantAssistants assistants, AssistantProfiles profiles) {
+    public StepContexts(TenantGate gate, TenantAssistants assistants, AssistantProfiles profiles,
+            MemoryAccess memory) {
         this.gate = gate;
         this.assistants = assistants;
         this.profiles = profiles;
+        this.memory = memory;
     }
 
     public Uni<StepContext> resolve(Turn turn) {
@@ -32,11 +36,14 @@ public class StepContexts {
         // configuration published before this worker started, so the step has its tenant's skills and subagents.
         return gate.admit(turn.tenantId())
                 .chain(admission -> assistants.loaded())
-                .map(loaded -> of(turn, profiles.snapshot(turn.tenantId())));
+                .chain(loaded -> {
+                    Optional<TenantView> snapshot = profiles.snapshot(turn.tenantId());
+                    return memory.allowed(turn, snapshot).map(allowed -> of(turn, snapshot, allowed));
+                });
     }
 
     /** The context of {@code turn} under one snapshot: every decision of the step derives from it. */
-    StepContext of(Turn turn, Optional<TenantView> snapshot) {
-        return new StepContext(turn, profiles.profileOf(snapshot), TenantAssistants.of(snapshot));
+    StepContext of(Turn turn, Optional<TenantView> snapshot, boolean memoryAllowed) {
+        return new StepContext(turn, profiles.profileOf(snapshot), TenantAssistants.of(snapshot), memoryAllowed);
     }
 }

@@ -81,10 +81,19 @@ public class ToolRound {
     Uni<Step> request(SqlConnection c, StepContext context, ModelOutcome.ToolCalls step) {
         Turn turn = context.turn();
         return tx.guarded(c, turn, TurnStatus.WAITING_TOOLS,
-                () -> write(c, turn, plan(turn, context.assistant(), step, Instant.now())));
+                () -> write(c, turn, plan(turn, context.assistant(), step, Instant.now(), context.memoryAllowed())));
     }
 
     Plan plan(Turn turn, AssistantConfiguration assistant, ModelOutcome.ToolCalls step, Instant now) {
+        return plan(turn, assistant, step, now, false);
+    }
+
+    /**
+     * @param memoryAllowed whether this turn may use memory tools; tool-executor refuses them without it, also when
+     *        the model names one it was not offered
+     */
+    Plan plan(Turn turn, AssistantConfiguration assistant, ModelOutcome.ToolCalls step, Instant now,
+            boolean memoryAllowed) {
         List<ToolExecutionRequest> requests = step.requests();
         List<ToolExecutionRequest> identified = new ArrayList<>();
         List<ToolCall> calls = new ArrayList<>();
@@ -107,7 +116,7 @@ public class ToolRound {
                 case ToolRoute.Remote remote -> {
                     events.add(CloudEvent.of(audit.service(), callId, turn.tenantId(), turn.conversationId(), now,
                             new ToolCallRequested(callId, turn.tenantId(), turn.conversationId(), turn.turnId(),
-                                    turn.userId(), callId, request.name(), arguments, now)));
+                                    turn.userId(), callId, request.name(), arguments, now, memoryAllowed)));
                     events.add(audit.toolRequested(turn, callId, request.name()));
                 }
                 case ToolRoute.Local local -> {
@@ -157,6 +166,7 @@ public class ToolRound {
         return new Turn(TurnIds.childTurnId(call.callId()), parent.tenantId(), parent.conversationId(),
                 parent.userId(), parent.channel(), delegate.task(), TurnStatus.RUNNING, 0,
                 new TurnLineage(parent.turnId(), call.callId(), parent.lineage().depth() + 1,
-                        delegate.subagent().name()));
+                        delegate.subagent().name()),
+                parent.userVerified());
     }
 }

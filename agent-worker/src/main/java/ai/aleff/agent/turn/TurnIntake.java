@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import ai.aleff.agent.events.TurnAudit;
 import ai.aleff.agent.repository.HistoryRepository;
 import ai.aleff.agent.repository.Turn;
+import ai.aleff.agent.repository.TurnLineage;
 import ai.aleff.agent.repository.TurnRepository;
 import ai.aleff.agent.repository.TurnStatus;
 import ai.aleff.agent.tenant.TenantGate;
@@ -101,6 +102,7 @@ public class TurnIntake {
     /** The turn of a new message: QUEUED behind an open turn of its conversation, else RUNNING at once. */
     static Turn newTurn(MessageReceived message, boolean conversationBusy) {
         return new Turn(message.messageId(), message.tenantId(), message.conversationId(), message.userId(),
-                message.channel(), message.text(), conversationBusy ? TurnStatus.QUEUED : TurnStatus.RUNNING, 0);
+                message.channel(), message.text(), conversationBusy ? TurnStatus.QUEUED : TurnStatus.RUNNING, 0,
+                TurnLineage.ROOT, message.userVerified());
     }
 }

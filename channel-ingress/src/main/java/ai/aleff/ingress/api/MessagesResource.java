@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
+import ai.aleff.ingress.identity.UserHashes;
 import ai.aleff.ingress.limits.MessageLimits;
 import ai.aleff.ingress.limits.RateLimitProblem;
 import ai.aleff.ingress.service.MessageIntake;
@@ -40,11 +41,13 @@ public class MessagesResource {
     private final MessageIntake intake;
     private final MessageLimits limits;
     private final TenantContext tenant;
+    private final UserHashes userHashes;
 
-    public MessagesResource(MessageIntake intake, MessageLimits limits, TenantContext tenant) {
+    public MessagesResource(MessageIntake intake, MessageLimits limits, TenantContext tenant, UserHashes userHashes) {
         this.intake = intake;
         this.limits = limits;
         this.tenant = tenant;
+        this.userHashes = userHashes;
     }
 
     @POST
@@ -52,12 +55,15 @@ public class MessagesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "sendMessage", summary = "Send a user message to the tenant's assistant", description = "Answers 202 only after Kafka acknowledged the message. The text must be non-blank and at "
             + "most 16000 characters. With a clientMessageId the message is accepted once: a retry returns "
-            + "the same messageId and publishes nothing new.")
+            + "the same messageId and publishes nothing new. With a userHash (see the README, \"Verifying your users\") the "
+            + "user counts as verified.")
     @APIResponse(responseCode = "202", description = "Accepted: the message is durably queued for the assistant.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageAccepted.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields (e.g. text over 16000 "
-            + "characters); nothing was accepted.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "characters, a userHash that is not 64 hex characters), or a userHash for a tenant without an identity "
+            + "secret; nothing was accepted.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The API key's tenant is disabled.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key's tenant is disabled, or the userHash does not "
+            + "verify the userId; nothing was accepted.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The clientMessageId was already used for another conversation.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "A limit is reached (the tenant's or this API key's messages per "
@@ -67,8 +73,9 @@ public class MessagesResource {
             + "Retry after the given delay, with the same clientMessageId.", headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<MessageAccepted>> send(
             @Valid @NotNull(message = "a JSON object body is required") SendMessageRequest request) {
+        boolean verified = userHashes.verified(tenant.tenantId(), request.userId(), request.userHash());
         NewMessage message = new NewMessage(tenant.tenantId(), request.conversationId(), request.userId(), CHANNEL,
-                request.clientMessageId(), request.text());
+                request.clientMessageId(), request.text(), verified);
         return limits.admit(message.tenantId(), tenant.keyHash(), message.conversationId())
                 .chain(() -> intake.accept(message))
                 .map(accepted -> RestResponse.status(Response.Status.ACCEPTED,

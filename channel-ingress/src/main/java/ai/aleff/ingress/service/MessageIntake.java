@@ -67,7 +67,8 @@ public class MessageIntake {
     private Uni<Accepted> publish(String messageId, NewMessage message) {
         Instant now = Instant.now();
         MessageReceived received = new MessageReceived(messageId, message.tenantId(), message.conversationId(),
-                message.userId(), message.channel(), message.clientMessageId(), message.text(), now);
+                message.userId(), message.channel(), message.clientMessageId(), message.text(), now,
+                message.userVerified());
         CloudEvent<MessageReceived> event = CloudEvent.of(audit.service(), messageId, message.tenantId(),
                 message.conversationId(), now, received);
         return publisher.publishAll(List.of(event, acceptedAudit(messageId, message)))

@@ -23,20 +23,30 @@ import java.util.Map;
  *        clock, so an expiry takes effect without another event. Never null (empty: no key expires).
  * @param limits the tenant's overrides of the platform's ingress limits; never null (absent in records published
  *        before limits existed: no override)
+ * @param endUsers how the tenant's end users are verified; never null (absent in records published before it existed:
+ *        {@link EndUserIdentity#none()})
  */
 public record TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
         long version, Instant changedAt, AssistantConfiguration assistant, Map<String, Instant> apiKeyExpiries,
-        TenantLimits limits) {
+        TenantLimits limits, EndUserIdentity endUsers) {
 
     public TenantConfigurationChanged {
         apiKeyExpiries = apiKeyExpiries == null ? Map.of() : Map.copyOf(apiKeyExpiries);
         limits = limits == null ? TenantLimits.platformDefaults() : limits;
+        endUsers = endUsers == null ? EndUserIdentity.none() : endUsers;
+    }
+
+    /** A configuration without an identity secret. */
+    public TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
+            long version, Instant changedAt, AssistantConfiguration assistant, Map<String, Instant> apiKeyExpiries,
+            TenantLimits limits) {
+        this(tenantId, name, status, apiKeyHashes, version, changedAt, assistant, apiKeyExpiries, limits, null);
     }
 
     /** A configuration without limit overrides. */
     public TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
             long version, Instant changedAt, AssistantConfiguration assistant, Map<String, Instant> apiKeyExpiries) {
-        this(tenantId, name, status, apiKeyHashes, version, changedAt, assistant, apiKeyExpiries, null);
+        this(tenantId, name, status, apiKeyHashes, version, changedAt, assistant, apiKeyExpiries, (TenantLimits) null);
     }
 
     /** A configuration whose keys never expire. */

@@ -1,6 +1,7 @@
 package ai.aleff.platform.tenancy;
 
 import ai.aleff.contracts.events.AssistantConfiguration;
+import ai.aleff.contracts.events.EndUserIdentity;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.contracts.events.TenantLimits;
 
@@ -10,9 +11,11 @@ import ai.aleff.contracts.events.TenantLimits;
  * @param assistant the tenant's assistant configuration ({@link AssistantConfiguration#platformDefaults()} when the
  *        tenant set nothing); only kept by services with {@code aleff.tenant-directory.keep-assistant=true}
  * @param limits the tenant's overrides of the platform's ingress limits (see {@code LimitDefaults#effective})
+ * @param endUsers how the tenant's end users are verified (its encrypted identity secret) and what unverified ones
+ *        may do
  */
 public record TenantView(String tenantId, String name, boolean active, long version,
-        AssistantConfiguration assistant, TenantLimits limits) {
+        AssistantConfiguration assistant, TenantLimits limits, EndUserIdentity endUsers) {
 
     /**
      * The assistant configuration. Services that only authenticate do not keep it (it can hold up to 512 KiB and
@@ -33,6 +36,6 @@ public record TenantView(String tenantId, String name, boolean active, long vers
                 : config.assistant();
         return new TenantView(config.tenantId(), config.name(),
                 config.status() == TenantConfigurationChanged.Status.ACTIVE, config.version(),
-                keepAssistant ? assistant : null, config.limits());
+                keepAssistant ? assistant : null, config.limits(), config.endUsers());
     }
 }

@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
+import ai.aleff.contracts.events.EndUserIdentity;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.contracts.events.TenantLimits;
 
@@ -60,6 +62,39 @@ public class TenantEntity {
 
     @Column(name = "limit_tokens_per_month")
     public Long limitTokensPerMonth;
+
+    /** The identity secret, encrypted with the platform key; all three null while the tenant has none. */
+    @Column(name = "identity_secret_key_id", length = 64)
+    public String identitySecretKeyId;
+
+    @Column(name = "identity_secret_ciphertext")
+    public String identitySecretCiphertext;
+
+    @Column(name = "identity_secret_hint", length = 4)
+    public String identitySecretHint;
+
+    @Column(name = "identity_secret_created_at")
+    public Instant identitySecretCreatedAt;
+
+    /** Whether memory tools act for unverified users in one-to-one conversations. */
+    @Column(name = "unverified_memory_one_to_one", nullable = false)
+    public boolean unverifiedMemoryOneToOne;
+
+    public EndUserIdentity endUsers() {
+        EncryptedSecret secret = identitySecretCiphertext == null
+                ? null
+                : new EncryptedSecret(identitySecretKeyId, identitySecretCiphertext, identitySecretHint,
+                        EncryptedSecret.BOUND);
+        return new EndUserIdentity(secret, identitySecretCreatedAt, unverifiedMemoryOneToOne);
+    }
+
+    /** Replaces the identity secret; null removes it. */
+    public void setIdentitySecret(EncryptedSecret secret, Instant createdAt) {
+        identitySecretKeyId = secret == null ? null : secret.keyId();
+        identitySecretCiphertext = secret == null ? null : secret.ciphertext();
+        identitySecretHint = secret == null ? null : secret.hint();
+        identitySecretCreatedAt = secret == null ? null : createdAt;
+    }
 
     public TenantLimits limits() {
         return new TenantLimits(limitMessagesPerMinute, limitMessagesPerMinutePerKey, limitConcurrentStreams,

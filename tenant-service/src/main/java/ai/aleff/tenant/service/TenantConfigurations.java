@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.events.AssistantConfiguration;
+import ai.aleff.contracts.events.EndUserIdentity;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.AuditTrail;
@@ -52,7 +53,8 @@ public class TenantConfigurations {
         return CloudEvent.of(audit.service(), UUID.randomUUID().toString(), tenantId, null, changedAt,
                 new TenantConfigurationChanged(tenantId, tenant.name, tenant.status,
                         valid.stream().map(k -> k.keyHash).toList(), tenant.version, changedAt,
-                        tenant.deleted() ? null : assistant, expiries, tenant.limits()));
+                        tenant.deleted() ? null : assistant, expiries, tenant.limits(),
+                        tenant.deleted() ? EndUserIdentity.none() : tenant.endUsers()));
     }
 
     /** The tenant's current assistant configuration as stored, or null while the platform defaults apply. */

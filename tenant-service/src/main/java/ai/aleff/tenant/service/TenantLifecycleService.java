@@ -98,6 +98,7 @@ public class TenantLifecycleService {
             TenantSnapshot before = TenantSnapshot.of(tenant);
             tenant.status = Status.DELETED;
             tenant.deletedAt = now;
+            tenant.setIdentitySecret(null, null);
             tenant.assistantVersion = null;
             keys.stream().filter(k -> k.revokedAt == null).forEach(k -> k.revokedAt = now);
             return versions.delete("tenantId", tenant.id)

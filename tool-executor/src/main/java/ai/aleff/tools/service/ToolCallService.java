@@ -95,7 +95,7 @@ public class ToolCallService {
         long timeoutMillis = runner.timeout().toMillis();
         return RowScope.inTenant(pool, request.tenantId(), tx -> Uni.createFrom()
                 .deferred(() -> tool.execute(new ToolContext(request.tenantId(), request.userId(), request.callId(),
-                        tx), arguments))
+                        tx, request.memoryAllowed()), arguments))
                 // Inside the transaction, so a timed-out run is rolled back rather than committed later.
                 .ifNoItem()
                 .after(runner.timeout())

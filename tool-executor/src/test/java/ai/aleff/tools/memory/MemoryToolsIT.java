@@ -6,6 +6,7 @@ import static ai.aleff.tools.testing.ToolRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -199,6 +200,28 @@ class MemoryToolsIT {
         assertThat(found).contains(fact);
         assertThat(ok(call(tenant, "gil", "recall", "{\"query\":\"drop\"}"))).startsWith("No remembered fact");
         assertThat(factCount(tenant, "fox")).isEqualTo(1);
+    }
+
+    @Test
+    void memoryToolsRefuseACallWhoseTurnWasNotAllowedMemory() {
+        // Given a user with a remembered fact
+        call(tenant, "uma", "remember", "{\"fact\":\"Owns a red bicycle\"}");
+
+        // When calls of a turn the worker did not allow memory (an unverified user; a tool the model made up) come
+        List<ToolCallCompleted> refused = List.of(
+                notAllowed("remember", "{\"fact\":\"Owns a blue car\"}"), notAllowed("recall", "{}"),
+                notAllowed("forget", "{\"all\":true}"));
+
+        // Then each is an error saying why, and the user's memory is as it was
+        assertThat(refused).allSatisfy(c -> assertThat(error(c)).contains("not verified"));
+        assertThat(factCount(tenant, "uma")).isEqualTo(1);
+        assertThat(ok(call(tenant, "uma", "recall", "{}"))).contains("Owns a red bicycle").doesNotContain("blue");
+    }
+
+    private ToolCallCompleted notAllowed(String tool, String arguments) {
+        ToolCallRequested request = request(tenant, "conv-" + UUID.randomUUID(), "uma", tool, arguments, false);
+        Events.publish(kafka, event(request));
+        return awaitResult(results, request).data();
     }
 
     private ToolCallCompleted call(String tenantId, String user, String tool, String arguments) {

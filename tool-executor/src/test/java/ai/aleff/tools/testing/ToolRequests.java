@@ -22,12 +22,18 @@ public final class ToolRequests {
         return request(tenant, "conv-" + UUID.randomUUID(), user, tool, arguments);
     }
 
-    /** A new call (new call id and idempotency key) in the given conversation. */
+    /** A new call (new call id and idempotency key) in the given conversation, of a turn allowed memory. */
     public static ToolCallRequested request(String tenant, String conversation, String user, String tool,
             String arguments) {
+        return request(tenant, conversation, user, tool, arguments, true);
+    }
+
+    /** A new call whose turn the worker did or did not allow memory tools. */
+    public static ToolCallRequested request(String tenant, String conversation, String user, String tool,
+            String arguments, boolean memoryAllowed) {
         String turn = "turn-" + UUID.randomUUID();
         return new ToolCallRequested("call-" + UUID.randomUUID(), tenant, conversation, turn, user, turn + ":0:0",
-                tool, arguments, Instant.now());
+                tool, arguments, Instant.now(), memoryAllowed);
     }
 
     public static CloudEvent<ToolCallRequested> event(ToolCallRequested request) {
