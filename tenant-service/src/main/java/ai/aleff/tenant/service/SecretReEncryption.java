@@ -19,11 +19,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.events.AssistantConfiguration;
+import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.outbox.Outbox;
 import ai.aleff.platform.outbox.SessionOutbox;
 import ai.aleff.platform.rest.ProblemException;
 import ai.aleff.platform.secrets.SecretCipher;
+import ai.aleff.platform.secrets.SecretPlace;
 import ai.aleff.tenant.repository.AdminAuditRepository;
 import ai.aleff.tenant.repository.ApiKeyRepository;
 import ai.aleff.tenant.repository.AssistantVersionEntity;
@@ -141,7 +143,8 @@ public class SecretReEncryption {
                 currentChanged = result.changed();
             }
         }
-        if (!currentChanged || tenant.deleted()) {
+        boolean identityChanged = resealIdentitySecret(tenant, own);
+        if ((!currentChanged && !identityChanged) || tenant.deleted()) {
             return Uni.createFrom().voidItem();
         }
         tenant.version++;
@@ -157,6 +160,31 @@ public class SecretReEncryption {
                         entry.event()))
                 .chain(events -> Panache.getSession().chain(session -> sessionOutbox.add(session, events)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The tenant's identity secret (end-user verification), sealed again at its own place when it is not current;
+     * whether it changed. A failure is counted like a model key's and leaves the secret as it was.
+     */
+    private boolean resealIdentitySecret(TenantEntity tenant, TenantTally own) {
+        EncryptedSecret secret = tenant.endUsers().identitySecret();
+        if (secret == null || tenant.deleted()) {
+            return false;
+        }
+        if (cipher.isCurrent(secret)) {
+            own.current++;
+            return false;
+        }
+        SecretPlace place = SecretPlace.named(tenant.id.toString(), SecretPlace.IDENTITY_SECRET);
+        try {
+            tenant.setIdentitySecret(cipher.reseal(place, place, secret), tenant.identitySecretCreatedAt);
+            own.reEncrypted++;
+            return true;
+        } catch (RuntimeException e) {
+            own.failures.add(new ConfigurationResealer.Failure(tenant.id.toString(), 0, SecretPlace.IDENTITY_SECRET,
+                    e.getMessage()));
+            return false;
+        }
     }
 
     private AssistantConfiguration read(AssistantVersionEntity row) {

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -145,6 +146,35 @@ class SecretReEncryptionIT {
             JsonPath second = reEncrypt();
             assertThat(second.getInt("reEncrypted")).isZero();
             assertThat(second.getInt("alreadyCurrent")).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void anIdentitySecretUnderARetiredKeyIsResealedAndPublished() {
+        try (EventProbe probe = EventProbe.open(bootstrapServers, Topics.TENANT_CONFIG)) {
+            // Given a tenant whose end-user identity secret was sealed under k1
+            String tenantId = newTenant();
+            String plain = "identity-secret-under-k1-" + UUID.randomUUID();
+            SecretCipher k1 = new SecretCipher(settings("retired", Map.of("retired", retiredKey)));
+            EncryptedSecret underK1 = k1.encryptNamed(tenantId, SecretPlace.IDENTITY_SECRET, plain);
+            RowScope.inTenant(pool, tenantId, c -> c.preparedQuery("UPDATE tenant.tenants SET "
+                    + "identity_secret_key_id = $2, identity_secret_ciphertext = $3, identity_secret_hint = $4, "
+                    + "identity_secret_created_at = now() WHERE id = $1::uuid")
+                    .execute(Tuple.of(tenantId, underK1.keyId(), underK1.ciphertext(), underK1.hint())))
+                    .await()
+                    .atMost(Duration.ofSeconds(10));
+
+            // When the pass runs
+            JsonPath report = reEncrypt();
+
+            // Then the tenant's configuration is published with the secret under k2, the same plain text
+            assertThat(report.getList("failures.tenantId", String.class)).doesNotContain(tenantId);
+            TenantConfigurationChanged published = probe.awaitOne(TenantConfigurationChanged.class,
+                    c -> c.tenantId().equals(tenantId) && c.endUsers().identitySecret() != null).data();
+            EncryptedSecret resealed = published.endUsers().identitySecret();
+            assertThat(resealed.keyId()).isEqualTo("test");
+            assertThat(cipher.decrypt(SecretPlace.named(tenantId, SecretPlace.IDENTITY_SECRET), resealed))
+                    .isEqualTo(plain);
         }
     }
 
