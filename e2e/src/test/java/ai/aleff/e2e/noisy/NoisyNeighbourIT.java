@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -49,7 +50,7 @@ class NoisyNeighbourIT {
     private static final String B_LIMITS = "{\"messagesPerMinute\":2000,\"messagesPerMinutePerKey\":2000}";
     private static final int B_USERS = 10;
     private static final int B_MESSAGES_PER_USER = 10;
-    private static final int B_WARM_UP_PER_USER = 3;
+    private static final int B_WARM_UP_PER_USER = 2;
     // The users start about one reply cycle apart in all, so B's load is steady from its first measured message.
     private static final Duration B_STAGGER = MODEL_DELAY.plusMillis(300).dividedBy(B_USERS);
     private static final double MAX_RATIO = 1.2;
@@ -81,11 +82,12 @@ class NoisyNeighbourIT {
                 ReplyStreams streams = new ReplyStreams(platform)) {
             LoadTenants tenants = new LoadTenants(platform, client);
             // Given a noisy tenant A limited to 60 messages a minute and a quiet tenant B, both on the slow model
-            LoadTenant a = tenants.create("A", "{\"messagesPerMinute\":" + A_LIMIT_PER_MINUTE + "}",
-                    A_INSTRUCTIONS);
-            LoadTenant b = tenants.create("B", B_LIMITS, B_INSTRUCTIONS);
-            awaitSlowModelAnswers(client, streams, a);
-            awaitSlowModelAnswers(client, streams, b);
+            // (both made at once: each waits for Kafka to bring its key and configuration to the services)
+            CompletableFuture<LoadTenant> noisyTenant = CompletableFuture.supplyAsync(() -> awaitSlowModelAnswers(
+                    client, streams,
+                    tenants.create("A", "{\"messagesPerMinute\":" + A_LIMIT_PER_MINUTE + "}", A_INSTRUCTIONS)));
+            LoadTenant b = awaitSlowModelAnswers(client, streams, tenants.create("B", B_LIMITS, B_INSTRUCTIONS));
+            LoadTenant a = noisyTenant.join();
             QuietLoad quiet = new QuietLoad(client, streams, b, REPLY);
             List<String> aConversations = IntStream.range(0, A_CONVERSATIONS)
                     .mapToObj(i -> "nn-a-" + i + "-" + System.nanoTime())
@@ -138,7 +140,7 @@ class NoisyNeighbourIT {
     }
 
     /** Until the tenant's configuration reached the worker: a message of it is answered by the slow stub. */
-    private static void awaitSlowModelAnswers(MessageClient client, ReplyStreams streams, LoadTenant tenant) {
+    private static LoadTenant awaitSlowModelAnswers(MessageClient client, ReplyStreams streams, LoadTenant tenant) {
         String conversationId = "nn-probe-" + tenant.label() + "-" + System.nanoTime();
         streams.follow(tenant, conversationId).join();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -146,6 +148,7 @@ class NoisyNeighbourIT {
             return posted.accepted()
                     && REPLY.equals(streams.replyTo(posted.messageId()).get(30, TimeUnit.SECONDS).text());
         });
+        return tenant;
     }
 
     /** Each conversation's messages plus a marker sent now (with the tenant's limit back at the default). */
