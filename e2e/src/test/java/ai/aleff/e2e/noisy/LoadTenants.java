@@ -17,7 +17,7 @@ import ai.aleff.deploy.LocalPlatform;
 import ai.aleff.deploy.PlatformService;
 
 /** Creates the test's tenants as a platform administrator does: tenant, limits, assistant instructions. */
-final class LoadTenants {
+final class LoadTenants implements AutoCloseable {
 
     // The services learn a new tenant's key from Kafka; on a busy machine that takes a while.
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -45,6 +45,11 @@ final class LoadTenants {
     /** Replaces the tenant's own limits ({@code {}}: the platform defaults again). */
     void limits(LoadTenant tenant, String limitsJson) {
         send("PUT", "/v1/tenants/" + tenant.id() + "/limits", limitsJson, 200);
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     private String send(String method, String path, String json, int expectedStatus) {

@@ -79,8 +79,8 @@ class NoisyNeighbourIT {
     void aTenantSendingTenTimesItsLimitDoesNotRaiseAnotherTenantsReplyP99ByMoreThanTwentyPercent() {
         try (MessageClient client = new MessageClient(platform);
                 MessageClient noisyClient = new MessageClient(platform);
-                ReplyStreams streams = new ReplyStreams(platform)) {
-            LoadTenants tenants = new LoadTenants(platform, client);
+                ReplyStreams streams = new ReplyStreams(platform);
+                LoadTenants tenants = new LoadTenants(platform, client)) {
             // Given a noisy tenant A limited to 60 messages a minute and a quiet tenant B, both on the slow model
             // (both made at once: each waits for Kafka to bring its key and configuration to the services)
             CompletableFuture<LoadTenant> noisyTenant = CompletableFuture.supplyAsync(() -> awaitSlowModelAnswers(
