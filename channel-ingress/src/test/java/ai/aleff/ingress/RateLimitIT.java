@@ -106,6 +106,45 @@ class RateLimitIT {
     }
 
     @Test
+    void aMinutesMessagesArePacedSoTheWholeLimitCannotBeSpentInOneBurst() {
+        // Given a counter of 120 a minute, paced: a fifth at once (24), the rest evenly over the minute, and the same
+        // counter unpaced for another tenant
+        awaitRoomInTheMinute();
+        String paced = "t-" + UUID.randomUUID();
+        String unpaced = "t-" + UUID.randomUUID();
+        MessageHit.Pace pace = new MessageHit.Pace(0.2, 10);
+
+        // When each sends 110 messages as fast as it can, well within 40 s of the minute's start
+        int pacedAccepted = 0;
+        Optional<RateRefusal> firstRefusal = Optional.empty();
+        int unpacedAccepted = 0;
+        for (int i = 0; i < 110; i++) {
+            Optional<RateRefusal> refused = windows.admitMessage(new MessageHit(paced, "c-" + i, List.of(
+                    new MessageHit.Counter("messages-per-minute", paced, "minute", 120, false, pace))))
+                    .await().atMost(WAIT);
+            if (refused.isEmpty()) {
+                pacedAccepted++;
+            } else if (firstRefusal.isEmpty()) {
+                firstRefusal = refused;
+            }
+            if (windows.admitMessage(new MessageHit(unpaced, "c-" + i, List.of(new MessageHit.Counter(
+                    "messages-per-minute", unpaced, "minute", 120, false)))).await().atMost(WAIT).isEmpty()) {
+                unpacedAccepted++;
+            }
+        }
+        int secondsLeft = 60 - LocalTime.now(ZoneOffset.UTC).getSecond();
+
+        // Then the unpaced counter took all 110 (under its 120), the paced one its burst and what the pace added
+        // by then (24 + 2 a second, at most 24 + 2 × 42 = 108), but not all 110
+        assertThat(unpacedAccepted).isEqualTo(110);
+        assertThat(pacedAccepted).isBetween(24, 108);
+        // And the refusal says to come back when the pace allows one more, well before the minute ends
+        assertThat(firstRefusal).isPresent();
+        assertThat(firstRefusal.get().counter()).isEqualTo("messages-per-minute");
+        assertThat(firstRefusal.get().retryAfterSeconds()).isBetween(1L, (long) secondsLeft - 10);
+    }
+
+    @Test
     void aRefusedMessageLeavesItsClientMessageIdFreeForTheRetry() {
         // Given a tenant at its limit of 1 message a minute, refused a message with a clientMessageId
         awaitRoomInTheMinute();

@@ -23,18 +23,23 @@ public class MessageLimits {
 
     private final RateWindowRepository windows;
     private final TenantLimitsLookup limits;
+    private final MessageHit.Pace pace;
 
-    public MessageLimits(RateWindowRepository windows, TenantLimitsLookup limits) {
+    public MessageLimits(RateWindowRepository windows, TenantLimitsLookup limits, RateLimitSettings settings) {
         this.windows = windows;
         this.limits = limits;
+        this.pace = new MessageHit.Pace(Math.min(1.0, Math.max(0.01, settings.burstFraction())),
+                Math.max(1, settings.minBurst()));
     }
 
     /** Completes when the message may go on; fails with {@link RateLimitedException} when a limit refuses it. */
     public Uni<Void> admit(String tenantId, String keyHash, String conversationId) {
         EffectiveLimits effective = limits.of(tenantId);
         MessageHit hit = new MessageHit(tenantId, conversationId, List.of(
-                new MessageHit.Counter(KEY_MINUTE, keyHash, "minute", effective.messagesPerMinutePerKey(), false),
-                new MessageHit.Counter(TENANT_MINUTE, tenantId, "minute", effective.messagesPerMinute(), false),
+                new MessageHit.Counter(KEY_MINUTE, keyHash, "minute", effective.messagesPerMinutePerKey(), false,
+                        pace),
+                new MessageHit.Counter(TENANT_MINUTE, tenantId, "minute", effective.messagesPerMinute(), false,
+                        pace),
                 new MessageHit.Counter(CONVERSATIONS_DAY, tenantId, "day", effective.conversationsPerDay(), true)));
         return windows.admitMessage(hit).map(refused -> {
             if (refused.isPresent()) {

@@ -25,6 +25,18 @@ public interface RateLimitSettings {
     @WithDefault("10m")
     Duration purgeInterval();
 
+    /**
+     * The share of a per-minute limit a tenant (or key) may spend at once when its minute starts; the rest comes
+     * evenly over the minute, so a client that sends far over its limit gets its minute's messages spread out, not in
+     * one burst that crowds other tenants (docs/limits.md, "Pacing"). 1 turns pacing off.
+     */
+    @WithDefault("0.2")
+    double burstFraction();
+
+    /** Below this many messages a per-minute limit is never paced: small limits keep their whole minute at once. */
+    @WithDefault("10")
+    int minBurst();
+
     /** Counter windows are kept this long after they started (longer than the longest window, a day). */
     @WithDefault("2d")
     Duration windowRetention();

@@ -17,7 +17,21 @@ public record MessageHit(String tenantId, String conversationId, List<Counter> c
      * @param unit the window: {@code minute} or {@code day} (UTC)
      * @param limit hits allowed in one window
      * @param perConversation counted only for a conversation the tenant has not started before
+     * @param pace how the window's hits may come: all at once ({@link Pace#NONE}) or paced over the window
      */
-    public record Counter(String name, String subject, String unit, int limit, boolean perConversation) {
+    public record Counter(String name, String subject, String unit, int limit, boolean perConversation, Pace pace) {
+
+        public Counter(String name, String subject, String unit, int limit, boolean perConversation) {
+            this(name, subject, unit, limit, perConversation, Pace.NONE);
+        }
+    }
+
+    /**
+     * A window's hits allowed so far: {@code max(minBurst, ceil(limit × (burstFraction + elapsed / window)))}, at most
+     * the limit. A fraction of 1 allows the whole limit at once.
+     */
+    public record Pace(double burstFraction, int minBurst) {
+
+        public static final Pace NONE = new Pace(1.0, 0);
     }
 }

@@ -49,10 +49,10 @@ public class RateWindowRepository {
                 : Uni.createFrom().item(true);
         return applies.chain(counted -> !counted
                 ? count(tx, message, counters, next + 1)
-                : hit(tx, message.tenantId(), counter.name(), counter.subject(), counter.unit(), counter.limit())
+                : hit(tx, message.tenantId(), counter)
                         .chain(hits -> hits != null
                                 ? count(tx, message, counters, next + 1)
-                                : secondsLeft(tx, counter.unit()).chain(seconds -> Uni.createFrom()
+                                : secondsUntilNext(tx, message.tenantId(), counter).chain(seconds -> Uni.createFrom()
                                         .failure(new Refused(new RateRefusal(counter.name(), counter.limit(),
                                                 seconds))))));
     }
@@ -69,29 +69,38 @@ public class RateWindowRepository {
     }
 
     /**
-     * Counts one hit in the current {@code unit} window ({@code minute} or {@code day}, UTC) unless the window already
-     * has {@code limit} hits; an empty result means refused, otherwise the hits now in the window.
+     * Counts one hit in the counter's current window ({@code minute} or {@code day}, UTC) unless the window already
+     * has the hits its pace allows by now (see {@link MessageHit.Pace}; at most the limit); an empty result means
+     * refused, otherwise the hits now in the window.
      */
-    private static Uni<Integer> hit(SqlClient tx, String tenantId, String counter, String subject, String unit,
-            int limit) {
+    private static Uni<Integer> hit(SqlClient tx, String tenantId, MessageHit.Counter counter) {
         return tx.preparedQuery("""
                 INSERT INTO ingress.rate_window AS w (tenant_id, counter, subject, window_start, hits)
                 VALUES ($1, $2, $3, date_trunc($4, now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', 1)
                 ON CONFLICT (tenant_id, counter, subject, window_start) DO UPDATE SET hits = w.hits + 1
-                WHERE w.hits < $5
+                WHERE w.hits < least($5, greatest($7, ceil($5 * ($6 + extract(epoch FROM now() - w.window_start)
+                    / extract(epoch FROM ('1 ' || $4)::interval)))))
                 RETURNING hits""")
-                .execute(Tuple.of(tenantId, counter, subject, unit, limit))
+                .execute(Tuple.tuple(List.of(tenantId, counter.name(), counter.subject(), counter.unit(),
+                        counter.limit(), counter.pace().burstFraction(), counter.pace().minBurst())))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getInteger("hits"));
     }
 
-    /** Whole seconds (at least 1) until the current {@code unit} window ends. */
-    private static Uni<Long> secondsLeft(SqlClient tx, String unit) {
+    /**
+     * Whole seconds (at least 1) until the refused counter allows another hit: the window's end when it holds its
+     * limit, else the moment its pace allows one more.
+     */
+    private static Uni<Long> secondsUntilNext(SqlClient tx, String tenantId, MessageHit.Counter counter) {
         return tx.preparedQuery("""
-                SELECT greatest(1, ceil(extract(epoch FROM
-                    (date_trunc($1, now() AT TIME ZONE 'UTC') + ('1 ' || $1)::interval) AT TIME ZONE 'UTC'
-                    - clock_timestamp())))::bigint AS seconds""")
-                .execute(Tuple.of(unit))
-                .map(rows -> rows.iterator().next().getLong("seconds"));
+                SELECT greatest(1, ceil(CASE WHEN w.hits >= $5
+                    THEN extract(epoch FROM w.window_start + ('1 ' || $4)::interval - clock_timestamp())
+                    ELSE extract(epoch FROM ('1 ' || $4)::interval) * (w.hits::float8 / $5 - $6)
+                        - extract(epoch FROM clock_timestamp() - w.window_start) END))::bigint AS seconds
+                FROM ingress.rate_window w WHERE w.tenant_id = $1 AND w.counter = $2 AND w.subject = $3
+                  AND w.window_start = date_trunc($4, now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'""")
+                .execute(Tuple.tuple(List.of(tenantId, counter.name(), counter.subject(), counter.unit(),
+                        counter.limit(), counter.pace().burstFraction())))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong("seconds") : 1L);
     }
 
     /**

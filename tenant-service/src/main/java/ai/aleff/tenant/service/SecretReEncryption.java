@@ -50,7 +50,9 @@ public class SecretReEncryption {
     static final String ACTION = "tenant.secrets.re-encrypted";
     static final int MAX_LISTED_FAILURES = 100;
     private static final int PAGE = 100;
-    private static final UUID FIRST = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    // PostgreSQL orders uuids by their bytes, unsigned: the all-zero uuid is before every tenant's. (Java's UUID order
+    // is signed, so new UUID(Long.MIN_VALUE, Long.MIN_VALUE), 8000...-8000..., skipped the tenants before it: half.)
+    private static final UUID FIRST = new UUID(0L, 0L);
     private static final Logger LOG = Logger.getLogger(SecretReEncryption.class);
 
     private final TenantRepository tenants;
