@@ -93,6 +93,8 @@ class RateLimitIT {
                     TestTenants.message(conversationId, "one too many", clientMessageId));
 
             // Then 429, with Retry-After within the minute and a body naming the limit
+            System.out.printf("rate-limit: 3/min tenant, 4th message answered %d, Retry-After %s s%n",
+                    refused.statusCode(), refused.header("Retry-After"));
             assertRateLimited(refused, "messages-per-minute", 3, 60);
             // And the other tenant is not affected
             String sentinel = MessagesResourceIT.accept(other, TestTenants.message(conversationId, "fine", null));
@@ -133,6 +135,9 @@ class RateLimitIT {
             }
         }
         int secondsLeft = 60 - LocalTime.now(ZoneOffset.UTC).getSecond();
+        System.out.printf("rate-limit pacing: 110 sent at once against 120/min: unpaced %d accepted, paced %d accepted,"
+                + " first paced refusal Retry-After %s s (%d s left in the minute)%n", unpacedAccepted, pacedAccepted,
+                firstRefusal.map(r -> String.valueOf(r.retryAfterSeconds())).orElse("-"), secondsLeft);
 
         // Then the unpaced counter took all 110 (under its 120), the paced one its burst and what the pace added
         // by then (24 + 2 a second, at most 24 + 2 × 42 = 108), but not all 110

@@ -96,6 +96,11 @@ class TokenQuotaIT {
             assertThat(event.turnId()).isEqualTo(third);
             assertThat(event.resetsAt()).isEqualTo(Instant.parse(tomorrow));
             assertThat(quota.distinct(QuotaExhausted.class, q -> q.tenantId().equals(limited))).hasSize(1);
+            System.out.printf("token quota: %s of %d tokens a day used after 2 answered messages; messages 3 and 4 "
+                    + "refused without a model call (model calls for them: %d); resets at %s%n", event.used(),
+                    event.limit(), QuotaEmulatorResource.emulator.received(thirdText)
+                            + QuotaEmulatorResource.emulator.received(fourthText),
+                    event.resetsAt());
 
             // And another tenant's message is still answered by the model
             String other = send(unlimited, "conv-" + UUID.randomUUID(), "other tenant " + UUID.randomUUID());
