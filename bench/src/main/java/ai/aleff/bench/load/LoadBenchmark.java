@@ -50,22 +50,33 @@ public final class LoadBenchmark {
         System.exit(run(repo, options, System.out));
     }
 
+    /** Every ingress limit of the benchmark's platform: far above any load it sends. */
+    private static final String BENCH_LIMIT = "100000000";
+
     static int run(Path repo, BenchOptions options, PrintStream out) {
         Map<String, Object> machine = ResultsReport.describeMachine();
         Path dataDir = repo.resolve("bench/target/platform-" + System.currentTimeMillis());
         StartTimes startTimes = new StartTimes(out);
         try (EmulatedModelServer model = EmulatedModelServer.start(Duration.ZERO)) {
-            PlatformSettings settings = PlatformSettings.builder(repo, dataDir)
+            PlatformSettings.Builder settings = PlatformSettings.builder(repo, dataDir)
                     .freePorts()
                     .environment(Map.of())
                     .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.base-url",
                             model.baseUrl())
                     .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.api-key", "sk-bench")
                     .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.model-name",
-                            EmulatedModelServer.MODEL_NAME)
-                    .build();
+                            EmulatedModelServer.MODEL_NAME);
+            // The benchmark measures the platform's speed, not its rate limits (docs/limits.md): with the defaults,
+            // 20 tenants at 600 messages a minute would refuse most of its load with 429.
+            for (PlatformService service : List.of(PlatformService.CHANNEL_INGRESS, PlatformService.TENANT_SERVICE)) {
+                for (String limit : List.of("messages-per-minute", "messages-per-minute-per-key",
+                        "concurrent-streams", "conversations-per-day")) {
+                    settings = settings.serviceProperty(service, "aleff.limits." + limit, BENCH_LIMIT);
+                }
+            }
+            PlatformSettings platformSettings = settings.build();
             out.println("aleff bench: starting the platform (data and logs in " + dataDir + ")");
-            LocalPlatform platform = LocalPlatform.start(settings, new Progress(startTimes.stream()));
+            LocalPlatform platform = LocalPlatform.start(platformSettings, new Progress(startTimes.stream()));
             // Ctrl-C still stops every process the benchmark started; close() is safe to call twice.
             Thread stopper = new Thread(platform::close, "aleff-bench-stop");
             Runtime.getRuntime().addShutdownHook(stopper);
