@@ -68,12 +68,21 @@ public class ModelUsageRepository {
                 });
     }
 
-    /** Tokens (input and output) the tenant's calls used from {@code from} (UTC day, included) on. */
-    public Uni<Long> tokensSince(SqlClient tx, UUID tenantId, LocalDate from) {
-        return tx.preparedQuery("SELECT coalesce(sum(input_tokens + output_tokens), 0) FROM tenant.model_usage "
-                + "WHERE tenant_id = $1 AND day >= $2")
-                .execute(Tuple.of(tenantId, from))
-                .map(rows -> rows.iterator().next().getLong(0));
+    /** Tokens (input and output) the tenant's calls used on {@code today} and from its month's first day on. */
+    public Uni<TokensUsed> tokensTodayAndThisMonth(SqlClient tx, UUID tenantId, LocalDate today) {
+        return tx.preparedQuery("""
+                SELECT coalesce(sum(input_tokens + output_tokens) FILTER (WHERE day = $2), 0) AS today,
+                       coalesce(sum(input_tokens + output_tokens), 0) AS month
+                FROM tenant.model_usage WHERE tenant_id = $1 AND day >= $3""")
+                .execute(Tuple.of(tenantId, today, today.withDayOfMonth(1)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new TokensUsed(row.getLong("today"), row.getLong("month"));
+                });
+    }
+
+    /** Tokens used today and this month (UTC). */
+    public record TokensUsed(long today, long thisMonth) {
     }
 
     /**

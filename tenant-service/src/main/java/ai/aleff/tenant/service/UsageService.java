@@ -76,12 +76,11 @@ public class UsageService {
                 .chain(tenant -> {
                     EffectiveLimits limits = defaults.effective(tenant.limits());
                     return usage.inTenant(id, tx -> usage.daily(tx, id, first, last)
-                            .chain(days -> usage.tokensSince(tx, id, today)
-                                    .chain(day -> usage.tokensSince(tx, id, today.withDayOfMonth(1))
-                                            .map(month -> new UsageReport(first, last,
-                                                    days.stream().map(UsageReport.ModelDay::of).toList(),
-                                                    new UsageReport.QuotaStanding(day, limits.tokensPerDay(), month,
-                                                            limits.tokensPerMonth()))))));
+                            .chain(days -> usage.tokensTodayAndThisMonth(tx, id, today)
+                                    .map(used -> new UsageReport(first, last,
+                                            days.stream().map(UsageReport.ModelDay::of).toList(),
+                                            new UsageReport.QuotaStanding(used.today(), limits.tokensPerDay(),
+                                                    used.thisMonth(), limits.tokensPerMonth())))));
                 });
     }
 }
