@@ -27,17 +27,16 @@ public class ConversationMessageRepository {
         this.pool = pool;
     }
 
-    /** Stores the message unless it is already stored (redeliveries and the POST path both write it). */
+    /**
+     * Stores the message unless it is already stored (redeliveries and the POST path both write it). One statement,
+     * the {@code ingress.store_conversation_message} function (V4), which sets the row scope itself.
+     */
     public Uni<Void> store(ConversationMessage m) {
-        return RowScope.inTenant(pool, m.tenantId(), tx -> tx.preparedQuery("""
-                INSERT INTO ingress.conversation_message
-                    (tenant_id, conversation_id, message_id, direction, user_id, text, in_reply_to, model, occurred_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                ON CONFLICT (tenant_id, message_id) DO NOTHING""")
+        return pool.preparedQuery("SELECT ingress.store_conversation_message($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.from(new Object[]{m.tenantId(), m.conversationId(), m.messageId(),
                         m.direction().name(), m.userId(), m.text(), m.inReplyTo(), m.model(),
                         OffsetDateTime.ofInstant(m.occurredAt(), ZoneOffset.UTC)}))
-                .replaceWithVoid());
+                .replaceWithVoid();
     }
 
     /** The latest {@code limit} messages of the tenant's conversation, oldest first; empty if it has none. */

@@ -8,16 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import ai.aleff.platform.database.RowScope;
 
 /**
  * Fixed-window hit counters ({@code ingress.rate_window}) shared by every ingress instance: one row per tenant,
- * counter, subject and window, counted with the database's clock so that instances agree on the windows. The
- * statements run in the caller's tenant transaction (see {@link RowScope#inTenant}), so a refusal later in that
- * transaction takes back the hits counted before it.
+ * counter, subject and window, counted with the database's clock so that instances agree on the windows.
  */
 @ApplicationScoped
 public class RateWindowRepository {
@@ -30,89 +28,42 @@ public class RateWindowRepository {
 
     /**
      * Counts the message against its limits, all or nothing: the first limit already reached refuses it, and then no
-     * hit of the message is counted and its conversation is not registered as started.
+     * hit of the message is counted and its conversation is not registered as started. One statement, the
+     * {@code ingress.admit_message} function (V4), because the hot path cannot afford a round trip per counter.
      */
     public Uni<Optional<RateRefusal>> admitMessage(MessageHit hit) {
-        return RowScope.inTenant(pool, hit.tenantId(), tx -> count(tx, hit, hit.counters(), 0))
-                .map(done -> Optional.<RateRefusal>empty())
-                .onFailure(Refused.class)
-                .recoverWithItem(e -> Optional.of(((Refused) e).refusal));
-    }
-
-    private static Uni<Void> count(SqlClient tx, MessageHit message, List<MessageHit.Counter> counters, int next) {
-        if (next == counters.size()) {
-            return Uni.createFrom().voidItem();
+        List<MessageHit.Counter> counters = hit.counters();
+        int n = counters.size();
+        String[] names = new String[n];
+        String[] subjects = new String[n];
+        String[] units = new String[n];
+        Integer[] limits = new Integer[n];
+        Boolean[] perConversation = new Boolean[n];
+        Double[] burst = new Double[n];
+        Integer[] minBurst = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            MessageHit.Counter counter = counters.get(i);
+            names[i] = counter.name();
+            subjects[i] = counter.subject();
+            units[i] = counter.unit();
+            limits[i] = counter.limit();
+            perConversation[i] = counter.perConversation();
+            burst[i] = counter.pace().burstFraction();
+            minBurst[i] = counter.pace().minBurst();
         }
-        MessageHit.Counter counter = counters.get(next);
-        Uni<Boolean> applies = counter.perConversation()
-                ? startConversation(tx, message.tenantId(), message.conversationId())
-                : Uni.createFrom().item(true);
-        return applies.chain(counted -> !counted
-                ? count(tx, message, counters, next + 1)
-                : hit(tx, message.tenantId(), counter)
-                        .chain(hits -> hits != null
-                                ? count(tx, message, counters, next + 1)
-                                : secondsUntilNext(tx, message.tenantId(), counter).chain(seconds -> Uni.createFrom()
-                                        .failure(new Refused(new RateRefusal(counter.name(), counter.limit(),
-                                                seconds))))));
-    }
-
-    /** Rolls the admission's transaction back. */
-    private static final class Refused extends RuntimeException {
-
-        final RateRefusal refusal;
-
-        Refused(RateRefusal refusal) {
-            super(refusal.counter(), null, false, false);
-            this.refusal = refusal;
-        }
-    }
-
-    /**
-     * Counts one hit in the counter's current window ({@code minute} or {@code day}, UTC) unless the window already
-     * has the hits its pace allows by now (see {@link MessageHit.Pace}; at most the limit); an empty result means
-     * refused, otherwise the hits now in the window.
-     */
-    private static Uni<Integer> hit(SqlClient tx, String tenantId, MessageHit.Counter counter) {
-        return tx.preparedQuery("""
-                INSERT INTO ingress.rate_window AS w (tenant_id, counter, subject, window_start, hits)
-                VALUES ($1, $2, $3, date_trunc($4, now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', 1)
-                ON CONFLICT (tenant_id, counter, subject, window_start) DO UPDATE SET hits = w.hits + 1
-                WHERE w.hits < least($5, greatest($7, ceil($5 * ($6 + extract(epoch FROM now() - w.window_start)
-                    / extract(epoch FROM ('1 ' || $4)::interval)))))
-                RETURNING hits""")
-                .execute(Tuple.tuple(List.of(tenantId, counter.name(), counter.subject(), counter.unit(),
-                        counter.limit(), counter.pace().burstFraction(), counter.pace().minBurst())))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getInteger("hits"));
-    }
-
-    /**
-     * Whole seconds (at least 1) until the refused counter allows another hit: the window's end when it holds its
-     * limit, else the moment its pace allows one more.
-     */
-    private static Uni<Long> secondsUntilNext(SqlClient tx, String tenantId, MessageHit.Counter counter) {
-        return tx.preparedQuery("""
-                SELECT greatest(1, ceil(CASE WHEN w.hits >= $5
-                    THEN extract(epoch FROM w.window_start + ('1 ' || $4)::interval - clock_timestamp())
-                    ELSE extract(epoch FROM ('1 ' || $4)::interval) * (w.hits::float8 / $5 - $6)
-                        - extract(epoch FROM clock_timestamp() - w.window_start) END))::bigint AS seconds
-                FROM ingress.rate_window w WHERE w.tenant_id = $1 AND w.counter = $2 AND w.subject = $3
-                  AND w.window_start = date_trunc($4, now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'""")
-                .execute(Tuple.tuple(List.of(tenantId, counter.name(), counter.subject(), counter.unit(),
-                        counter.limit(), counter.pace().burstFraction())))
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong("seconds") : 1L);
-    }
-
-    /**
-     * Registers the conversation as started unless it was; whether it is new. A new one is counted by the caller,
-     * whose refusal rolls the registration back with the hit.
-     */
-    private static Uni<Boolean> startConversation(SqlClient tx, String tenantId, String conversationId) {
-        return tx.preparedQuery("""
-                INSERT INTO ingress.conversation_start (tenant_id, conversation_id) VALUES ($1, $2)
-                ON CONFLICT (tenant_id, conversation_id) DO NOTHING""")
-                .execute(Tuple.of(tenantId, conversationId))
-                .map(rows -> rows.rowCount() == 1);
+        return pool.preparedQuery("SELECT * FROM ingress.admit_message($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                .execute(Tuple.tuple(List.of(hit.tenantId(), hit.conversationId(), names, subjects, units, limits,
+                        perConversation, burst, minBurst)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.<RateRefusal>empty();
+                    }
+                    Row refused = rows.iterator().next();
+                    String name = refused.getString("refused_counter");
+                    int limit = counters.stream().filter(c -> c.name().equals(name)).findFirst()
+                            .map(MessageHit.Counter::limit).orElse(0);
+                    return Optional.of(new RateRefusal(name, limit, Math.max(1, refused.getLong("retry_after"))));
+                });
     }
 
     /** Deletes the windows that started before {@code age} ago, of every tenant; the rows deleted. */
