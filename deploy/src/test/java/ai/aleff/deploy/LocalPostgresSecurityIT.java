@@ -30,7 +30,7 @@ class LocalPostgresSecurityIT {
     @Test
     void everyConnectionNeedsThePasswordKeptInTheDataDirectory() throws Exception {
         // Given the launcher's PostgreSQL on a fresh data directory
-        PlatformSettings settings = PlatformSettings.builder(RepoLocator.locate(), dataDir).freePorts().build();
+        PlatformSettings settings = withoutOwnKeycloak();
         try (LocalPlatform platform = LocalPlatform.create(settings, Progress.silent())) {
             platform.startInfrastructure();
             DatabaseLogins logins = DatabaseLogins.in(dataDir);
@@ -62,7 +62,7 @@ class LocalPostgresSecurityIT {
     @Test
     void aClusterOfAnOlderLauncherThatTrustedEveryoneIsConvertedOnStart() throws Exception {
         // Given a cluster as the launcher used to create it: initdb -A trust, the superuser without a password
-        PlatformSettings settings = PlatformSettings.builder(RepoLocator.locate(), dataDir).freePorts().build();
+        PlatformSettings settings = withoutOwnKeycloak();
         DataLayout layout = new DataLayout(dataDir);
         layout.create();
         try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(layout.postgres())
@@ -82,6 +82,17 @@ class LocalPostgresSecurityIT {
             DriverManager.getConnection(settings.jdbcUrl(), PlatformSettings.DATABASE_USER,
                     DatabaseLogins.in(dataDir).superuserPassword()).close();
         }
+    }
+
+    /**
+     * Settings on free ports with the run's shared Keycloak: these tests are about PostgreSQL, and starting a Keycloak
+     * of their own cost each of them about a minute and a half.
+     */
+    private PlatformSettings withoutOwnKeycloak() {
+        return PlatformSettings.builder(RepoLocator.locate(), dataDir)
+                .freePorts()
+                .externalKeycloak(SharedKeycloak.ofRepository(RepoLocator.locate()).acquire().url())
+                .build();
     }
 
     private static void assertRefusedWithoutTheRightPassword(PlatformSettings settings, String user) {
