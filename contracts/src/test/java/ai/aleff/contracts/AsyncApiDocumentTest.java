@@ -232,6 +232,21 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void deletedChannelConnectionWithoutSettingsOrCredentialsReadsAsDefaultsAndNoSecrets() throws IOException {
+        // Given a DELETED record as tenant-service publishes it on erasure: no settings, no credentials
+        String deleted = "{\"tenantId\":\"t-1\",\"connectionId\":\"Q2hhbm5lbENvbm5lY3Rpb24\",\"type\":\"TELEGRAM\","
+                + "\"displayName\":\"Support bot\",\"status\":\"DELETED\",\"mode\":\"POLLING\",\"version\":4,"
+                + "\"changedAt\":\"2026-11-24T10:15:30Z\"}";
+
+        // When read
+        ChannelConnectionChanged record = JSON.readValue(deleted, ChannelConnectionChanged.class);
+
+        // Then it has mention-gated, unrestricted settings and no credential at all
+        assertThat(record.settings()).isEqualTo(ChannelConnectionChanged.Settings.defaults());
+        assertThat(record.credentials()).isEmpty();
+    }
+
+    @Test
     void everyEventTypeHasASample() {
         assertThat(SAMPLES.keySet()).containsExactlyInAnyOrder(EventType.values());
     }
