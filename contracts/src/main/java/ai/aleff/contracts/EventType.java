@@ -2,6 +2,7 @@ package ai.aleff.contracts;
 
 import ai.aleff.contracts.events.ApiKeyUsed;
 import ai.aleff.contracts.events.AuditRecord;
+import ai.aleff.contracts.events.ChannelConnectionChanged;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.QuotaExhausted;
 import ai.aleff.contracts.events.ReplyReady;
@@ -37,7 +38,11 @@ public enum EventType {
                                                                             "ai.aleff.usage.quota.exhausted.v1",
                                                                             Topics.QUOTA,
                                                                             QuotaExhausted.class,
-                                                                            "quota-exhausted.schema.json");
+                                                                            "quota-exhausted.schema.json"), CHANNEL_CONNECTION_CHANGED(
+                                                                                    "ai.aleff.tenant.channel-connection.changed.v1",
+                                                                                    Topics.CHANNEL_CONNECTIONS,
+                                                                                    ChannelConnectionChanged.class,
+                                                                                    "channel-connection-changed.schema.json");
 
     private final String ceType;
     private final String topic;

@@ -25,15 +25,20 @@ public final class Topics {
     public static final String QUOTA = "aleff.usage.quota.v1";
     /** Coarse reports that a tenant API key was used, for its "last used"; key = tenant id. */
     public static final String API_KEY_USAGE = "aleff.tenant.api-key-usage.v1";
+    /**
+     * Compacted: the latest state of each channel connection, with its credentials encrypted; key = connection id.
+     * Only channel-ingress subscribes (the secrets never reach other services).
+     */
+    public static final String CHANNEL_CONNECTIONS = "aleff.tenant.channel-connections.v1";
     /** Records a consumer gave up on, with the cause in headers; never consumed automatically. */
     public static final String DEAD_LETTER = "aleff.deadletter.v1";
 
     /** Every topic the platform owns, for provisioning. */
     public static final List<String> ALL = List.of(CONVERSATION_INBOUND, CONVERSATION_OUTBOUND, TOOL_REQUESTS,
-            TOOL_RESULTS, AUDIT, TENANT_CONFIG, USAGE, QUOTA, API_KEY_USAGE, DEAD_LETTER);
+            TOOL_RESULTS, AUDIT, TENANT_CONFIG, USAGE, QUOTA, API_KEY_USAGE, CHANNEL_CONNECTIONS, DEAD_LETTER);
 
     /** Topics whose retention is compaction (latest value per key) rather than time. */
-    public static final List<String> COMPACTED = List.of(TENANT_CONFIG);
+    public static final List<String> COMPACTED = List.of(TENANT_CONFIG, CHANNEL_CONNECTIONS);
 
     private Topics() {
     }

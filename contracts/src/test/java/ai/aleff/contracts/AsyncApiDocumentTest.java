@@ -32,6 +32,7 @@ import com.networknt.schema.ValidationMessage;
 import ai.aleff.contracts.events.ApiKeyUsed;
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.AuditRecord;
+import ai.aleff.contracts.events.ChannelConnectionChanged;
 import ai.aleff.contracts.events.EndUserIdentity;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.QuotaExhausted;
@@ -49,7 +50,7 @@ class AsyncApiDocumentTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Instant NOW = Instant.parse("2026-11-24T10:15:30.123Z");
 
-    private static final Map<EventType, Record> SAMPLES = Map.of(
+    private static final Map<EventType, Record> SAMPLES = withChannelConnection(Map.of(
             EventType.MESSAGE_RECEIVED,
             new MessageReceived("m-1", "t-1", "c-1", "u-1", "api", "client-1", "hello", NOW, true),
             EventType.REPLY_READY, new ReplyReady("r-1", "t-1", "c-1", "m-1", "api", "hi", "offline", NOW),
@@ -85,7 +86,25 @@ class AsyncApiDocumentTest {
             EventType.QUOTA_EXHAUSTED,
             new QuotaExhausted("quota:t-1:tokens-per-day:2026-12-01T00:00:00Z", "t-1", "tokens-per-day", 100000,
                     100412, NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS),
-                    NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(86400), "c-1", "turn-2", NOW));
+                    NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(86400), "c-1", "turn-2", NOW)));
+
+    // Map.of stops at ten entries.
+    private static Map<EventType, Record> withChannelConnection(Map<EventType, Record> samples) {
+        Map<EventType, Record> all = new HashMap<>(samples);
+        all.put(EventType.CHANNEL_CONNECTION_CHANGED,
+                new ChannelConnectionChanged("t-1", "Q2hhbm5lbENvbm5lY3Rpb24", ChannelConnectionChanged.Type.TELEGRAM,
+                        "Support bot", ChannelConnectionChanged.Status.ACTIVE, ChannelConnectionChanged.Mode.WEBHOOK,
+                        new ChannelConnectionChanged.Settings(ChannelConnectionChanged.GroupBehaviour.MENTIONED,
+                                List.of("-1001234567890"), List.of("42"), null),
+                        Map.of(ChannelConnectionChanged.BOT_TOKEN,
+                                new AssistantConfiguration.EncryptedSecret("k1", "AAAA", "wxyz",
+                                        AssistantConfiguration.EncryptedSecret.BOUND),
+                                ChannelConnectionChanged.WEBHOOK_SECRET,
+                                new AssistantConfiguration.EncryptedSecret("k1", "BBBB", null,
+                                        AssistantConfiguration.EncryptedSecret.BOUND)),
+                        1, NOW));
+        return Map.copyOf(all);
+    }
 
     private static JsonNode asyncApi() throws IOException {
         try (InputStream in = resource("asyncapi.yaml")) {
@@ -210,6 +229,21 @@ class AsyncApiDocumentTest {
         assertThat(JSON.readValue(call, ToolCallRequested.class).memoryAllowed()).isFalse();
         assertThat(JSON.readValue(config, TenantConfigurationChanged.class).endUsers())
                 .isEqualTo(EndUserIdentity.none());
+    }
+
+    @Test
+    void deletedChannelConnectionWithoutSettingsOrCredentialsReadsAsDefaultsAndNoSecrets() throws IOException {
+        // Given a DELETED record as tenant-service publishes it on erasure: no settings, no credentials
+        String deleted = "{\"tenantId\":\"t-1\",\"connectionId\":\"Q2hhbm5lbENvbm5lY3Rpb24\",\"type\":\"TELEGRAM\","
+                + "\"displayName\":\"Support bot\",\"status\":\"DELETED\",\"mode\":\"POLLING\",\"version\":4,"
+                + "\"changedAt\":\"2026-11-24T10:15:30Z\"}";
+
+        // When read
+        ChannelConnectionChanged record = JSON.readValue(deleted, ChannelConnectionChanged.class);
+
+        // Then it has mention-gated, unrestricted settings and no credential at all
+        assertThat(record.settings()).isEqualTo(ChannelConnectionChanged.Settings.defaults());
+        assertThat(record.credentials()).isEmpty();
     }
 
     @Test

@@ -49,6 +49,15 @@ public record SecretPlace(String tenantId, String entry) {
         return new SecretPlace(tenantId, "subagents/" + segment(subagent) + "/models/" + modelPath(model));
     }
 
+    /**
+     * A credential of a channel connection: {@code channels/<connectionId>/<name>}, {@code name} one of the credential
+     * names of {@code ChannelConnectionChanged} ({@code botToken}, {@code webhookSecret}...). A bot token copied to
+     * another connection, or into the webhook-secret slot of its own, does not decrypt.
+     */
+    public static SecretPlace channelCredential(String tenantId, String connectionId, String name) {
+        return new SecretPlace(tenantId, "channels/" + segment(connectionId) + "/" + segment(name));
+    }
+
     private static String modelPath(ModelChoice model) {
         String baseUrl = model.baseUrl() == null || model.baseUrl().isBlank() ? null : model.baseUrl();
         return segment(model.provider()) + "/" + segment(model.model()) + "/"

@@ -120,6 +120,26 @@ class SecretCipherTest {
     }
 
     @Test
+    void channelCredentialDecryptsOnlyForItsConnectionAndName() {
+        // Given a bot token stored for connection c-1
+        SecretCipher cipher = new SecretCipher(settings("k1", Map.of("k1", KEY_1)));
+        SecretPlace botToken = SecretPlace.channelCredential("tenant-a", "c-1", "botToken");
+        EncryptedSecret secret = cipher.encrypt(botToken, "123456:ABC-secret-token");
+
+        // When read at its place; Then it decrypts
+        assertThat(cipher.decrypt(botToken, secret)).isEqualTo("123456:ABC-secret-token");
+
+        // When copied to another connection, another credential of the same one, or another tenant; Then it does not
+        for (SecretPlace place : new SecretPlace[]{SecretPlace.channelCredential("tenant-a", "c-2", "botToken"),
+                SecretPlace.channelCredential("tenant-a", "c-1", "webhookSecret"),
+                SecretPlace.channelCredential("tenant-b", "c-1", "botToken")}) {
+            assertThatThrownBy(() -> cipher.decrypt(place, secret)).as("%s", place)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("does not belong");
+        }
+    }
+
+    @Test
     void secretRelabelledWithAnotherKeyIdDoesNotDecrypt() {
         // Given two key ids for the same key material (an operator re-added a key under a new id)
         SecretCipher cipher = new SecretCipher(settings("k1", Map.of("k1", KEY_1, "k1-copy", KEY_1)));

@@ -1,0 +1,97 @@
+package ai.aleff.contracts.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
+
+/**
+ * The current state of one channel connection (a tenant's Telegram bot, WhatsApp number...), published by
+ * tenant-service to a compacted topic keyed by connection id: the latest record per connection is the whole truth.
+ * Only channel-ingress (and the channel delivery component) subscribes to this topic, so the encrypted credentials
+ * it carries never reach agent-worker, tool-executor or audit; even there they travel only as
+ * {@link EncryptedSecret}s bound (AES-GCM associated data) to tenant, connection id + credential name and key id.
+ *
+ * @param tenantId tenant owning the connection
+ * @param connectionId unguessable id (128 random bits, base64url without padding); appears in the webhook path
+ * @param type which platform
+ * @param displayName the administrator's name for the connection
+ * @param status {@code ACTIVE}, {@code PAUSED} (keep it, handle nothing) or {@code DELETED} (erase it; the record
+ *        then carries no credentials)
+ * @param mode how updates arrive: {@code WEBHOOK} (platform pushes) or {@code POLLING} (Telegram getUpdates)
+ * @param settings group behaviour and allow-lists; never null
+ * @param credentials encrypted secrets by name: {@code botToken} and {@code webhookSecret} (the {@code secret_token}
+ *        Telegram echoes in {@code X-Telegram-Bot-Api-Secret-Token}) for Telegram; {@code accessToken},
+ *        {@code appSecret} and {@code verifyToken} for WhatsApp. Never null; empty when deleted
+ * @param version increases with every change, so consumers can ignore stale updates
+ * @param changedAt when the change was made
+ */
+public record ChannelConnectionChanged(String tenantId, String connectionId, Type type, String displayName,
+        Status status, Mode mode, Settings settings, Map<String, EncryptedSecret> credentials, long version,
+        Instant changedAt) {
+
+    /** Credential name: the Telegram bot token. */
+    public static final String BOT_TOKEN = "botToken";
+    /** Credential name: the {@code secret_token} we registered with Telegram's {@code setWebhook}. */
+    public static final String WEBHOOK_SECRET = "webhookSecret";
+    /** Credential name: WhatsApp's (Graph API) access token. */
+    public static final String ACCESS_TOKEN = "accessToken";
+    /** Credential name: the Meta app secret keying {@code X-Hub-Signature-256}. */
+    public static final String APP_SECRET = "appSecret";
+    /** Credential name: the verify token of WhatsApp's {@code hub.challenge} handshake. */
+    public static final String VERIFY_TOKEN = "verifyToken";
+
+    public ChannelConnectionChanged {
+        settings = settings == null ? Settings.defaults() : settings;
+        credentials = credentials == null ? Map.of() : Map.copyOf(credentials);
+    }
+
+    /** The platform of a connection; SLACK and DISCORD may follow. */
+    public enum Type {
+        TELEGRAM, WHATSAPP
+    }
+
+    /** Whether the connection is handled. */
+    public enum Status {
+        ACTIVE, PAUSED, DELETED
+    }
+
+    /** How updates reach the platform. */
+    public enum Mode {
+        WEBHOOK, POLLING
+    }
+
+    /** When the assistant answers in group chats. */
+    public enum GroupBehaviour {
+        /** Only when mentioned or replied to. */
+        MENTIONED,
+        /** Every message. */
+        ALWAYS,
+        /** Never in groups, only in private chats. */
+        NEVER
+    }
+
+    /**
+     * What the administrator set for the connection.
+     *
+     * @param groups group behaviour; null reads as {@link GroupBehaviour#MENTIONED}
+     * @param allowedChats chat ids allowed to talk to the assistant; empty means every chat
+     * @param allowedUsers platform user ids allowed to talk to the assistant; empty means every user
+     * @param phoneNumberId WhatsApp's phone-number id (sender of replies, routing of webhooks); null for Telegram
+     */
+    public record Settings(GroupBehaviour groups, List<String> allowedChats, List<String> allowedUsers,
+            String phoneNumberId) {
+
+        public Settings {
+            groups = groups == null ? GroupBehaviour.MENTIONED : groups;
+            allowedChats = allowedChats == null ? List.of() : List.copyOf(allowedChats);
+            allowedUsers = allowedUsers == null ? List.of() : List.copyOf(allowedUsers);
+        }
+
+        /** Mention-gated in groups, nobody excluded. */
+        public static Settings defaults() {
+            return new Settings(GroupBehaviour.MENTIONED, List.of(), List.of(), null);
+        }
+    }
+}
