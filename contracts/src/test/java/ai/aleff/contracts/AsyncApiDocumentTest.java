@@ -96,6 +96,7 @@ class AsyncApiDocumentTest {
                         "Support bot", ChannelConnectionChanged.Status.ACTIVE, ChannelConnectionChanged.Mode.WEBHOOK,
                         new ChannelConnectionChanged.Settings(ChannelConnectionChanged.GroupBehaviour.MENTIONED,
                                 List.of("-1001234567890"), List.of("42"), null),
+                        new ChannelConnectionChanged.Account("7000000001", "support_bot"),
                         Map.of(ChannelConnectionChanged.BOT_TOKEN,
                                 new AssistantConfiguration.EncryptedSecret("k1", "AAAA", "wxyz",
                                         AssistantConfiguration.EncryptedSecret.BOUND),

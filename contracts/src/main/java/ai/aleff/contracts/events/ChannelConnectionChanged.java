@@ -21,6 +21,8 @@ import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
  *        then carries no credentials)
  * @param mode how updates arrive: {@code WEBHOOK} (platform pushes) or {@code POLLING} (Telegram getUpdates)
  * @param settings group behaviour and allow-lists; never null
+ * @param account who the connection speaks as on the platform (Telegram: the bot's id and username from
+ *        {@code getMe}, used to recognise mentions and our own messages); null when unknown
  * @param credentials encrypted secrets by name: {@code botToken} and {@code webhookSecret} (the {@code secret_token}
  *        Telegram echoes in {@code X-Telegram-Bot-Api-Secret-Token}) for Telegram; {@code accessToken},
  *        {@code appSecret} and {@code verifyToken} for WhatsApp. Never null; empty when deleted
@@ -28,7 +30,8 @@ import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
  * @param changedAt when the change was made
  */
 public record ChannelConnectionChanged(String tenantId, String connectionId, Type type, String displayName,
-        Status status, Mode mode, Settings settings, Map<String, EncryptedSecret> credentials, long version,
+        Status status, Mode mode, Settings settings, Account account, Map<String, EncryptedSecret> credentials,
+        long version,
         Instant changedAt) {
 
     /** Credential name: the Telegram bot token. */
@@ -60,6 +63,15 @@ public record ChannelConnectionChanged(String tenantId, String connectionId, Typ
     /** How updates reach the platform. */
     public enum Mode {
         WEBHOOK, POLLING
+    }
+
+    /**
+     * The platform account behind a connection.
+     *
+     * @param id the platform's id for it (Telegram bot user id, WhatsApp phone-number id)
+     * @param username the handle others mention (Telegram bot username without {@code @}); may be null
+     */
+    public record Account(String id, String username) {
     }
 
     /** When the assistant answers in group chats. */
