@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import ai.aleff.contracts.EventType;
 import ai.aleff.contracts.Topics;
+import ai.aleff.contracts.events.ChannelConnectionChanged;
 
 /**
  * A platform event with its CloudEvents attributes. On Kafka it travels in binary mode ({@code ce_*} headers plus a
@@ -43,8 +44,15 @@ public record CloudEvent<T>(String id, URI source, EventType type, Instant time,
         return type.topic();
     }
 
-    /** The Kafka record key: tenant/conversation, so one conversation's events stay in one partition, in order. */
+    /**
+     * The Kafka record key: tenant/conversation, so one conversation's events stay in one partition, in order. A
+     * channel connection's record is keyed by its connection id alone: its topic is compacted, and each connection's
+     * latest record must survive compaction (a tenant key would keep only the tenant's last connection).
+     */
     public String key() {
+        if (data instanceof ChannelConnectionChanged connection) {
+            return connection.connectionId();
+        }
         return Topics.conversationKey(tenantId, conversationId);
     }
 }

@@ -30,13 +30,15 @@ public class TenantLifecycleService {
     private final TenantRepository tenants;
     private final AssistantVersionRepository versions;
     private final ModelUsageRepository usage;
+    private final ChannelConnectionErasure channels;
 
     public TenantLifecycleService(TenantChanges changes, TenantRepository tenants,
-            AssistantVersionRepository versions, ModelUsageRepository usage) {
+            AssistantVersionRepository versions, ModelUsageRepository usage, ChannelConnectionErasure channels) {
         this.changes = changes;
         this.tenants = tenants;
         this.versions = versions;
         this.usage = usage;
+        this.channels = channels;
     }
 
     /** Tenants the actor may administer, oldest first, deleted ones left out. */
@@ -90,7 +92,8 @@ public class TenantLifecycleService {
     }
 
     /**
-     * Marks the tenant deleted, revokes its keys and erases its assistant configuration here; the configuration
+     * Marks the tenant deleted, revokes its keys and erases its assistant configuration and channel connections
+     * (each with its DELETED record) here; the configuration
      * event (status DELETED, no keys, no assistant) tells every other service to erase what it holds.
      */
     public Uni<Void> delete(Actor actor, String tenantId) {
@@ -103,9 +106,10 @@ public class TenantLifecycleService {
             keys.stream().filter(k -> k.revokedAt == null).forEach(k -> k.revokedAt = now);
             return versions.delete("tenantId", tenant.id)
                     .chain(() -> usage.eraseInSession(tenant.id))
+                    .chain(() -> channels.eraseInSession(tenant.id, now))
                     .replaceWith(AdminChange.<Void>of(null, "tenant.deleted", tenant.id.toString(), before,
                             TenantSnapshot.of(tenant), "Tenant deleted; its keys revoked, its assistant "
-                                    + "configuration and usage erased"));
+                                    + "configuration, usage and channel connections erased"));
         }).replaceWithVoid();
     }
 

@@ -1,0 +1,41 @@
+package ai.aleff.tenant.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Channel connections (docs/channels.md, "Connections API"): operator settings, never tenant input. */
+@ConfigMapping(prefix = "aleff.channels")
+public interface ChannelSettings {
+
+    /**
+     * The public HTTPS base URL under which channel-ingress serves the webhooks ({@code /v1/channels/telegram/{id}},
+     * {@code /v1/channels/whatsapp/{id}}). Unset (the local run): Telegram connections poll, and WhatsApp connections
+     * and Telegram webhooks are refused with a problem saying why.
+     */
+    Optional<String> publicBaseUrl();
+
+    /** Most connections one tenant may have (each is a bot or number the platform serves and registers). */
+    @WithDefault("50")
+    int maxConnectionsPerTenant();
+
+    /** Telegram's Bot API. */
+    Telegram telegram();
+
+    interface Telegram {
+
+        /** Base URL of the Bot API; a test points it at an emulator. */
+        @WithDefault("https://api.telegram.org")
+        String apiBaseUrl();
+
+        /** How long to wait for a TCP (and TLS) connection to the Bot API. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** How long a Bot API call may go without an answer before it counts as unreachable. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
+}

@@ -1,0 +1,79 @@
+package ai.aleff.tenant.rest;
+
+import java.util.Comparator;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import ai.aleff.platform.rest.Problem;
+import ai.aleff.platform.rest.Problems;
+import ai.aleff.tenant.service.InvalidChannelConnectionException;
+import ai.aleff.tenant.telegram.TelegramRateLimitedException;
+import ai.aleff.tenant.telegram.TelegramRefusedException;
+import ai.aleff.tenant.telegram.TelegramUnreachableException;
+
+/**
+ * problem+json for channel connections. What Telegram answered decides the status: a refused token is the
+ * administrator's to fix (422), Telegram's rate limit says when to retry (503 with Retry-After), anything else from
+ * or about Telegram is a bad gateway (502). In each case nothing was stored or published.
+ */
+public class ChannelProblemMappers {
+
+    private static final String NOTHING_STORED = " Nothing was stored.";
+    /** RFC 9110's 422 Unprocessable Content: well-formed, but the platform refused what it says. */
+    static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidChannelConnectionException e) {
+        return Problems.response(Response.Status.BAD_REQUEST, "Invalid channel connection",
+                "The channel connection has invalid fields; see errors.",
+                e.errors().stream().sorted(Comparator.comparing(Problem.FieldError::field)).toList()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(TelegramRefusedException e) {
+        if (e.tokenRefused()) {
+            return Problems.response(UNPROCESSABLE, "Telegram refused the bot token",
+                    "Telegram answered " + e.method() + " with " + e.errorCode() + " (" + e.description()
+                            + "): the bot token is wrong or was revoked. Copy it again from @BotFather."
+                            + NOTHING_STORED)
+                    .build();
+        }
+        return Problems.response(Response.Status.BAD_GATEWAY, "Telegram refused the registration",
+                "Telegram answered " + e.method() + " with " + e.errorCode() + " (" + e.description() + ")."
+                        + NOTHING_STORED)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(TelegramRateLimitedException e) {
+        return Problems.response(Response.Status.SERVICE_UNAVAILABLE, "Telegram asks to slow down",
+                "Telegram rate-limited the call; retry after " + e.retryAfterSeconds() + " seconds." + NOTHING_STORED)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreachable(TelegramUnreachableException e) {
+        return Problems.response(Response.Status.BAD_GATEWAY, "Telegram could not be reached",
+                "No usable answer from Telegram (" + e.getMessage() + "); try again later." + NOTHING_STORED)
+                .build();
+    }
+}
