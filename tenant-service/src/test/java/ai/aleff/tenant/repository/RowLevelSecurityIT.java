@@ -50,7 +50,9 @@ class RowLevelSecurityIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** Each tenant table and the column that names its tenant. */
     private static final Map<String, String> TENANT_COLUMNS = Map.of("tenants", "id", "api_keys", "tenant_id",
-            "assistant_versions", "tenant_id", "admin_audit", "tenant_id", "model_usage", "tenant_id");
+            "assistant_versions", "tenant_id", "admin_audit", "tenant_id", "model_usage", "tenant_id",
+            "channel_connections",
+            "tenant_id");
 
     @Inject
     Pool pool;
@@ -65,7 +67,7 @@ class RowLevelSecurityIT {
     @Test
     void everyTenantTableOfTheSchemaHasRowSecurityButTheOutbox() {
         assertThat(RowSecurity.tenantTables(jdbcUrl, "tenant", "tenant_id")).containsExactly("admin_audit",
-                "api_keys", "assistant_versions", "model_usage", "outbox");
+                "api_keys", "assistant_versions", "channel_connections", "model_usage", "outbox");
         assertThat(RowSecurity.unprotectedTenantTables(jdbcUrl, "tenant", "tenant_id", Set.of("outbox"))).isEmpty();
         // The tenants table is scoped by its own id: the catalog lists exactly these tables with both policies
         List<String> secured = new ArrayList<>();
@@ -74,8 +76,8 @@ class RowLevelSecurityIT {
                 WHERE n.nspname = 'tenant' AND c.relrowsecurity
                   AND (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) = 2
                 ORDER BY c.relname""").execute().await().atMost(WAIT).forEach(row -> secured.add(row.getString(0)));
-        assertThat(secured).containsExactly("admin_audit", "api_keys", "assistant_versions", "model_usage",
-                "tenants");
+        assertThat(secured).containsExactly("admin_audit", "api_keys", "assistant_versions", "channel_connections",
+                "model_usage", "tenants");
     }
 
     @Test
@@ -150,13 +152,20 @@ class RowLevelSecurityIT {
         });
     }
 
-    /** A tenant (its row, first key and audit) with an assistant version, made through the admin API. */
+    /**
+     * A tenant (its row, first key and audit) with an assistant version and a channel connection (WhatsApp: no
+     * platform call), made through the admin API.
+     */
     private static String newTenantWithAssistant() {
         String id = admin().contentType(ContentType.JSON)
                 .body("{\"name\": \"Row security " + UUID.randomUUID() + "\"}").post("/v1/tenants").then()
                 .statusCode(201).extract().jsonPath().getString("id");
         admin().contentType(ContentType.JSON).body("{\"instructions\": \"Be brief.\"}")
                 .put("/v1/tenants/{id}/assistant", id).then().statusCode(200);
+        admin().contentType(ContentType.JSON).body("{\"type\": \"WHATSAPP\", \"displayName\": \"Row security\", "
+                + "\"settings\": {\"phoneNumberId\": \"1\"}, \"credentials\": {\"accessToken\": "
+                + "\"EAAGrowsecurityaccesstoken\", \"appSecret\": \"rowsecuritysecret\"}}")
+                .post("/v1/tenants/{id}/channels", id).then().statusCode(201);
         return id;
     }
 
