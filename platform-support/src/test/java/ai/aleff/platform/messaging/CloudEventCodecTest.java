@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import ai.aleff.contracts.Topics;
+import ai.aleff.contracts.events.ChannelConnectionChanged;
 import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.platform.events.CloudEvent;
@@ -28,6 +29,32 @@ class CloudEventCodecTest {
     private final Instant now = Instant.parse("2026-11-24T01:02:03Z");
     private final CloudEvent<MessageReceived> event = CloudEvent.of("channel-ingress", "m-1", "t-1", "c-1", now,
             new MessageReceived("m-1", "t-1", "c-1", "u-1", "api", null, "hello", now));
+
+    @Test
+    void aChannelConnectionIsKeyedByItsConnectionIdSoCompactionKeepsEachConnection() {
+        // Given two connections of one tenant
+        CloudEvent<ChannelConnectionChanged> first = connection("conn-a");
+        CloudEvent<ChannelConnectionChanged> second = connection("conn-b");
+
+        // When they are encoded, Then each record is keyed by its own connection id, on the compacted topic
+        assertThat(codec.encode(first).key()).isEqualTo("conn-a");
+        assertThat(codec.encode(second).key()).isEqualTo("conn-b");
+        assertThat(codec.encode(first).topic()).isEqualTo(Topics.CHANNEL_CONNECTIONS);
+        // And the scoped decode accepts the key it was given
+        ProducerRecord<String, byte[]> encoded = codec.encode(first);
+        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(encoded.topic(), 0, 0, encoded.key(),
+                encoded.value());
+        encoded.headers().forEach(h -> consumed.headers().add(h));
+        assertThat(codec.decode(consumed, ChannelConnectionChanged.class,
+                PayloadScope.tenant(ChannelConnectionChanged::tenantId)).data().connectionId()).isEqualTo("conn-a");
+    }
+
+    private CloudEvent<ChannelConnectionChanged> connection(String connectionId) {
+        return CloudEvent.of("tenant-service", "e-" + connectionId, "t-1", null, now,
+                new ChannelConnectionChanged("t-1", connectionId, ChannelConnectionChanged.Type.TELEGRAM, "Bot",
+                        ChannelConnectionChanged.Status.ACTIVE, ChannelConnectionChanged.Mode.POLLING, null, null,
+                        null, 1, now));
+    }
 
     @Test
     void encodesBinaryModeHeadersKeyAndTopic() {

@@ -1,0 +1,101 @@
+package ai.aleff.tenant.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ai.aleff.contracts.events.ChannelConnectionChanged.Mode;
+import ai.aleff.contracts.events.ChannelConnectionChanged.Type;
+import ai.aleff.platform.rest.ProblemException;
+
+class ChannelConnectionRulesTest {
+
+    private static final ChannelCredentialsInput BOT = new ChannelCredentialsInput(
+            "123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0", null, null);
+    private static final ChannelCredentialsInput WHATSAPP = new ChannelCredentialsInput(null,
+            "EAAGaccesstoken0123456789", "appsecret0123");
+    private static final ChannelSettingsInput NUMBER = new ChannelSettingsInput(null, null, null, "106540352242922");
+
+    @Test
+    void withoutAPublicUrlATelegramBotPollsByDefault() {
+        // Given the local run (no public URL); When a bot is connected without a mode
+        var resolved = ChannelConnectionRules.connect(telegram(null), false, false);
+
+        // Then it polls, with the default settings
+        assertThat(resolved.mode()).isEqualTo(Mode.POLLING);
+        assertThat(resolved.settings().allowedChats()).isEmpty();
+    }
+
+    @Test
+    void withAPublicUrlATelegramBotGetsAWebhookByDefault() {
+        assertThat(ChannelConnectionRules.connect(telegram(null), true, true).mode()).isEqualTo(Mode.WEBHOOK);
+    }
+
+    @Test
+    void aWebhookWithoutAPublicHttpsUrlIsAConflictSayingWhy() {
+        // When a webhook is asked for without a public URL, or with a plain-http one, Then 409 says why
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(telegram(Mode.WEBHOOK), false, false))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status().getStatusCode()).isEqualTo(409);
+                    assertThat(e.getMessage()).contains("aleff.channels.public-base-url").contains("POLLING");
+                });
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(telegram(Mode.WEBHOOK), true, false))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.getMessage()).contains("HTTPS"));
+        // And WhatsApp, which only pushes, needs one whatever the mode
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.WHATSAPP, "Line",
+                null, NUMBER, WHATSAPP), false, false)).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void eachTypeTakesOnlyItsOwnCredentialsAndSettings() {
+        // When a WhatsApp connection polls, lacks its number and carries a bot token
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.WHATSAPP, "Line",
+                Mode.POLLING, null, new ChannelCredentialsInput(BOT.botToken(), null, null)), true, true))
+                // Then every broken rule is named
+                .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
+                        .extracting(error -> error.field())
+                        .containsExactlyInAnyOrder("credentials.accessToken", "credentials.appSecret",
+                                "credentials.botToken", "settings.phoneNumberId", "mode"));
+    }
+
+    @Test
+    void anUpdateKeepsTheModeWhenAbsentAndNeverChangesTheType() {
+        var kept = ChannelConnectionRules.update(Type.TELEGRAM, Mode.POLLING,
+                new ChannelConnectionUpdate(null, "Renamed", null, null, null), false, false);
+        assertThat(kept.mode()).isEqualTo(Mode.POLLING);
+        assertThat(kept.displayName()).isEqualTo("Renamed");
+
+        assertThatThrownBy(() -> ChannelConnectionRules.update(Type.TELEGRAM, Mode.POLLING,
+                new ChannelConnectionUpdate(Type.WHATSAPP, "x", null, null, null), false, false))
+                .isInstanceOfSatisfying(InvalidChannelConnectionException.class,
+                        e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("type"));
+    }
+
+    @Test
+    void displayNamesAreTrimmedBoundedAndFreeOfControlCharacters() {
+        assertThat(ChannelConnectionRules.connect(new ChannelConnectionInput(Type.TELEGRAM, "  Bot  ", null, null,
+                BOT), false, false).displayName()).isEqualTo("Bot");
+        for (String name : List.of("   ", "x".repeat(201), "a\u0007b")) {
+            assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.TELEGRAM, name,
+                    null, null, BOT), false, false)).as(name).isInstanceOf(InvalidChannelConnectionException.class);
+        }
+    }
+
+    @Test
+    void generatedIdsAndSecretsAreRandomBase64UrlOfTheContractsLength() {
+        assertThat(ChannelSecrets.newConnectionId()).matches("[A-Za-z0-9_-]{22}")
+                .isNotEqualTo(ChannelSecrets.newConnectionId());
+        // Telegram's secret_token alphabet, 1-256 characters
+        assertThat(ChannelSecrets.newSecret()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(ChannelSecrets.hint("123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0")).isEqualTo("m9T0");
+        assertThat(ChannelSecrets.hint("short")).isNull();
+    }
+
+    private static ChannelConnectionInput telegram(Mode mode) {
+        return new ChannelConnectionInput(Type.TELEGRAM, "Support bot", mode, null, BOT);
+    }
+}
