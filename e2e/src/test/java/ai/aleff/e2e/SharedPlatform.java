@@ -20,6 +20,9 @@ import ai.aleff.deploy.PlatformSettings;
 import ai.aleff.deploy.Progress;
 import ai.aleff.deploy.RepoLocator;
 import ai.aleff.testkit.OpenAiEmulator;
+import ai.aleff.testkit.channels.TelegramConnectApi;
+import ai.aleff.testkit.channels.TelegramSendApi;
+import ai.aleff.testkit.channels.WhatsAppGraphApi;
 import ai.aleff.testkit.identity.KeycloakServer;
 
 /**
@@ -28,7 +31,9 @@ import ai.aleff.testkit.identity.KeycloakServer;
  * when the run ends. Test classes create their own tenants, so they never see each other's data.
  *
  * <p>
- * The model provider is emulated: it asks for the calculator once, then answers with the tool's result.
+ * The model provider is emulated: it asks for the calculator once, then answers with the tool's result. So are
+ * Telegram's Bot API (tenant-service's getMe/setWebhook on one emulator, channel-ingress's sends on another) and
+ * WhatsApp's Graph API; the platform's public URL for webhooks is channel-ingress's own address.
  */
 public final class SharedPlatform implements BeforeAllCallback {
 
@@ -53,6 +58,21 @@ public final class SharedPlatform implements BeforeAllCallback {
         return current().model();
     }
 
+    /** What tenant-service reaches as Telegram: getMe, setWebhook, deleteWebhook. */
+    public static TelegramConnectApi telegramConnect() {
+        return current().channels().connect();
+    }
+
+    /** What channel-ingress reaches as Telegram: sendMessage, sendChatAction. */
+    public static TelegramSendApi telegramSend() {
+        return current().channels().send();
+    }
+
+    /** What channel-ingress reaches as WhatsApp's Graph API. */
+    public static WhatsAppGraphApi whatsApp() {
+        return current().channels().graph();
+    }
+
     private static Running current() {
         if (running == null) {
             throw new IllegalStateException("Annotate the test class with @ExtendWith(SharedPlatform.class)");
@@ -60,8 +80,24 @@ public final class SharedPlatform implements BeforeAllCallback {
         return running;
     }
 
-    /** The started platform and its model emulator; closed by JUnit at the end of the run. */
-    private record Running(LocalPlatform platform, OpenAiEmulator model) implements AutoCloseable {
+    /** The emulated messaging platforms. */
+    private record Channels(TelegramConnectApi connect, TelegramSendApi send, WhatsAppGraphApi graph)
+            implements AutoCloseable {
+
+        static Channels start() {
+            return new Channels(TelegramConnectApi.start(), TelegramSendApi.start(), WhatsAppGraphApi.start());
+        }
+
+        @Override
+        public void close() {
+            try (connect; send; graph) {
+                // closes all three, whichever fails
+            }
+        }
+    }
+
+    /** The started platform and its emulators; closed by JUnit at the end of the run. */
+    private record Running(LocalPlatform platform, OpenAiEmulator model, Channels channels) implements AutoCloseable {
 
         static Running start() {
             OpenAiEmulator model = OpenAiEmulator.start();
@@ -77,9 +113,10 @@ public final class SharedPlatform implements BeforeAllCallback {
 
             // Free ports and a data directory of its own: a developer's `./aleff run` may be open on the defaults.
             // The directory stays under target/ so the service logs can be read after a failure.
+            Channels channels = Channels.start();
             Path repo = RepoLocator.locate();
             Path dataDir = repo.resolve("e2e/target/platform-" + System.currentTimeMillis());
-            PlatformSettings settings = PlatformSettings.builder(repo, dataDir)
+            PlatformSettings.Builder builder = PlatformSettings.builder(repo, dataDir)
                     .freePorts()
                     // The run's shared Keycloak (testkit): one Keycloak start per test run.
                     .externalKeycloak(KeycloakServer.url())
@@ -91,21 +128,30 @@ public final class SharedPlatform implements BeforeAllCallback {
                             model.baseUrl())
                     .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.api-key", "sk-e2e")
                     .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.model-name", "gpt-e2e")
+                    .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.telegram.api-base-url",
+                            channels.connect().baseUrl())
+                    .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.telegram.api-base-url",
+                            channels.send().baseUrl())
+                    .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.whatsapp.graph-base-url",
+                            channels.graph().baseUrl());
+            // Webhook URLs point at channel-ingress itself, as a deployment's public URL points at its ingress.
+            String ingressUrl = builder.build().serviceUrl(PlatformService.CHANNEL_INGRESS);
+            PlatformSettings settings = builder
+                    .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.public-base-url", ingressUrl)
                     .build();
             try {
-                return new Running(LocalPlatform.start(settings, new Progress(System.out)), model);
+                return new Running(LocalPlatform.start(settings, new Progress(System.out)), model, channels);
             } catch (RuntimeException e) {
-                model.close();
-                throw e;
+                try (model; channels) {
+                    throw e;
+                }
             }
         }
 
         @Override
         public void close() {
-            try {
+            try (model; channels) {
                 platform.close();
-            } finally {
-                model.close();
             }
         }
 
