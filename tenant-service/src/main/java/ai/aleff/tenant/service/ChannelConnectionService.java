@@ -141,8 +141,9 @@ public class ChannelConnectionService {
             }
             Map<String, EncryptedSecret> stored = records.credentials(found);
             Uni<Account> account = found.type == Type.TELEGRAM
-                    ? registration.registerTelegram(given.getOrDefault(ChannelConnectionChanged.BOT_TOKEN,
-                            open(found, stored, ChannelConnectionChanged.BOT_TOKEN)), resolved.mode(),
+                    ? registration.registerTelegram(given.containsKey(ChannelConnectionChanged.BOT_TOKEN)
+                            ? given.get(ChannelConnectionChanged.BOT_TOKEN)
+                            : open(found, stored, ChannelConnectionChanged.BOT_TOKEN), resolved.mode(),
                             records.webhookUrl(found.type, connectionId),
                             open(found, stored, ChannelConnectionChanged.WEBHOOK_SECRET))
                     : Uni.createFrom().item(new Account(resolved.settings().phoneNumberId(), null));

@@ -38,7 +38,8 @@ import ai.aleff.tenant.service.SecretReEncryptionReport.FailedSecret;
 
 /**
  * The platform-key rotation pass (docs/security.md, "Secret keys and rotation"): every key stored in tenant-service
- * (every assistant version of every tenant; templates hold none) that is not bound to its place under the active
+ * (every assistant version of every tenant, identity secrets, channel credentials; templates hold none) that is not
+ * bound to its place under the active
  * platform key is sealed again. Each tenant is one transaction holding its row lock, the same lock every assistant
  * change takes, so the pass and an edit never interleave, and a second pass finds nothing to do. A tenant whose
  * current version changed publishes its configuration again (a new tenant version), so workers get the new
@@ -65,11 +66,12 @@ public class SecretReEncryption {
     private final SessionOutbox sessionOutbox;
     private final SecretCipher cipher;
     private final ConfigurationResealer resealer;
+    private final ChannelCredentialResealer channels;
     private final ObjectMapper json;
 
     public SecretReEncryption(TenantRepository tenants, AssistantVersionRepository versions, ApiKeyRepository keys,
             TenantConfigurations configurations, AdminAuditTrail trail, AdminAuditRepository audits, Outbox outbox,
-            SecretCipher cipher, ObjectMapper json) {
+            SecretCipher cipher, ObjectMapper json, ChannelCredentialResealer channels) {
         this.tenants = tenants;
         this.versions = versions;
         this.keys = keys;
@@ -80,6 +82,7 @@ public class SecretReEncryption {
         this.sessionOutbox = new SessionOutbox(outbox);
         this.cipher = cipher;
         this.resealer = new ConfigurationResealer(cipher);
+        this.channels = channels;
         this.json = json;
     }
 
@@ -119,7 +122,9 @@ public class SecretReEncryption {
         return TenantTransactions.inTenant(id, () -> tenants.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(tenant -> tenant == null
                         ? Uni.createFrom().voidItem()
-                        : versions.ofTenant(id).chain(rows -> rewrite(actor, tenant, rows, own, now))))
+                        : channels.reseal(id, now).invoke(own::add)
+                                .chain(() -> versions.ofTenant(id))
+                                .chain(rows -> rewrite(actor, tenant, rows, own, now))))
                 .invoke(() -> tally.add(own))
                 .onFailure()
                 .recoverWithItem(e -> {
@@ -146,15 +151,22 @@ public class SecretReEncryption {
             }
         }
         boolean identityChanged = resealIdentitySecret(tenant, own);
-        if ((!currentChanged && !identityChanged) || tenant.deleted()) {
+        if (tenant.deleted() || (!currentChanged && !identityChanged && own.channelsReEncrypted == 0)) {
             return Uni.createFrom().voidItem();
+        }
+        AdminAuditTrail.Entry entry = trail.entry(actor, tenant.id, AdminChange.of(null, ACTION,
+                tenant.id.toString(), null, null, own.reEncrypted + " stored secrets re-encrypted under platform key "
+                        + cipher.activeKeyId()),
+                now);
+        if (!currentChanged && !identityChanged) {
+            // Only channel credentials changed: their connections published their own records; audit the pass.
+            return audits.persist(entry.row())
+                    .chain(() -> Panache.getSession().chain(session -> sessionOutbox.add(session,
+                            List.of(entry.event()))))
+                    .replaceWithVoid();
         }
         tenant.version++;
         own.republished = true;
-        AdminAuditTrail.Entry entry = trail.entry(actor, tenant.id, AdminChange.of(null, ACTION,
-                tenant.id.toString(), null, null, own.reEncrypted + " stored API keys re-encrypted under platform key "
-                        + cipher.activeKeyId()),
-                now);
         AssistantConfiguration published = current;
         return audits.persist(entry.row())
                 .chain(() -> keys.ofTenant(tenant.id))
@@ -209,11 +221,19 @@ public class SecretReEncryption {
     private static final class TenantTally {
         private int reEncrypted;
         private int current;
+        private int channelsReEncrypted;
         private boolean republished;
         private final List<Failure> failures = new ArrayList<>();
 
         void add(ConfigurationResealer.Result result) {
             reEncrypted += result.reEncrypted();
+            current += result.current();
+            failures.addAll(result.failures());
+        }
+
+        void add(ChannelCredentialResealer.Result result) {
+            reEncrypted += result.reEncrypted();
+            channelsReEncrypted += result.reEncrypted();
             current += result.current();
             failures.addAll(result.failures());
         }

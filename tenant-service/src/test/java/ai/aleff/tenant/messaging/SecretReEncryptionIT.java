@@ -38,6 +38,7 @@ import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
 import ai.aleff.contracts.events.AssistantConfiguration.ModelChoice;
 import ai.aleff.contracts.events.AssistantConfiguration.Subagent;
 import ai.aleff.contracts.events.AuditRecord;
+import ai.aleff.contracts.events.ChannelConnectionChanged;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.platform.database.RowScope;
 import ai.aleff.platform.events.CloudEvent;
@@ -175,6 +176,44 @@ class SecretReEncryptionIT {
             assertThat(resealed.keyId()).isEqualTo("test");
             assertThat(cipher.decrypt(SecretPlace.named(tenantId, SecretPlace.IDENTITY_SECRET), resealed))
                     .isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void aChannelCredentialUnderARetiredKeyIsResealedAndItsConnectionPublished() throws Exception {
+        try (EventProbe probe = EventProbe.open(bootstrapServers, Topics.CHANNEL_CONNECTIONS)) {
+            // Given a WhatsApp connection whose app secret was sealed under k1
+            String tenantId = newTenant();
+            String connectionId = given().header("Authorization", "Bearer " + RealmUsers.platformAdminToken())
+                    .contentType(ContentType.JSON)
+                    .body("{\"type\": \"WHATSAPP\", \"displayName\": \"Line\", \"settings\": {\"phoneNumberId\": "
+                            + "\"1\"}, \"credentials\": {\"accessToken\": \"EAAGaccesstokenfortherotation\", "
+                            + "\"appSecret\": \"app-secret-under-k2\"}}")
+                    .post("/v1/tenants/" + tenantId + "/channels").then().statusCode(201).extract()
+                    .path("connectionId");
+            String plain = "app-secret-under-k1-" + UUID.randomUUID();
+            SecretPlace place = SecretPlace.channelCredential(tenantId, connectionId, "appSecret");
+            EncryptedSecret underK1 = new SecretCipher(settings("retired", Map.of("retired", retiredKey)))
+                    .encrypt(place, plain);
+            Row stored = RowScope.inTenant(pool, tenantId, c -> c.preparedQuery(
+                    "SELECT credentials FROM tenant.channel_connections WHERE connection_id = $1")
+                    .execute(Tuple.of(connectionId))).await().atMost(Duration.ofSeconds(10)).iterator().next();
+            ObjectNode credentials = (ObjectNode) json.readTree(stored.getString(0));
+            credentials.set("appSecret", json.valueToTree(underK1));
+            RowScope.inTenant(pool, tenantId, c -> c.preparedQuery(
+                    "UPDATE tenant.channel_connections SET credentials = $2 WHERE connection_id = $1")
+                    .execute(Tuple.of(connectionId, credentials.toString()))).await().atMost(Duration.ofSeconds(10));
+
+            // When the pass runs
+            JsonPath report = reEncrypt();
+
+            // Then the connection is published as its next version with the secret under k2, the same plain text
+            assertThat(report.getList("failures.tenantId", String.class)).doesNotContain(tenantId);
+            EncryptedSecret resealed = probe.awaitOne(ChannelConnectionChanged.class,
+                    c -> c.connectionId().equals(connectionId) && c.version() == 2).data().credentials()
+                    .get("appSecret");
+            assertThat(resealed.keyId()).isEqualTo("test");
+            assertThat(cipher.decrypt(place, resealed)).isEqualTo(plain);
         }
     }
 
