@@ -3,6 +3,7 @@ package ai.aleff.ingress.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,9 @@ import ai.aleff.contracts.events.ChannelConnectionChanged.Settings;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Status;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Type;
 import ai.aleff.ingress.TestConnections;
+import ai.aleff.ingress.repository.ChannelMessage;
+import ai.aleff.ingress.repository.ChannelMessageRepository;
+import ai.aleff.ingress.service.ChannelMessageErasure;
 import ai.aleff.platform.database.RowScope;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
@@ -42,6 +46,12 @@ class ChannelConnectionStoreIT {
 
     @Inject
     ChannelConnectionErasure erasure;
+
+    @Inject
+    ChannelMessageErasure messageErasure;
+
+    @Inject
+    ChannelMessageRepository channelMessages;
 
     @Inject
     Pool pool;
@@ -72,8 +82,13 @@ class ChannelConnectionStoreIT {
                 "SELECT credentials::text FROM ingress.channel_connection WHERE connection_id = $1")
                 .execute(Tuple.of(id))).await().atMost(WAIT).iterator().next().getString(0)).isEqualTo("{}");
 
-        // And erasing the tenant removes the row
+        // And erasing the tenant removes the row, and its channel messages
+        channelMessages.store(new ChannelMessage(tenant, "m-1", "tg:" + id + ":42", id, "telegram", "42", null, "7",
+                "42", Instant.now())).await().atMost(WAIT);
+        assertThat(channelMessages.find(tenant, "m-1").await().atMost(WAIT)).isPresent();
         assertThat(erasure.erase(tenant).await().atMost(WAIT)).isEqualTo(1);
+        assertThat(messageErasure.erase(tenant).await().atMost(WAIT)).isEqualTo(1);
+        assertThat(channelMessages.find(tenant, "m-1").await().atMost(WAIT)).isEmpty();
         assertThat(RowScope.acrossTenants(pool, tx -> tx.preparedQuery(
                 "SELECT count(*) FROM ingress.channel_connection WHERE connection_id = $1")
                 .execute(Tuple.of(id))).await().atMost(WAIT).iterator().next().getLong(0)).isZero();
