@@ -32,6 +32,17 @@ public final class MessageSplitter {
         return split(Token.plain(text), limit);
     }
 
+    /** The text Telegram shows for {@code html}: tags dropped, entities decoded (the plain-text fallback). */
+    public static String visibleText(String html) {
+        StringBuilder out = new StringBuilder(html.length());
+        for (Token t : Token.html(html)) {
+            if (!t.isTag()) {
+                out.append(t.units() == 1 ? String.valueOf(t.text()) : t.raw());
+            }
+        }
+        return out.toString();
+    }
+
     private static List<String> split(List<Token> tokens, int limit) {
         if (limit < 2) {
             throw new IllegalArgumentException("limit must be at least 2, was " + limit);

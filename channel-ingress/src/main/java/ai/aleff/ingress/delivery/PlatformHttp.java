@@ -1,0 +1,63 @@
+package ai.aleff.ingress.delivery;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one HTTP client of delivery: the JDK client, which retries nothing by itself (a send is not idempotent) and
+ * follows no redirect, with its callbacks on virtual threads. URLs carry the bot token (Telegram), so neither they
+ * nor the client's exception messages are ever logged or stored: {@link #transportFailure} keeps only the kind.
+ */
+@ApplicationScoped
+public class PlatformHttp {
+
+    private final HttpClient client;
+    private final DeliverySettings settings;
+
+    public PlatformHttp(DeliverySettings settings) {
+        this.settings = settings;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-http-", 0).factory()))
+                .build();
+    }
+
+    /** POSTs JSON once; {@code authorization} may be null. */
+    public Uni<HttpResponse<String>> postJson(URI uri, String authorization, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return Uni.createFrom().completionStage(() -> client.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /**
+     * What a call that got no answer means: not connected (nothing was sent, try again) or connected without an
+     * answer (the platform may have the message: unconfirmed, never sent again).
+     */
+    public static SendOutcome transportFailure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+                || cause instanceof UnresolvedAddressException) {
+            return new SendOutcome.Retry(-1, false, "could not connect (" + cause.getClass().getSimpleName() + ")");
+        }
+        return new SendOutcome.Unconfirmed("no answer after the request was sent (" + cause.getClass().getSimpleName()
+                + ")");
+    }
+}

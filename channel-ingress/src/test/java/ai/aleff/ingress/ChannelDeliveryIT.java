@@ -1,0 +1,323 @@
+package ai.aleff.ingress;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import ai.aleff.contracts.Topics;
+import ai.aleff.contracts.events.AuditRecord;
+import ai.aleff.contracts.events.ChannelConnectionChanged;
+import ai.aleff.contracts.events.ChannelConnectionChanged.Account;
+import ai.aleff.contracts.events.ChannelConnectionChanged.GroupBehaviour;
+import ai.aleff.contracts.events.ChannelConnectionChanged.Settings;
+import ai.aleff.contracts.events.ChannelConnectionChanged.Status;
+import ai.aleff.contracts.events.ChannelConnectionChanged.Type;
+import ai.aleff.contracts.events.MessageReceived;
+import ai.aleff.contracts.events.ReplyReady;
+import ai.aleff.ingress.connection.ChannelConnections;
+import ai.aleff.ingress.delivery.MessageSplitter;
+import ai.aleff.ingress.delivery.TelegramHtmlChecks;
+import ai.aleff.ingress.telegram.TelegramMarkdown;
+import ai.aleff.ingress.whatsapp.WhatsAppSignatureVerifier;
+import ai.aleff.platform.database.RowScope;
+import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.testkit.EventProbe;
+import ai.aleff.testkit.Events;
+import ai.aleff.testkit.KafkaResource;
+import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.channels.TelegramSendApi;
+import ai.aleff.testkit.channels.WhatsAppGraphApi;
+
+/**
+ * Replies reach Telegram and WhatsApp as the platforms document, counted at the emulated platforms: once per part,
+ * paced, retried as told, dead-lettered when retries run out, refused outside WhatsApp's window, and a part left
+ * SENDING by a dead sender is never sent again.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(value = DeliveryEmulators.class, restrictToAnnotatedClass = true)
+class ChannelDeliveryIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final AtomicLong UPDATE_IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40));
+    private static final String PHONE_NUMBER_ID = "106540352242922";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    ChannelConnections connections;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aLongHostileReplyIsSplitEscapedThreadedPacedAndSentOnceEvenWhenRedelivered() {
+        // Given a Telegram user's message and a reply of about 9000 characters with hostile markup
+        Bot bot = telegramBot();
+        String chat = newChat();
+        MessageReceived m = message(bot, chat, "tell me everything");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 9000; i++) {
+            text.append("Paragraph ").append(i).append(": <script>alert(1)</script> **bold & <b>** `x<y` ")
+                    .append("[bad](javascript:alert(1)) and more words to fill the line.\n\n");
+        }
+        List<String> expected = MessageSplitter.splitHtml(TelegramMarkdown.toHtml(text.toString()), 4096);
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
+        CloudEvent<ReplyReady> reply = reply(m, UUID.randomUUID().toString(), text.toString());
+
+        // When it is published, then redelivered, then a short reply follows in the same conversation
+        Events.publish(bootstrap, reply);
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.sends(chat).size() == expected.size());
+        Events.publish(bootstrap, reply, reply(m, UUID.randomUUID().toString(), "marker"));
+
+        // Then the marker arrives after it, and the long reply's parts were each sent exactly once, in order
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.sends(chat).stream()
+                .anyMatch(c -> c.text().equals("marker")));
+        List<TelegramSendApi.Call> sends = DeliveryEmulators.telegram.sends(chat);
+        assertThat(sends).extracting(TelegramSendApi.Call::text)
+                .containsExactlyElementsOf(concat(expected, "marker"));
+        for (TelegramSendApi.Call call : sends) {
+            assertThat(call.parseMode()).isEqualTo("HTML");
+            TelegramHtmlChecks.assertValid(call.text());
+            assertThat(TelegramHtmlChecks.visible(call.text()).length()).isLessThanOrEqualTo(4096);
+            assertThat(call.text()).doesNotContain("<script", "javascript:");
+            assertThat(call.token()).isEqualTo(bot.token());
+        }
+        // And the first part quotes the user's message, the others do not
+        assertThat(sends.get(0).body().path("reply_parameters").path("message_id").asText())
+                .isEqualTo(bot.platformMessageId(m));
+        assertThat(sends.get(1).body().has("reply_parameters")).isFalse();
+        // And messages to one chat are at least the per-chat second apart
+        for (int i = 1; i < sends.size(); i++) {
+            assertThat(Duration.between(sends.get(i - 1).at(), sends.get(i).at()))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(990));
+        }
+    }
+
+    @Test
+    void retryAfterIsWaitedForAndUnparseableHtmlIsResentAsPlainText() {
+        // Given a chat Telegram rate-limits once for 2 s, and a chat whose HTML Telegram cannot parse
+        Bot bot = telegramBot();
+        String limited = newChat();
+        String unparsed = newChat();
+        MessageReceived first = message(bot, limited, "hi");
+        MessageReceived second = message(bot, unparsed, "hi");
+        DeliveryEmulators.telegram.tooManyRequestsOnce(limited, 2);
+        DeliveryEmulators.telegram.refuseEntities(unparsed);
+
+        // When a reply goes to each
+        Events.publish(bootstrap, reply(first, UUID.randomUUID().toString(), "after the wait"),
+                reply(second, UUID.randomUUID().toString(), "**plain** <b> & co"));
+
+        // Then the limited chat is tried again no sooner than retry_after
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.sends(limited).size() == 2);
+        List<TelegramSendApi.Call> limitedSends = DeliveryEmulators.telegram.sends(limited);
+        assertThat(Duration.between(limitedSends.get(0).at(), limitedSends.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1990));
+        // And the refused HTML is sent once more, as the text Telegram would have shown, without parse_mode
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.sends(unparsed).size() == 2);
+        List<TelegramSendApi.Call> unparsedSends = DeliveryEmulators.telegram.sends(unparsed);
+        assertThat(unparsedSends.get(0).parseMode()).isEqualTo("HTML");
+        assertThat(unparsedSends.get(1).parseMode()).isNull();
+        assertThat(unparsedSends.get(1).text()).isEqualTo("plain <b> & co");
+    }
+
+    @Test
+    void whenRetriesRunOutTheReplyIsDeadLetteredAndAuditedAsFailed() {
+        // Given a chat Telegram answers 500 every time
+        Bot bot = telegramBot();
+        String chat = newChat();
+        MessageReceived m = message(bot, chat, "hi");
+        DeliveryEmulators.telegram.failAlways(chat, 500);
+        String replyId = UUID.randomUUID().toString();
+        try (EventProbe deadLetters = EventProbe.open(bootstrap, Topics.DEAD_LETTER);
+                EventProbe audits = EventProbe.open(bootstrap, Topics.AUDIT)) {
+            // When a reply goes to it
+            Events.publish(bootstrap, reply(m, replyId, "doomed"));
+
+            // Then it is audited as failed, dead-lettered by delivery's consumer, after max-attempts (3) calls
+            audits.awaitOne(AuditRecord.class,
+                    a -> a.subjectId().equals(replyId) && a.action().equals("delivery.failed"));
+            await().atMost(WAIT).until(() -> deadLetters.records().stream().anyMatch(r -> isDeadLetterOf(r, replyId)));
+            assertThat(DeliveryEmulators.telegram.sends(chat)).hasSize(3);
+        }
+    }
+
+    @Test
+    void aPartLeftSendingByADeadSenderIsNotSentAgainAndTheRestFollows() {
+        // Given a reply whose first part a sender claimed an hour ago and never settled (killed between send and commit)
+        Bot bot = telegramBot();
+        String chat = newChat();
+        MessageReceived m = message(bot, chat, "hi");
+        String replyId = UUID.randomUUID().toString();
+        insertParts(m, bot, chat, replyId);
+        try (EventProbe audits = EventProbe.open(bootstrap, Topics.AUDIT)) {
+            // When the reply is delivered again (the redelivery after the crash)
+            Events.publish(bootstrap, reply(m, replyId, "first part\n\nsecond part"));
+
+            // Then the abandoned part is audited as unconfirmed, and only the second part reaches Telegram
+            audits.awaitOne(AuditRecord.class,
+                    a -> a.subjectId().equals(replyId) && a.action().equals("delivery.unconfirmed"));
+            await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.sends(chat).size() == 1);
+            audits.awaitOne(AuditRecord.class,
+                    a -> a.subjectId().equals(replyId) && a.action().equals("delivery.sent"));
+            assertThat(DeliveryEmulators.telegram.sends(chat)).extracting(TelegramSendApi.Call::text)
+                    .containsExactly("second part");
+        }
+    }
+
+    @Test
+    void whatsAppRepliesQuoteTheUserAndNothingIsSentOutsideThe24HourWindow() {
+        // Given a WhatsApp connection and a user's signed message
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        String connectionId = TestConnections.newConnectionId();
+        TestConnections.publishAndAwait(bootstrap, connections, TestConnections.record(tenant.tenantId(),
+                connectionId, Type.WHATSAPP, Status.ACTIVE, new Settings(GroupBehaviour.MENTIONED, List.of(),
+                        List.of(), PHONE_NUMBER_ID),
+                new Account(PHONE_NUMBER_ID, null), Map.of(ChannelConnectionChanged.ACCESS_TOKEN, "wa-token",
+                        ChannelConnectionChanged.APP_SECRET, "app-secret", ChannelConnectionChanged.VERIFY_TOKEN,
+                        "verify"),
+                1));
+        String user = "1650555" + (1000 + ThreadLocalRandom.current().nextInt(9000));
+        String wamid = "wamid.IN-" + UUID.randomUUID();
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND);
+                EventProbe audits = EventProbe.open(bootstrap, Topics.AUDIT)) {
+            byte[] raw = whatsAppMessage(user, wamid).getBytes(StandardCharsets.UTF_8);
+            given().header("X-Hub-Signature-256", WhatsAppSignatureVerifier.sign("app-secret", raw))
+                    .contentType("application/json").body(raw).post("/v1/channels/whatsapp/" + connectionId).then()
+                    .statusCode(200);
+            MessageReceived m = inbound.awaitOne(MessageReceived.class,
+                    r -> r.tenantId().equals(tenant.tenantId()) && r.text().equals("hola")).data();
+
+            // When a reply is published
+            Events.publish(bootstrap, reply(m, UUID.randomUUID().toString(), "**Hi** there"));
+
+            // Then one text message quotes the user's message, in WhatsApp's formatting, with the connection's token
+            await().atMost(WAIT).until(() -> DeliveryEmulators.whatsapp.messages(user).size() == 1);
+            WhatsAppGraphApi.Call sent = DeliveryEmulators.whatsapp.messages(user).get(0);
+            assertThat(sent.phoneNumberId()).isEqualTo(PHONE_NUMBER_ID);
+            assertThat(sent.contextMessageId()).isEqualTo(wamid);
+            assertThat(sent.text()).isEqualTo("*Hi* there");
+            assertThat(sent.authorization()).isEqualTo("Bearer wa-token");
+
+            // When the user last wrote 25 hours ago and another reply comes
+            setLastReceived(m, Instant.now().minus(Duration.ofHours(25)));
+            String late = UUID.randomUUID().toString();
+            Events.publish(bootstrap, reply(m, late, "too late"));
+
+            // Then it is refused with a record saying a template is needed, and nothing reaches WhatsApp
+            AuditRecord refused = audits.awaitOne(AuditRecord.class,
+                    a -> a.subjectId().equals(late) && a.action().equals("delivery.window-closed")).data();
+            assertThat(refused.detail()).contains("template");
+            setLastReceived(m, Instant.now());
+            Events.publish(bootstrap, reply(m, UUID.randomUUID().toString(), "marker"));
+            await().atMost(WAIT).until(() -> DeliveryEmulators.whatsapp.messages(user).size() == 2);
+            assertThat(DeliveryEmulators.whatsapp.messages(user)).extracting(WhatsAppGraphApi.Call::text)
+                    .containsExactly("*Hi* there", "marker");
+        }
+    }
+
+    private static boolean isDeadLetterOf(ConsumerRecord<String, byte[]> record, String replyId) {
+        var group = record.headers().lastHeader("dead-letter-consumer-group");
+        return group != null && new String(group.value(), StandardCharsets.UTF_8).equals("channel-ingress-delivery")
+                && new String(record.value(), StandardCharsets.UTF_8).contains(replyId);
+    }
+
+    private void insertParts(MessageReceived m, Bot bot, String chat, String replyId) {
+        RowScope.inTenant(pool, m.tenantId(), tx -> tx.preparedQuery("""
+                INSERT INTO ingress.channel_delivery (tenant_id, reply_id, part_index, part_count, conversation_id,
+                    connection_id, channel, chat_id, body, plain_body, state, attempts, claimed_at)
+                VALUES ($1, $2, 0, 2, $3, $4, 'telegram', $5, 'first part', 'first part', 'SENDING', 1,
+                        now() - interval '1 hour'),
+                       ($1, $2, 1, 2, $3, $4, 'telegram', $5, 'second part', 'second part', 'PENDING', 0, NULL)""")
+                .execute(Tuple.of(m.tenantId(), replyId, m.conversationId(), bot.connectionId(), chat)))
+                .await().atMost(WAIT);
+    }
+
+    private void setLastReceived(MessageReceived m, Instant at) {
+        RowScope.inTenant(pool, m.tenantId(), tx -> tx.preparedQuery("""
+                UPDATE ingress.channel_message SET received_at = $3 WHERE tenant_id = $1 AND conversation_id = $2""")
+                .execute(Tuple.of(m.tenantId(), m.conversationId(), at.atOffset(java.time.ZoneOffset.UTC))))
+                .await().atMost(WAIT);
+    }
+
+    private static CloudEvent<ReplyReady> reply(MessageReceived m, String replyId, String text) {
+        Instant now = Instant.now();
+        return CloudEvent.of("agent-worker", replyId, m.tenantId(), m.conversationId(), now, new ReplyReady(replyId,
+                m.tenantId(), m.conversationId(), m.messageId(), m.channel(), text, "offline", now));
+    }
+
+    private static List<String> concat(List<String> parts, String last) {
+        return java.util.stream.Stream.concat(parts.stream(), java.util.stream.Stream.of(last)).toList();
+    }
+
+    private static String newChat() {
+        return Long.toString(100_000 + ThreadLocalRandom.current().nextLong(1_000_000_000L));
+    }
+
+    private static String whatsAppMessage(String from, String wamid) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
+                "phone_number_id":"%s"},"contacts":[{"profile":{"name":"Ana"},"wa_id":"%s"}],
+                "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"hola"}}]}}]}]}"""
+                .formatted(PHONE_NUMBER_ID, from, from, wamid, Instant.now().getEpochSecond());
+    }
+
+    private MessageReceived message(Bot bot, String chat, String text) {
+        long updateId = UPDATE_IDS.incrementAndGet();
+        String update = """
+                {"update_id":%d,"message":{"message_id":%d,"from":{"id":%s,"is_bot":false,"first_name":"Ada"},
+                "chat":{"id":%s,"type":"private","first_name":"Ada"},"date":1441645532,"text":"%s"}}"""
+                .formatted(updateId, updateId % 1_000_000, chat, chat, text);
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            given().header("X-Telegram-Bot-Api-Secret-Token", bot.secret()).contentType("application/json")
+                    .body(update).post("/v1/channels/telegram/{id}", bot.connectionId()).then().statusCode(200);
+            return inbound.awaitOne(MessageReceived.class, m -> m.tenantId().equals(bot.tenantId())
+                    && m.conversationId().endsWith(":" + chat) && m.text().equals(text)).data();
+        }
+    }
+
+    private Bot telegramBot() {
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        Bot bot = new Bot(tenant.tenantId(), TestConnections.newConnectionId(), "42:tok-" + UUID.randomUUID(),
+                "s3cret_" + TestConnections.newConnectionId());
+        TestConnections.publishAndAwait(bootstrap, connections, TestConnections.record(bot.tenantId(),
+                bot.connectionId(), Type.TELEGRAM, Status.ACTIVE, Settings.defaults(), new Account("42", "AleffBot"),
+                Map.of(ChannelConnectionChanged.BOT_TOKEN, bot.token(), ChannelConnectionChanged.WEBHOOK_SECRET,
+                        bot.secret()),
+                1));
+        return bot;
+    }
+
+    /** A Telegram webhook connection of a tenant. */
+    private record Bot(String tenantId, String connectionId, String token, String secret) {
+
+        String platformMessageId(MessageReceived m) {
+            String[] key = m.clientMessageId().split(":");
+            return Long.toString(Long.parseLong(key[key.length - 1]) % 1_000_000);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package ai.aleff.ingress;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import ai.aleff.testkit.channels.TelegramSendApi;
+import ai.aleff.testkit.channels.WhatsAppGraphApi;
+
+/** The emulated Telegram and WhatsApp send APIs, with delivery's timings shortened so failures show in seconds. */
+public class DeliveryEmulators implements QuarkusTestResourceLifecycleManager {
+
+    static TelegramSendApi telegram;
+    static WhatsAppGraphApi whatsapp;
+
+    @Override
+    public Map<String, String> start() {
+        telegram = TelegramSendApi.start();
+        whatsapp = WhatsAppGraphApi.start();
+        return Map.of("aleff.channels.telegram.api-base-url", telegram.baseUrl(),
+                "aleff.channels.whatsapp.graph-base-url", whatsapp.baseUrl(),
+                "aleff.channels.delivery.max-attempts", "3",
+                "aleff.channels.delivery.first-backoff", "200ms",
+                "aleff.channels.delivery.max-backoff", "1s",
+                "aleff.channels.delivery.max-wait", "10s",
+                "aleff.channels.delivery.claim-timeout", "3s",
+                "aleff.channels.delivery.request-timeout", "2s");
+    }
+
+    @Override
+    public void stop() {
+        telegram.close();
+        whatsapp.close();
+    }
+}
