@@ -3,6 +3,7 @@ package ai.aleff.ingress.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -43,9 +44,18 @@ public class MessageIntake {
     }
 
     public Uni<Accepted> accept(NewMessage message) {
+        return accept(message, messageId -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * {@link #accept(NewMessage)}, running {@code beforePublish} with the message's id before each attempt to publish
+     * it (not for a message acknowledged already): a channel records where a reply to the message goes, so the row
+     * exists before any consumer can see the message. It must be idempotent, as a PENDING message runs it again.
+     */
+    public Uni<Accepted> accept(NewMessage message, Function<String, Uni<Void>> beforePublish) {
         String candidate = UUID.randomUUID().toString();
         if (message.clientMessageId() == null) {
-            return publish(candidate, message);
+            return beforePublish.apply(candidate).chain(() -> publish(candidate, message));
         }
         return clientMessages.reserve(message.tenantId(), message.clientMessageId(), candidate,
                 message.conversationId()).flatMap(reserved -> {
@@ -55,12 +65,15 @@ public class MessageIntake {
                                         + "conversation; use a new clientMessageId for a new message."));
                     }
                     if (reserved.status() == ClientMessage.Status.ACCEPTED) {
-                        return Uni.createFrom().item(new Accepted(reserved.messageId(), reserved.conversationId()));
+                        return Uni.createFrom()
+                                .item(new Accepted(reserved.messageId(), reserved.conversationId(), true));
                     }
                     // PENDING: an earlier attempt failed or crashed, maybe after Kafka got the event. Re-publishing
                     // with the same id is safe because every consumer deduplicates on the event id.
-                    return publish(reserved.messageId(), message).call(
-                            () -> clientMessages.markAccepted(message.tenantId(), message.clientMessageId()));
+                    return beforePublish.apply(reserved.messageId())
+                            .chain(() -> publish(reserved.messageId(), message))
+                            .call(
+                                    () -> clientMessages.markAccepted(message.tenantId(), message.clientMessageId()));
                 });
     }
 

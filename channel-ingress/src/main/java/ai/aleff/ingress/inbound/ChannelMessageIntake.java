@@ -1,0 +1,101 @@
+package ai.aleff.ingress.inbound;
+
+import java.time.Instant;
+import java.util.HashSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
+import ai.aleff.ingress.channel.ChannelConversations;
+import ai.aleff.ingress.channel.GateDecision;
+import ai.aleff.ingress.channel.GroupBehaviour;
+import ai.aleff.ingress.channel.GroupGate;
+import ai.aleff.ingress.channel.InboundMessage;
+import ai.aleff.ingress.connection.ChannelConnection;
+import ai.aleff.ingress.limits.MessageLimits;
+import ai.aleff.ingress.limits.RateLimitedException;
+import ai.aleff.ingress.repository.ChannelMessage;
+import ai.aleff.ingress.repository.ChannelMessageRepository;
+import ai.aleff.ingress.service.MessageIntake;
+import ai.aleff.ingress.service.NewMessage;
+import ai.aleff.platform.tenancy.TenantDirectory;
+import ai.aleff.platform.tenancy.TenantView;
+
+/**
+ * Takes one normalised platform message of a verified webhook (or poll) to the assistant: gate, limits, durable
+ * dedupe, the {@code channel_message} row, publish. Completes only after Kafka acknowledged the message, or once it
+ * is known to be a duplicate, ignored or refused; fails (so the platform retries) only when it could not be published.
+ */
+@ApplicationScoped
+public class ChannelMessageIntake {
+
+    private static final Logger LOG = Logger.getLogger(ChannelMessageIntake.class);
+
+    private final MessageIntake intake;
+    private final MessageLimits limits;
+    private final ChannelMessageRepository channelMessages;
+    private final TenantDirectory tenants;
+
+    public ChannelMessageIntake(MessageIntake intake, MessageLimits limits, ChannelMessageRepository channelMessages,
+            TenantDirectory tenants) {
+        this.intake = intake;
+        this.limits = limits;
+        this.channelMessages = channelMessages;
+        this.tenants = tenants;
+    }
+
+    public Uni<InboundOutcome> accept(ChannelConnection connection, InboundMessage message) {
+        if (!connection.active() || !tenants.find(connection.tenantId()).map(TenantView::active).orElse(false)) {
+            return ignored(connection, message, "connection paused or tenant not active");
+        }
+        if (message.edited()) {
+            // Answering every corrected typo again would double the conversation; the original was answered.
+            return ignored(connection, message, "edit of an earlier message");
+        }
+        if (message.text().isBlank() && message.media().isEmpty()) {
+            return ignored(connection, message, "neither text nor media");
+        }
+        GateDecision decision = gate(connection).decide(message);
+        if (!decision.answer()) {
+            return ignored(connection, message, decision.reason().name());
+        }
+        String conversationId = ChannelConversations.idFor(connection.connectionId(), message);
+        NewMessage newMessage = new NewMessage(connection.tenantId(), conversationId,
+                userId(message), message.channel(), ChannelConversations.dedupeKey(connection.connectionId(),
+                        message),
+                MessageTexts.of(message), true);
+        Instant receivedAt = Instant.now();
+        // The connection is the limits' "key": its per-key limit caps one bot or number, the tenant's limits all.
+        return limits.admit(connection.tenantId(), "channel:" + connection.connectionId(), conversationId)
+                .chain(() -> intake.accept(newMessage, messageId -> channelMessages.store(new ChannelMessage(
+                        connection.tenantId(), messageId, conversationId, connection.connectionId(),
+                        message.channel(), message.chatId(), message.threadId(), message.messageId(),
+                        message.senderId(), receivedAt))))
+                .map(accepted -> accepted.repeated() ? InboundOutcome.DUPLICATE : InboundOutcome.ACCEPTED)
+                .onFailure(RateLimitedException.class).recoverWithItem(e -> {
+                    LOG.infof("Dropped %s message %s of connection %s: %s", message.channel(), message.dedupeId(),
+                            connection.connectionId(), e.getMessage());
+                    return InboundOutcome.RATE_LIMITED;
+                });
+    }
+
+    /** The user id within the tenant: the platform's sender id, prefixed so channels never share an id. */
+    static String userId(InboundMessage message) {
+        return ("telegram".equals(message.channel()) ? "tg:" : "wa:") + message.senderId();
+    }
+
+    private static GroupGate gate(ChannelConnection connection) {
+        return new GroupGate(GroupBehaviour.valueOf(connection.settings().groups().name()),
+                new HashSet<>(connection.settings().allowedChats()),
+                new HashSet<>(connection.settings().allowedUsers()), connection.accountId());
+    }
+
+    private static Uni<InboundOutcome> ignored(ChannelConnection connection, InboundMessage message, String why) {
+        LOG.debugf("Ignored %s message %s of connection %s: %s", message.channel(), message.dedupeId(),
+                connection.connectionId(), why);
+        return Uni.createFrom().item(InboundOutcome.IGNORED);
+    }
+}
