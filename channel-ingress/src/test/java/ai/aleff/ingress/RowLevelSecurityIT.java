@@ -27,7 +27,10 @@ import ai.aleff.ingress.repository.ConversationMessageRepository;
 import ai.aleff.ingress.repository.MessageHit;
 import ai.aleff.ingress.repository.RateWindowRepository;
 import ai.aleff.ingress.repository.StreamLeaseRepository;
+import ai.aleff.ingress.repository.TelegramPollOffsetRepository;
 import ai.aleff.platform.database.RowScope;
+import ai.aleff.platform.lease.Lease;
+import ai.aleff.platform.lease.Leases;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
 import ai.aleff.testkit.RowSecurity;
@@ -40,7 +43,7 @@ class RowLevelSecurityIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> TABLES = List.of("ingress.client_message", "ingress.conversation_message",
-            "ingress.rate_window", "ingress.conversation_start", "ingress.stream_lease");
+            "ingress.rate_window", "ingress.conversation_start", "ingress.stream_lease", "ingress.telegram_poll_offset");
 
     @Inject
     Pool pool;
@@ -56,6 +59,12 @@ class RowLevelSecurityIT {
 
     @Inject
     StreamLeaseRepository leases;
+
+    @Inject
+    TelegramPollOffsetRepository pollOffsets;
+
+    @Inject
+    Leases channelLeases;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -80,6 +89,10 @@ class RowLevelSecurityIT {
                     List.of(new MessageHit.Counter("conversations-per-day", tenant, "day", 10, true))))
                     .await().atMost(WAIT);
             leases.acquire(tenant, UUID.randomUUID(), 10, Duration.ofMinutes(1)).await().atMost(WAIT);
+            String connection = "rls-" + UUID.randomUUID();
+            Lease polling = channelLeases.tryAcquire("telegram:" + connection, "rls-test", Duration.ofMinutes(1))
+                    .await().atMost(WAIT).orElseThrow();
+            assertThat(pollOffsets.advance(tenant, connection, polling, 1).await().atMost(WAIT)).isTrue();
         }
 
         for (String table : TABLES) {
