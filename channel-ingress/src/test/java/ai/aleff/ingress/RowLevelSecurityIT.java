@@ -43,7 +43,8 @@ class RowLevelSecurityIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> TABLES = List.of("ingress.client_message", "ingress.conversation_message",
-            "ingress.rate_window", "ingress.conversation_start", "ingress.stream_lease", "ingress.telegram_poll_offset");
+            "ingress.rate_window", "ingress.conversation_start", "ingress.stream_lease",
+            "ingress.telegram_poll_offset");
 
     @Inject
     Pool pool;

@@ -37,6 +37,7 @@ import ai.aleff.platform.lease.Leases;
 public class TelegramPolling {
 
     private static final Logger LOG = Logger.getLogger(TelegramPolling.class);
+    private static final Duration REGISTRY_READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final ChannelConnections connections;
     private final TelegramPollOffsetRepository offsets;
@@ -44,6 +45,8 @@ public class TelegramPolling {
     private final TelegramPollingSettings settings;
     private final TelegramPoller.Parts parts;
     private final Map<String, TelegramPoller> pollers = new ConcurrentHashMap<>();
+    /** Connection versions whose token could not be read here, reported once each. */
+    private final Map<String, Long> unreadable = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile Thread reconciler;
 
@@ -128,10 +131,13 @@ public class TelegramPolling {
     private void reconcileUntilStopped() {
         while (running) {
             try {
-                reconcile(connections.active(Type.TELEGRAM, Mode.POLLING).await()
-                        .atMost(settings.registryInterval().multipliedBy(4)));
+                reconcile(connections.active(Type.TELEGRAM, Mode.POLLING).await().atMost(REGISTRY_READ_TIMEOUT));
             } catch (RuntimeException e) {
-                LOG.warnf("Reading the Telegram connections to poll failed: %s", e.toString());
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("Reading the Telegram connections to poll failed (next try in %s): %s",
+                        settings.registryInterval(), e.toString());
             }
             try {
                 Thread.sleep(settings.registryInterval());
@@ -172,11 +178,15 @@ public class TelegramPolling {
         try {
             token = connections.credential(connection, ChannelConnectionChanged.BOT_TOKEN);
         } catch (ChannelCredentialException e) {
-            LOG.warnf("Telegram connection %s (tenant %s) cannot be polled: %s", connection.connectionId(),
-                    connection.tenantId(), e.getMessage());
+            Long reported = unreadable.put(connection.connectionId(), connection.version());
+            if (reported == null || reported != connection.version()) {
+                LOG.warnf("Telegram connection %s (tenant %s) cannot be polled: %s", connection.connectionId(),
+                        connection.tenantId(), e.getMessage());
+            }
             pollers.remove(connection.connectionId());
             return;
         }
+        unreadable.remove(connection.connectionId());
         TelegramPoller poller = new TelegramPoller(connection, token, parts);
         pollers.put(connection.connectionId(), poller);
         poller.start();

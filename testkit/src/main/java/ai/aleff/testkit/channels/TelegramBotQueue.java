@@ -42,6 +42,7 @@ final class TelegramBotQueue {
     private final Map<Long, Integer> handoutsAfterConfirmation = new LinkedHashMap<>();
     private final List<Long> confirmed = new ArrayList<>();
     private final List<Long> requestedOffsets = new ArrayList<>();
+    private final List<java.time.Instant> callTimes = new ArrayList<>();
     private long nextUpdateId;
     private long generation;
     private int calls;
@@ -74,6 +75,7 @@ final class TelegramBotQueue {
         try {
             calls++;
             requestedOffsets.add(offset);
+            callTimes.add(java.time.Instant.now());
             if (revoked) {
                 return Answer.error(401, "Unauthorized", null);
             }
@@ -170,6 +172,10 @@ final class TelegramBotQueue {
         return read(() -> List.copyOf(requestedOffsets));
     }
 
+    List<java.time.Instant> callTimes() {
+        return read(() -> List.copyOf(callTimes));
+    }
+
     int calls() {
         return read(() -> calls);
     }
@@ -178,8 +184,15 @@ final class TelegramBotQueue {
         update(() -> webhookActive = active);
     }
 
-    void revoke() {
-        update(() -> revoked = true);
+    int revoke() {
+        lock.lock();
+        try {
+            revoked = true;
+            changed.signalAll();
+            return calls;
+        } finally {
+            lock.unlock();
+        }
     }
 
     void rateLimit(int calls, int retryAfterSeconds) {

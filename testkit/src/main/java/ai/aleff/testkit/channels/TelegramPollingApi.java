@@ -86,9 +86,9 @@ public final class TelegramPollingApi implements AutoCloseable {
         bot(token).webhookActive(active);
     }
 
-    /** The bot's token is revoked: every call answers 401. */
-    public void revoke(String token) {
-        bot(token).revoke();
+    /** The bot's token is revoked: every later call answers 401. Returns the calls received before. */
+    public int revoke(String token) {
+        return bot(token).revoke();
     }
 
     /** The next {@code calls} getUpdates of the bot answer 429 with {@code retry_after} = {@code seconds}. */
@@ -99,6 +99,11 @@ public final class TelegramPollingApi implements AutoCloseable {
     /** getUpdates calls the bot received (every answer, errors included). */
     public int calls(String token) {
         return bot(token).calls();
+    }
+
+    /** When each of the bot's getUpdates calls arrived, in order. */
+    public List<Instant> callTimes(String token) {
+        return bot(token).callTimes();
     }
 
     /** The offsets of the bot's getUpdates calls, in order. */
