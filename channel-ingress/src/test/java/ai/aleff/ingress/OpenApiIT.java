@@ -1,6 +1,7 @@
 package ai.aleff.ingress;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
@@ -34,6 +35,16 @@ class OpenApiIT {
                 .body("paths.'/v1/conversations/{conversationId}/messages'.get.responses.'404'.content"
                         + ".'application/problem+json'", notNullValue())
                 .body("components.schemas.SendMessageRequest.properties.text.maxLength", equalTo(16000))
-                .body("components.securitySchemes.tenantApiKey.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.tenantApiKey.scheme", equalTo("bearer"))
+                .body("paths.'/v1/channels/telegram/{connectionId}'.post.operationId",
+                        equalTo("receiveTelegramUpdate"))
+                .body("paths.'/v1/channels/telegram/{connectionId}'.post.responses.'403'.content"
+                        + ".'application/problem+json'", notNullValue())
+                .body("paths.'/v1/channels/telegram/{connectionId}'.post.security", empty())
+                .body("paths.'/v1/channels/whatsapp/{connectionId}'.get.operationId",
+                        equalTo("verifyWhatsAppWebhook"))
+                .body("paths.'/v1/channels/whatsapp/{connectionId}'.post.operationId",
+                        equalTo("receiveWhatsAppNotification"))
+                .body("paths.'/v1/channels/whatsapp/{connectionId}'.post.security", empty());
     }
 }

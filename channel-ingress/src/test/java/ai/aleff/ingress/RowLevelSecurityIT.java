@@ -20,7 +20,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+import ai.aleff.ingress.repository.ChannelMessage;
+import ai.aleff.ingress.repository.ChannelMessageRepository;
 import ai.aleff.ingress.repository.ClientMessageRepository;
 import ai.aleff.ingress.repository.ConversationMessage;
 import ai.aleff.ingress.repository.ConversationMessageRepository;
@@ -44,7 +47,7 @@ class RowLevelSecurityIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> TABLES = List.of("ingress.client_message", "ingress.conversation_message",
             "ingress.rate_window", "ingress.conversation_start", "ingress.stream_lease",
-            "ingress.telegram_poll_offset");
+            "ingress.channel_connection", "ingress.channel_message", "ingress.telegram_poll_offset");
 
     @Inject
     Pool pool;
@@ -60,6 +63,9 @@ class RowLevelSecurityIT {
 
     @Inject
     StreamLeaseRepository leases;
+
+    @Inject
+    ChannelMessageRepository channelMessages;
 
     @Inject
     TelegramPollOffsetRepository pollOffsets;
@@ -90,6 +96,14 @@ class RowLevelSecurityIT {
                     List.of(new MessageHit.Counter("conversations-per-day", tenant, "day", 10, true))))
                     .await().atMost(WAIT);
             leases.acquire(tenant, UUID.randomUUID(), 10, Duration.ofMinutes(1)).await().atMost(WAIT);
+            channelMessages.store(new ChannelMessage(tenant, "m-" + UUID.randomUUID(), "conv-1", "conn-1",
+                    "telegram", "42", null, "7", "42", Instant.now())).await().atMost(WAIT);
+            // (the connections' consumer writes this table through the same statement shape)
+            RowScope.inTenant(pool, tenant, tx -> tx.preparedQuery("""
+                    INSERT INTO ingress.channel_connection
+                        (tenant_id, connection_id, type, status, mode, settings, credentials, version)
+                    VALUES ($1, $2, 'TELEGRAM', 'ACTIVE', 'WEBHOOK', '{}', '{}', 1)""")
+                    .execute(Tuple.of(tenant, "conn-" + UUID.randomUUID()))).await().atMost(WAIT);
             String connection = "rls-" + UUID.randomUUID();
             Lease polling = channelLeases.tryAcquire("telegram:" + connection, "rls-test", Duration.ofMinutes(1))
                     .await().atMost(WAIT).orElseThrow();

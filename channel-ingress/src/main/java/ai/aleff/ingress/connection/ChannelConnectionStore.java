@@ -46,9 +46,9 @@ class ChannelConnectionStore {
     }
 
     /**
-     * Stores {@code connection} unless a newer version is stored already. A record naming a connection id that
-     * belongs to another tenant is refused by row-level security (the upsert cannot see the other tenant's row), so
-     * it fails instead of moving the connection.
+     * Stores {@code connection} unless the same or a newer version is stored already. A record naming a connection
+     * id that belongs to another tenant changes nothing (the update's tenant condition, and row-level security behind
+     * it): a connection never moves between tenants.
      *
      * @return whether the row changed
      */

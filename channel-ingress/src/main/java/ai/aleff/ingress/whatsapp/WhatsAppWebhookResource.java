@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,6 +39,8 @@ import ai.aleff.platform.rest.Problems;
  */
 @Path("/v1/channels/whatsapp/{connectionId}")
 @PermitAll
+// Authenticated by the platform's signature, not by a tenant API key.
+@SecurityRequirements
 @Tag(name = "Channel webhooks")
 public class WhatsAppWebhookResource {
 
