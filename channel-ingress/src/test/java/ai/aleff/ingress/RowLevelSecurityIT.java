@@ -30,7 +30,10 @@ import ai.aleff.ingress.repository.ConversationMessageRepository;
 import ai.aleff.ingress.repository.MessageHit;
 import ai.aleff.ingress.repository.RateWindowRepository;
 import ai.aleff.ingress.repository.StreamLeaseRepository;
+import ai.aleff.ingress.repository.TelegramPollOffsetRepository;
 import ai.aleff.platform.database.RowScope;
+import ai.aleff.platform.lease.Lease;
+import ai.aleff.platform.lease.Leases;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
 import ai.aleff.testkit.RowSecurity;
@@ -44,7 +47,7 @@ class RowLevelSecurityIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> TABLES = List.of("ingress.client_message", "ingress.conversation_message",
             "ingress.rate_window", "ingress.conversation_start", "ingress.stream_lease",
-            "ingress.channel_connection", "ingress.channel_message");
+            "ingress.channel_connection", "ingress.channel_message", "ingress.telegram_poll_offset");
 
     @Inject
     Pool pool;
@@ -63,6 +66,12 @@ class RowLevelSecurityIT {
 
     @Inject
     ChannelMessageRepository channelMessages;
+
+    @Inject
+    TelegramPollOffsetRepository pollOffsets;
+
+    @Inject
+    Leases channelLeases;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -95,6 +104,10 @@ class RowLevelSecurityIT {
                         (tenant_id, connection_id, type, status, mode, settings, credentials, version)
                     VALUES ($1, $2, 'TELEGRAM', 'ACTIVE', 'WEBHOOK', '{}', '{}', 1)""")
                     .execute(Tuple.of(tenant, "conn-" + UUID.randomUUID()))).await().atMost(WAIT);
+            String connection = "rls-" + UUID.randomUUID();
+            Lease polling = channelLeases.tryAcquire("telegram:" + connection, "rls-test", Duration.ofMinutes(1))
+                    .await().atMost(WAIT).orElseThrow();
+            assertThat(pollOffsets.advance(tenant, connection, polling, 1).await().atMost(WAIT)).isTrue();
         }
 
         for (String table : TABLES) {
