@@ -82,7 +82,8 @@ public final class SharedPlatform implements BeforeAllCallback {
 
     /** The emulated messaging platforms. */
     private record Channels(TelegramConnectApi connect, TelegramSendApi send, WhatsAppGraphApi graph)
-            implements AutoCloseable {
+            implements
+                AutoCloseable {
 
         static Channels start() {
             return new Channels(TelegramConnectApi.start(), TelegramSendApi.start(), WhatsAppGraphApi.start());
