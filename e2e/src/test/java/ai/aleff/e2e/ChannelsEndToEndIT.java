@@ -61,16 +61,17 @@ class ChannelsEndToEndIT {
         telegram.bot(token, botId, "e2e_" + botId + "_bot");
         JsonPath connected = connect(tenantId, Map.of("type", "TELEGRAM", "displayName", "Support bot", "mode",
                 "WEBHOOK", "credentials", Map.of("botToken", token)));
-        String webhookUrl = connected.getString("webhookUrl");
-        assertThat(webhookUrl).isEqualTo(platform.serviceUrl(PlatformService.CHANNEL_INGRESS)
-                + "/v1/channels/telegram/" + connected.getString("connectionId"));
+        String publicUrl = connected.getString("webhookUrl");
+        assertThat(publicUrl).isEqualTo(
+                SharedPlatform.PUBLIC_BASE_URL + "/v1/channels/telegram/" + connected.getString("connectionId"));
+        String webhookUrl = behindThePublicUrl(publicUrl);
         assertThat(connected.getString("account.username")).isEqualTo("e2e_" + botId + "_bot");
         assertThat(connected.prettify()).doesNotContain(token);
 
         // And Telegram was told where to push, with a secret it echoes on every update
         List<JsonNode> setWebhook = telegram.calls(token, "setWebhook");
         assertThat(setWebhook).hasSize(1);
-        assertThat(setWebhook.getFirst().path("url").asText()).isEqualTo(webhookUrl);
+        assertThat(setWebhook.getFirst().path("url").asText()).isEqualTo(publicUrl);
         String secret = setWebhook.getFirst().path("secret_token").asText();
         assertThat(secret).matches("[A-Za-z0-9_-]{1,256}");
 
@@ -113,7 +114,7 @@ class ChannelsEndToEndIT {
         JsonPath connected = connect(tenantId, Map.of("type", "WHATSAPP", "displayName", "Support line", "settings",
                 Map.of("phoneNumberId", phoneNumberId), "credentials",
                 Map.of("accessToken", accessToken, "appSecret", appSecret)));
-        String webhookUrl = connected.getString("webhookUrl");
+        String webhookUrl = behindThePublicUrl(connected.getString("webhookUrl"));
         String verifyToken = connected.getString("verifyToken");
         assertThat(webhookUrl).endsWith("/v1/channels/whatsapp/" + connected.getString("connectionId"));
         assertThat(verifyToken).isNotBlank();
@@ -187,6 +188,13 @@ class ChannelsEndToEndIT {
                 .statusCode(201)
                 .extract()
                 .jsonPath();
+    }
+
+    /** Where the public address forwards to: channel-ingress, same path. */
+    private static String behindThePublicUrl(String publicUrl) {
+        assertThat(publicUrl).startsWith(SharedPlatform.PUBLIC_BASE_URL + "/");
+        return platform.serviceUrl(PlatformService.CHANNEL_INGRESS)
+                + publicUrl.substring(SharedPlatform.PUBLIC_BASE_URL.length());
     }
 
     private static Response postTelegram(String webhookUrl, String secret, String update) {

@@ -33,12 +33,18 @@ import ai.aleff.testkit.identity.KeycloakServer;
  * <p>
  * The model provider is emulated: it asks for the calculator once, then answers with the tool's result. So are
  * Telegram's Bot API (tenant-service's getMe/setWebhook on one emulator, channel-ingress's sends on another) and
- * WhatsApp's Graph API; the platform's public URL for webhooks is channel-ingress's own address.
+ * WhatsApp's Graph API.
  */
 public final class SharedPlatform implements BeforeAllCallback {
 
     /** What the emulated model answers once the calculator's result is in the conversation. */
     public static final String FINAL_ANSWER = "2*(3+4) = 14";
+
+    /**
+     * What tenant-service tells Telegram and shows as webhook URLs: a deployment's public HTTPS address in front of
+     * channel-ingress (Telegram accepts only https). The tests post to channel-ingress itself under the same path.
+     */
+    public static final String PUBLIC_BASE_URL = "https://aleff.e2e.example";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedPlatform.class);
 
@@ -135,10 +141,8 @@ public final class SharedPlatform implements BeforeAllCallback {
                             channels.send().baseUrl())
                     .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.whatsapp.graph-base-url",
                             channels.graph().baseUrl());
-            // Webhook URLs point at channel-ingress itself, as a deployment's public URL points at its ingress.
-            String ingressUrl = builder.build().serviceUrl(PlatformService.CHANNEL_INGRESS);
             PlatformSettings settings = builder
-                    .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.public-base-url", ingressUrl)
+                    .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.public-base-url", PUBLIC_BASE_URL)
                     .build();
             try {
                 return new Running(LocalPlatform.start(settings, new Progress(System.out)), model, channels);
