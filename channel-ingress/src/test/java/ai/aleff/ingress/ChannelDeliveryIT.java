@@ -74,12 +74,12 @@ class ChannelDeliveryIT {
 
     @Test
     void aLongHostileReplyIsSplitEscapedThreadedPacedAndSentOnceEvenWhenRedelivered() {
-        // Given a Telegram user's message and a reply of about 9000 characters with hostile markup
+        // Given a Telegram user's message and a reply of about 12000 characters with hostile markup
         Bot bot = telegramBot();
         String chat = newChat();
         MessageReceived m = message(bot, chat, "tell me everything");
         StringBuilder text = new StringBuilder();
-        for (int i = 0; text.length() < 9000; i++) {
+        for (int i = 0; text.length() < 12_000; i++) {
             text.append("Paragraph ").append(i).append(": <script>alert(1)</script> **bold & <b>** `x<y` ")
                     .append("[bad](javascript:alert(1)) and more words to fill the line.\n\n");
         }

@@ -22,6 +22,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import ai.aleff.ingress.delivery.RateGate;
+import ai.aleff.ingress.delivery.SendPart;
+import ai.aleff.ingress.delivery.SendRecords;
 import ai.aleff.ingress.repository.ChannelMessage;
 import ai.aleff.ingress.repository.ChannelMessageRepository;
 import ai.aleff.ingress.repository.ClientMessageRepository;
@@ -47,7 +50,8 @@ class RowLevelSecurityIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> TABLES = List.of("ingress.client_message", "ingress.conversation_message",
             "ingress.rate_window", "ingress.conversation_start", "ingress.stream_lease",
-            "ingress.channel_connection", "ingress.channel_message", "ingress.telegram_poll_offset");
+            "ingress.channel_connection", "ingress.channel_message", "ingress.telegram_poll_offset",
+            "ingress.channel_delivery", "ingress.delivery_rate");
 
     @Inject
     Pool pool;
@@ -72,6 +76,12 @@ class RowLevelSecurityIT {
 
     @Inject
     Leases channelLeases;
+
+    @Inject
+    SendRecords sendRecords;
+
+    @Inject
+    RateGate rates;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -98,6 +108,9 @@ class RowLevelSecurityIT {
             leases.acquire(tenant, UUID.randomUUID(), 10, Duration.ofMinutes(1)).await().atMost(WAIT);
             channelMessages.store(new ChannelMessage(tenant, "m-" + UUID.randomUUID(), "conv-1", "conn-1",
                     "telegram", "42", null, "7", "42", Instant.now())).await().atMost(WAIT);
+            sendRecords.create(List.of(new SendPart(tenant, "r-" + UUID.randomUUID(), 0, 1, "conv-1", "conn-1",
+                    "telegram", "42", null, "7", "hi", "hi", SendPart.PENDING, 0, 0, 0))).await().atMost(WAIT);
+            rates.take(tenant, List.of(new RateGate.Key("tg:chat:conn-1:42", 1))).await().atMost(WAIT);
             // (the connections' consumer writes this table through the same statement shape)
             RowScope.inTenant(pool, tenant, tx -> tx.preparedQuery("""
                     INSERT INTO ingress.channel_connection

@@ -1,7 +1,9 @@
 package ai.aleff.ingress.delivery;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,6 +123,9 @@ public final class Markdown {
     }
 
     private static List<Inline> inline(String s, int depth) {
+        // Where a delimiter's closer was searched for in vain: no closer exists after it, so later openers of the
+        // same delimiter need not search again (keeps hostile runs of unmatched openers linear).
+        Map<String, Integer> noCloserFrom = new HashMap<>();
         List<Inline> out = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int i = 0;
@@ -154,7 +159,13 @@ public final class Markdown {
             }
             String delimiter = delimiterAt(s, i);
             if (delimiter != null && depth < MAX_DEPTH && opens(s, i, delimiter)) {
-                int close = closing(s, i + delimiter.length(), delimiter);
+                int from = i + delimiter.length();
+                int close = from >= noCloserFrom.getOrDefault(delimiter, Integer.MAX_VALUE)
+                        ? -1
+                        : closing(s, from, delimiter);
+                if (close < 0) {
+                    noCloserFrom.merge(delimiter, from, Math::min);
+                }
                 if (close > 0) {
                     flush(text, out);
                     out.add(new Styled(style(delimiter),
@@ -222,9 +233,10 @@ public final class Markdown {
     }
 
     private static int closing(String s, int from, String d) {
+        String doubled = d + d;
         int j = from + 1;
         while (j < s.length()) {
-            if (d.length() == 1 && s.startsWith(d + d, j)) {
+            if (d.length() == 1 && s.startsWith(doubled, j)) {
                 j += 2;
                 continue;
             }

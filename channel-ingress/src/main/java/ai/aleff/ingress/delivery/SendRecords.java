@@ -48,9 +48,10 @@ public class SendRecords {
         return RowScope.inTenant(pool, first.tenantId(), tx -> tx.preparedQuery("""
                 INSERT INTO ingress.channel_delivery (tenant_id, reply_id, part_index, part_count, conversation_id,
                     connection_id, channel, chat_id, thread_id, reply_to, body, plain_body)
-                SELECT $1, $2, p.i, $3, $4, $5, $6, $7, $8, $9, p.body, p.plain
+                SELECT $1::text, $2::text, p.i, $3::integer, $4::text, $5::text, $6::text, $7::text, $8::text,
+                    $9::text, p.body, p.plain
                 FROM unnest($10::integer[], $11::text[], $12::text[]) AS p(i, body, plain)
-                WHERE NOT EXISTS (SELECT 1 FROM ingress.channel_delivery WHERE tenant_id = $1 AND reply_id = $2)
+                WHERE NOT EXISTS (SELECT 1 FROM ingress.channel_delivery d WHERE d.tenant_id = $1 AND d.reply_id = $2)
                 ON CONFLICT (tenant_id, reply_id, part_index) DO NOTHING""")
                 .execute(Tuple.tuple().addString(first.tenantId()).addString(first.replyId()).addInteger(n)
                         .addString(first.conversationId()).addString(first.connectionId()).addString(first.channel())
@@ -61,7 +62,7 @@ public class SendRecords {
 
     /** The reply's parts in order; empty when it has no records. */
     public Uni<List<SendPart>> parts(String tenantId, String replyId) {
-        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("SELECT " + COLUMNS + """
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("SELECT " + COLUMNS + " " + """
                 FROM ingress.channel_delivery WHERE tenant_id = $1 AND reply_id = $2 ORDER BY part_index""")
                 .execute(Tuple.of(tenantId, replyId))
                 .map(rows -> {
@@ -73,7 +74,7 @@ public class SendRecords {
 
     /** One part as stored now. */
     public Uni<Optional<SendPart>> part(String tenantId, String replyId, int index) {
-        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("SELECT " + COLUMNS + """
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("SELECT " + COLUMNS + " " + """
                 FROM ingress.channel_delivery WHERE tenant_id = $1 AND reply_id = $2 AND part_index = $3""")
                 .execute(Tuple.of(tenantId, replyId, index))
                 .map(rows -> rows.size() == 0
