@@ -2,6 +2,7 @@ package ai.aleff.ingress;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +10,8 @@ import static org.hamcrest.Matchers.equalTo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +37,7 @@ import ai.aleff.contracts.events.ChannelConnectionChanged.Settings;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Status;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Type;
 import ai.aleff.contracts.events.MessageReceived;
+import ai.aleff.contracts.events.TenantLimits;
 import ai.aleff.ingress.connection.ChannelConnections;
 import ai.aleff.ingress.whatsapp.WhatsAppSignatureVerifier;
 import ai.aleff.platform.database.RowScope;
@@ -196,6 +200,31 @@ class ChannelWebhooksIT {
     }
 
     @Test
+    void aMessageOverTheTenantsLimitIsDroppedWithA200SoTelegramDoesNotRetryIt() {
+        // Given a tenant allowed 1 message a minute (early enough in the minute that both land in one window)
+        await().atMost(WAIT).until(() -> LocalTime.now(ZoneOffset.UTC).getSecond() < 40);
+        TestTenants.LimitedTenant limited = TestTenants.registerWithLimits(bootstrap,
+                new TenantLimits(1, null, null, null), 1);
+        Telegram bot = telegram(limited.tenantId());
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            // When two messages arrive within the minute
+            bot.post(privateText(UPDATE_IDS.incrementAndGet(), 4711, "first")).then().statusCode(200);
+            bot.post(privateText(UPDATE_IDS.incrementAndGet(), 4711, "over the limit")).then().statusCode(200);
+
+            // Then the second is answered 200 (a retry would be refused again) and never published
+            TestTenants.publishLimits(bootstrap, limited, new TenantLimits(100, null, null, null), 2);
+            // (markers until the raised limit reaches this instance and one is published)
+            await().atMost(WAIT).until(() -> {
+                String text = "marker-" + UPDATE_IDS.incrementAndGet();
+                bot.post(privateText(UPDATE_IDS.get(), 4711, text)).then().statusCode(200);
+                return inbound.events(MessageReceived.class, m -> m.text().equals(text)).isEmpty() ? null : text;
+            }, text -> text != null);
+            assertThat(inbound.events(MessageReceived.class, m -> m.tenantId().equals(bot.tenantId())
+                    && !m.text().startsWith("marker-"))).extracting(e -> e.data().text()).containsExactly("first");
+        }
+    }
+
+    @Test
     void whatsAppHandshakeEchoesTheChallengeOnlyForTheVerifyToken() {
         // Given a WhatsApp connection
         Events.TestTenant tenant = TestTenants.register(bootstrap);
@@ -305,10 +334,16 @@ class ChannelWebhooksIT {
     }
 
     private Telegram telegram(Status status, Settings settings) {
-        Events.TestTenant tenant = TestTenants.register(bootstrap);
-        Telegram bot = new Telegram(tenant.tenantId(), TestConnections.newConnectionId(),
+        Telegram bot = new Telegram(TestTenants.register(bootstrap).tenantId(), TestConnections.newConnectionId(),
                 "s3cret_" + TestConnections.newConnectionId(), settings);
         bot.publish(status, 1);
+        return bot;
+    }
+
+    private Telegram telegram(String tenantId) {
+        Telegram bot = new Telegram(tenantId, TestConnections.newConnectionId(),
+                "s3cret_" + TestConnections.newConnectionId(), Settings.defaults());
+        bot.publish(Status.ACTIVE, 1);
         return bot;
     }
 

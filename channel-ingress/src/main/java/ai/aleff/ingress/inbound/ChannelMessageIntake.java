@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
@@ -21,13 +22,15 @@ import ai.aleff.ingress.repository.ChannelMessage;
 import ai.aleff.ingress.repository.ChannelMessageRepository;
 import ai.aleff.ingress.service.MessageIntake;
 import ai.aleff.ingress.service.NewMessage;
+import ai.aleff.platform.rest.ProblemException;
 import ai.aleff.platform.tenancy.TenantDirectory;
 import ai.aleff.platform.tenancy.TenantView;
 
 /**
  * Takes one normalised platform message of a verified webhook (or poll) to the assistant: gate, limits, durable
  * dedupe, the {@code channel_message} row, publish. Completes only after Kafka acknowledged the message, or once it
- * is known to be a duplicate, ignored or refused; fails (so the platform retries) only when it could not be published.
+ * is known to be a duplicate, ignored or refused; fails (so the platform retries) only when it could not be published,
+ * or with 503 while this instance's tenant cache has not caught up (the tenant may be unknown to it yet).
  */
 @ApplicationScoped
 public class ChannelMessageIntake {
@@ -48,6 +51,11 @@ public class ChannelMessageIntake {
     }
 
     public Uni<InboundOutcome> accept(ChannelConnection connection, InboundMessage message) {
+        if (!tenants.isCaughtUp()) {
+            // Right after start the tenant cache may not know the tenant yet: dropping would lose the message.
+            return Uni.createFrom().failure(new ProblemException(Response.Status.SERVICE_UNAVAILABLE,
+                    "The service is starting; nothing was accepted. Retry later."));
+        }
         if (!connection.active() || !tenants.find(connection.tenantId()).map(TenantView::active).orElse(false)) {
             return ignored(connection, message, "connection paused or tenant not active");
         }
