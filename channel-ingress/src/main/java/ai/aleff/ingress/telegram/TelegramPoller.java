@@ -126,6 +126,9 @@ final class TelegramPoller {
                 // Lost the lease or told to stop: the loop condition decides.
                 Thread.interrupted();
             } catch (RuntimeException e) {
+                if (stopped) {
+                    return;
+                }
                 // The database (lease, offsets) is unreachable: try again later, the lease expires by itself.
                 LOG.warnf("Polling connection %s failed: %s", connection.connectionId(), e.toString());
                 if (!pause(backoff.next())) {
