@@ -12,14 +12,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import org.awaitility.core.ConditionTimeoutException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.aleff.deploy.LocalPlatform;
@@ -28,10 +32,12 @@ import ai.aleff.deploy.PlatformSettings;
 import ai.aleff.deploy.Progress;
 import ai.aleff.deploy.RepoLocator;
 import ai.aleff.deploy.SharedKeycloak;
+import ai.aleff.testkit.channels.TelegramConnectApi;
+import ai.aleff.testkit.channels.TelegramSendApi;
 
 /**
- * The platform as {@code ./aleff run} starts it, with the model emulated, one tenant, and a way to run a
- * {@link Scenario} under load and count what became of every message.
+ * The platform as {@code ./aleff run} starts it, with the model and Telegram's Bot API emulated, one tenant, and a
+ * way to run a {@link Scenario} under load and count what became of every message.
  */
 public final class FaultHarness implements AutoCloseable {
 
@@ -41,24 +47,57 @@ public final class FaultHarness implements AutoCloseable {
     static final Duration STALE_TURN_AFTER = Duration.ofSeconds(15);
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What tenant-service tells Telegram; the harness posts to channel-ingress under the same path. */
+    private static final String PUBLIC_BASE_URL = "https://faults.aleff.example";
 
     private final ModelEmulator model;
+    private final TelegramEmulators telegram;
     private final LocalPlatform platform;
     private final Progress progress;
+    private final Tenant tenant;
     private final String apiKey;
     private final PlatformReader reader;
+    private final AtomicLong runs = new AtomicLong();
+    private TelegramBot bot;
 
-    private FaultHarness(ModelEmulator model, LocalPlatform platform, Progress progress, String apiKey) {
+    /** The harness's tenant: its id (for administration) and its API key (for reading what the platform shows). */
+    private record Tenant(String id, String apiKey) {
+    }
+
+    /** tenant-service's Telegram (getMe, setWebhook) and channel-ingress's (sendMessage). */
+    private record TelegramEmulators(TelegramConnectApi connect, TelegramSendApi send) implements AutoCloseable {
+
+        static TelegramEmulators start() {
+            return new TelegramEmulators(TelegramConnectApi.start(), TelegramSendApi.start());
+        }
+
+        @Override
+        public void close() {
+            try (connect; send) {
+                // both closed, whichever fails
+            }
+        }
+    }
+
+    /** The harness's bot, connected in webhook mode: where to post and the secret Telegram would echo. */
+    private record TelegramBot(String connectionId, String webhookUrl, String secretToken) {
+    }
+
+    private FaultHarness(ModelEmulator model, TelegramEmulators telegram, LocalPlatform platform, Progress progress,
+            Tenant tenant) {
         this.model = model;
+        this.telegram = telegram;
         this.platform = platform;
         this.progress = progress;
-        this.apiKey = apiKey;
+        this.tenant = tenant;
+        this.apiKey = tenant.apiKey();
         this.reader = new PlatformReader(platform.serviceUrl(PlatformService.CHANNEL_INGRESS),
                 platform.serviceUrl(PlatformService.AUDIT_SERVICE), apiKey);
     }
 
     public static FaultHarness start(Progress progress) {
         ModelEmulator model = ModelEmulator.start(MODEL_TIMEOUT.multipliedBy(2));
+        TelegramEmulators telegram = TelegramEmulators.start();
         Path repo = RepoLocator.locate();
         PlatformSettings settings = PlatformSettings.builder(repo,
                 repo.resolve("bench/target/faults-" + System.currentTimeMillis()))
@@ -74,20 +113,25 @@ public final class FaultHarness implements AutoCloseable {
                 .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model-attempts", "2")
                 .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.stale-turn-after",
                         STALE_TURN_AFTER.toSeconds() + "s")
+                .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.telegram.api-base-url",
+                        telegram.connect().baseUrl())
+                .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.public-base-url", PUBLIC_BASE_URL)
+                .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.telegram.api-base-url",
+                        telegram.send().baseUrl())
                 .build();
         LocalPlatform platform = null;
         try {
             platform = LocalPlatform.start(settings, progress);
-            String apiKey = createTenant(platform);
-            FaultHarness harness = new FaultHarness(model, platform, progress, apiKey);
+            FaultHarness harness = new FaultHarness(model, telegram, platform, progress, createTenant(platform));
             harness.awaitKeyKnown();
             return harness;
         } catch (RuntimeException e) {
             if (platform != null) {
                 platform.close();
             }
-            model.close();
-            throw e;
+            try (model; telegram) {
+                throw e;
+            }
         }
     }
 
@@ -101,11 +145,26 @@ public final class FaultHarness implements AutoCloseable {
 
     /** Runs the scenario under load and tallies every marker once the replies have settled. */
     public ScenarioResult run(Scenario scenario, LoadProfile profile) {
-        String run = scenario.name().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 8);
-        List<String> conversations = IntStream.range(0, profile.conversations()).mapToObj(i -> run + "-c" + i).toList();
+        String run = scenario.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        boolean viaTelegram = scenario.channel() == Scenario.Channel.TELEGRAM;
+        // Telegram's conversations are private chats: numeric ids, and update ids, unique to this run.
+        long runNumber = runs.incrementAndGet();
+        long firstChat = 1_000_000_000L + runNumber * 1_000;
+        List<String> loadConversations = IntStream.range(0, profile.conversations())
+                .mapToObj(i -> viaTelegram ? String.valueOf(firstChat + i) : run + "-c" + i)
+                .toList();
+        TelegramBot telegramBot = viaTelegram ? telegramBot() : null;
+        // What the platform calls them: the channel's conversation id for a chat (ChannelConversations).
+        List<String> conversations = viaTelegram
+                ? loadConversations.stream().map(chat -> "tg:" + telegramBot.connectionId() + ":" + chat).toList()
+                : loadConversations;
+        LoadTarget target = viaTelegram
+                ? new TelegramTarget(telegramBot.webhookUrl(), telegramBot.secretToken(), runNumber * 10_000_000)
+                : new ApiTarget(platform.serviceUrl(PlatformService.CHANNEL_INGRESS), apiKey);
         progress.line("scenario " + scenario.name() + ": load starts");
-        try (LoadClient load = LoadClient.start(platform.serviceUrl(PlatformService.CHANNEL_INGRESS), apiKey,
-                conversations, run, profile.maxMessages(), profile.perSecond())) {
+        try (LoadClient load = LoadClient.start(target, loadConversations, run, profile.maxMessages(),
+                profile.perSecond())) {
             awaitSent(load, profile.faultAfter());
             Instant faultStart = Instant.now();
             for (Runnable phase : scenario.phases()) {
@@ -123,6 +182,9 @@ public final class FaultHarness implements AutoCloseable {
                             + 60, TimeUnit.SECONDS)
                     .join();
             List<MarkerResult> results = settle(deliveries, conversations, profile.drainSeconds());
+            if (viaTelegram) {
+                results = sentToTelegram(results, loadConversations, run);
+            }
             return ScenarioResult.of(scenario.name(), results, faultStart, faultEnd,
                     Duration.between(healStart, faultEnd), load.unavailable(), load.unreachable());
         }
@@ -158,7 +220,70 @@ public final class FaultHarness implements AutoCloseable {
         return Tally.of(deliveries, messages, audit);
     }
 
-    private static String createTenant(LocalPlatform platform) {
+    /**
+     * The platform's replies as Telegram received them: each marker's reply count becomes the number of sendMessage
+     * calls answering its Telegram message, so lost and duplicated are counted at the emulated platform's side.
+     */
+    private List<MarkerResult> sentToTelegram(List<MarkerResult> results, List<String> chats, String markerPrefix) {
+        Map<Long, Integer> sendsByRepliedMessage = new HashMap<>();
+        for (String chat : chats) {
+            for (TelegramSendApi.Call call : telegram.send().sends(chat)) {
+                sendsByRepliedMessage.merge(call.body().path("reply_parameters").path("message_id").asLong(-1), 1,
+                        Integer::sum);
+            }
+        }
+        return results.stream().map(r -> {
+            int index = Integer.parseInt(r.marker().substring(markerPrefix.length() + 1));
+            int sends = sendsByRepliedMessage.getOrDefault(TelegramTarget.messageId(index), 0);
+            return new MarkerResult(r.marker(), r.sentAt(), r.accepted(), sends, r.inboundCopies(), r.failureReply(),
+                    r.latency(), r.auditComplete(), r.lastStatus());
+        }).toList();
+    }
+
+    /** The harness's Telegram bot, connected through tenant-service on first use and known to channel-ingress. */
+    private TelegramBot telegramBot() {
+        if (bot != null) {
+            return bot;
+        }
+        long botId = 7_000_000_000L + Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000);
+        String token = botId + ":AAF" + UUID.randomUUID().toString().replace("-", "");
+        telegram.connect().bot(token, botId, "faults_" + botId + "_bot");
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(
+                platform.serviceUrl(PlatformService.TENANT_SERVICE) + "/v1/tenants/" + tenant.id() + "/channels"))
+                .header("Authorization", "Bearer " + platform.platformAdminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"TELEGRAM\",\"displayName\":\"Faults bot\","
+                        + "\"mode\":\"WEBHOOK\",\"credentials\":{\"botToken\":\"" + token + "\"}}"))
+                .build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Connecting the Telegram bot answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        String connectionId;
+        try {
+            connectionId = JSON.readTree(response.body()).path("connectionId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String secret = telegram.connect().calls(token, "setWebhook").getLast().path("secret_token").asText();
+        String webhookUrl = platform.serviceUrl(PlatformService.CHANNEL_INGRESS) + "/v1/channels/telegram/"
+                + connectionId;
+        // channel-ingress learns the connection from Kafka: an edited message is answered 200 and handled as nothing.
+        String edit = "{\"update_id\":1,\"edited_message\":{\"message_id\":1,\"date\":1,\"edit_date\":2,"
+                + "\"chat\":{\"id\":1,\"type\":\"private\"},\"from\":{\"id\":1,\"is_bot\":false,"
+                + "\"first_name\":\"Warm-up\"},\"text\":\"warm-up\"}}";
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> send(HttpRequest
+                .newBuilder(URI.create(webhookUrl))
+                .header("X-Telegram-Bot-Api-Secret-Token", secret)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(edit))
+                .build()).statusCode() == 200);
+        progress.line("Telegram bot connected (connection " + connectionId + ")");
+        bot = new TelegramBot(connectionId, webhookUrl, secret);
+        return bot;
+    }
+
+    private static Tenant createTenant(LocalPlatform platform) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(
                 URI.create(platform.serviceUrl(PlatformService.TENANT_SERVICE) + "/v1/tenants"))
                 .header("Authorization", "Bearer " + platform.platformAdminToken())
@@ -169,7 +294,8 @@ public final class FaultHarness implements AutoCloseable {
             throw new IllegalStateException("Creating the tenant answered " + response.statusCode());
         }
         try {
-            return JSON.readTree(response.body()).path("apiKey").asText();
+            JsonNode created = JSON.readTree(response.body());
+            return new Tenant(created.path("id").asText(), created.path("apiKey").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -197,7 +323,8 @@ public final class FaultHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        platform.close();
-        model.close();
+        try (model; telegram) {
+            platform.close();
+        }
     }
 }

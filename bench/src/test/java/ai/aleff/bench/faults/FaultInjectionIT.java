@@ -66,7 +66,7 @@ class FaultInjectionIT {
         }
         softly.assertAll();
         if (ONLY.isBlank()) {
-            assertThat(results).hasSize(FULL ? 8 : 2);
+            assertThat(results).hasSize(FULL ? 9 : 2);
         }
     }
 }

@@ -1,7 +1,6 @@
 package ai.aleff.bench.faults;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,25 +16,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * Steady load on {@code POST /v1/messages}: a bounded number of messages at a fixed rate, round-robin over the
- * conversations, each with a unique marker as clientMessageId. 503s and connection errors are retried with the same
- * clientMessageId (after Retry-After, at most {@link #MAX_ATTEMPTS} attempts within {@link #GIVE_UP_AFTER}), as the
- * API asks integrators to do. Every send is asynchronous: a slow platform never slows the offered load.
+ * Steady load through a {@link LoadTarget} (the HTTP API's {@code POST /v1/messages}, or a channel's webhook): a
+ * bounded number of messages at a fixed rate, round-robin over the conversations, each with a unique marker. What the
+ * target calls retryable is retried with the same marker (after Retry-After, at most {@link #MAX_ATTEMPTS} attempts
+ * within {@link #GIVE_UP_AFTER}), as the API asks integrators to do and as Telegram does. Every send is asynchronous:
+ * a slow platform never slows the offered load.
  */
 public final class LoadClient implements AutoCloseable {
 
     static final int MAX_ATTEMPTS = 80;
     static final Duration GIVE_UP_AFTER = Duration.ofSeconds(150);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    private final String ingressUrl;
-    private final String apiKey;
+    private final LoadTarget target;
     private final List<String> conversations;
     private final String markerPrefix;
     private final AtomicInteger total;
@@ -45,18 +41,17 @@ public final class LoadClient implements AutoCloseable {
     private final Map<String, CompletableFuture<Delivery>> deliveries = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> allSent = new CompletableFuture<>();
 
-    private LoadClient(String ingressUrl, String apiKey, List<String> conversations, String markerPrefix, int total) {
-        this.ingressUrl = ingressUrl;
-        this.apiKey = apiKey;
+    private LoadClient(LoadTarget target, List<String> conversations, String markerPrefix, int total) {
+        this.target = target;
         this.conversations = List.copyOf(conversations);
         this.markerPrefix = markerPrefix;
         this.total = new AtomicInteger(total);
     }
 
     /** Starts sending at most {@code total} messages at {@code perSecond}; returns at once. */
-    public static LoadClient start(String ingressUrl, String apiKey, List<String> conversations, String markerPrefix,
-            int total, double perSecond) {
-        LoadClient client = new LoadClient(ingressUrl, apiKey, conversations, markerPrefix, total);
+    public static LoadClient start(LoadTarget target, List<String> conversations, String markerPrefix, int total,
+            double perSecond) {
+        LoadClient client = new LoadClient(target, conversations, markerPrefix, total);
         long periodMicros = Math.round(1_000_000 / perSecond);
         client.ticker.scheduleAtFixedRate(client::sendNext, 0, periodMicros, TimeUnit.MICROSECONDS);
         return client;
@@ -72,7 +67,7 @@ public final class LoadClient implements AutoCloseable {
         total.accumulateAndGet(sent.get() + more, Math::min);
     }
 
-    /** 503 answers received (each was retried). */
+    /** Retryable answers received (503 on the API; any non-2xx from a webhook), each retried. */
     public int unavailable() {
         return unavailable.get();
     }
@@ -109,14 +104,15 @@ public final class LoadClient implements AutoCloseable {
         CompletableFuture<Delivery> result = new CompletableFuture<>();
         deliveries.put(marker, result);
         sent.incrementAndGet();
-        attempt(new Attempt(marker, conversationId, tool, text, Instant.now(), 1), result);
+        attempt(new Attempt(index, marker, conversationId, tool, text, Instant.now(), 1), result);
     }
 
-    private record Attempt(String marker, String conversationId, boolean tool, String text, Instant first,
+    /** One try at sending message {@code index}; retries keep everything but {@code number}. */
+    record Attempt(int index, String marker, String conversationId, boolean tool, String text, Instant first,
             int number) {
 
         Attempt next() {
-            return new Attempt(marker, conversationId, tool, text, first, number + 1);
+            return new Attempt(index, marker, conversationId, tool, text, first, number + 1);
         }
 
         Delivery end(Delivery.Status status, String messageId, int httpStatus) {
@@ -125,31 +121,24 @@ public final class LoadClient implements AutoCloseable {
     }
 
     private void attempt(Attempt attempt, CompletableFuture<Delivery> result) {
-        String body;
+        HttpRequest request;
         try {
-            body = JSON.writeValueAsString(Map.of("conversationId", attempt.conversationId(), "userId", "bench",
-                    "text", attempt.text(), "clientMessageId", attempt.marker()));
+            request = target.request(attempt);
         } catch (IOException e) {
             result.completeExceptionally(e);
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ingressUrl + "/v1/messages"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
             int status = response == null ? 0 : response.statusCode();
-            if (status == 202 || status == 200) {
-                result.complete(attempt.end(Delivery.Status.ACCEPTED, messageId(response.body()), status));
+            if (target.accepted(status)) {
+                result.complete(attempt.end(Delivery.Status.ACCEPTED, target.messageId(response.body()), status));
                 return;
             }
-            if (status != 0 && status != 503) {
+            if (!target.retryable(status)) {
                 result.complete(attempt.end(Delivery.Status.REJECTED, null, status));
                 return;
             }
-            (status == 503 ? unavailable : unreachable).incrementAndGet();
+            (status == 0 ? unreachable : unavailable).incrementAndGet();
             if (attempt.number() >= MAX_ATTEMPTS
                     || Duration.between(attempt.first(), Instant.now()).compareTo(GIVE_UP_AFTER) > 0) {
                 result.complete(attempt.end(Delivery.Status.GAVE_UP, null, status));
@@ -175,14 +164,6 @@ public final class LoadClient implements AutoCloseable {
                     }
                 })
                 .orElse(1000L);
-    }
-
-    private static String messageId(String body) {
-        try {
-            return JSON.readTree(body).path("messageId").asText(null);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     @Override

@@ -4,11 +4,25 @@ import java.util.List;
 
 /**
  * A fault injected while load runs: {@code phases} run one after another, each held for a stretch of the load; then
- * {@code heal} ends the fault (a restart, or the model answering normally again) and returns once it has.
+ * {@code heal} ends the fault (a restart, or the model answering normally again) and returns once it has. The load
+ * arrives on {@code channel}.
  */
-public record Scenario(String name, List<Runnable> phases, Runnable heal) {
+public record Scenario(String name, List<Runnable> phases, Runnable heal, Channel channel) {
+
+    /** Where the load comes from and where its replies are counted. */
+    public enum Channel {
+        /** {@code POST /v1/messages}; replies counted in the conversation view. */
+        API,
+        /** Signed Telegram webhooks; replies counted as sendMessage calls at the emulated Bot API. */
+        TELEGRAM
+    }
 
     public Scenario {
         phases = List.copyOf(phases);
+    }
+
+    /** A fault under load on the HTTP API. */
+    public Scenario(String name, List<Runnable> phases, Runnable heal) {
+        this(name, phases, heal, Channel.API);
     }
 }

@@ -17,12 +17,16 @@ public final class Scenarios {
         return List.of(kill(harness.platform(), PlatformService.AGENT_WORKER), kafkaOutage(harness.platform()));
     }
 
-    /** Every fault: kill -9 of each service in turn, Kafka and PostgreSQL outages, the model failing. */
+    /**
+     * Every fault: kill -9 of each service in turn, Kafka and PostgreSQL outages, the model failing, and kill -9 of
+     * channel-ingress while Telegram pushes webhooks (its replies counted at the emulated Bot API).
+     */
     public static List<Scenario> full(FaultHarness harness) {
         List<Scenario> scenarios = new ArrayList<>();
         for (PlatformService service : PlatformService.values()) {
             scenarios.add(kill(harness.platform(), service));
         }
+        scenarios.add(telegramIngressKill(harness.platform()));
         scenarios.add(kafkaOutage(harness.platform()));
         scenarios.add(postgresOutage(harness.platform()));
         scenarios.add(modelOutage(harness.model()));
@@ -47,6 +51,14 @@ public final class Scenarios {
     static Scenario kill(LocalPlatform platform, PlatformService service) {
         return new Scenario("kill -9 " + service.moduleName(), List.of(() -> platform.killService(service)),
                 () -> platform.restartService(service));
+    }
+
+    /** channel-ingress receives the webhooks and sends the replies: both sides of a channel die with it. */
+    static Scenario telegramIngressKill(LocalPlatform platform) {
+        PlatformService ingress = PlatformService.CHANNEL_INGRESS;
+        return new Scenario("Telegram webhooks: kill -9 " + ingress.moduleName(),
+                List.of(() -> platform.killService(ingress)), () -> platform.restartService(ingress),
+                Scenario.Channel.TELEGRAM);
     }
 
     static Scenario kafkaOutage(LocalPlatform platform) {
