@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -200,7 +201,7 @@ class ChannelWebhooksIT {
     }
 
     @Test
-    void aMessageOverTheTenantsLimitIsDroppedWithA200SoTelegramDoesNotRetryIt() {
+    void aMessageOverTheTenantsLimitIsRefusedWith429AndAcceptedOnceWhenTelegramDeliversItAgain() {
         // Given a tenant allowed 1 message a minute (early enough in the minute that both land in one window)
         await().atMost(WAIT).until(() -> LocalTime.now(ZoneOffset.UTC).getSecond() < 40);
         TestTenants.LimitedTenant limited = TestTenants.registerWithLimits(bootstrap,
@@ -209,18 +210,31 @@ class ChannelWebhooksIT {
         try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
             // When two messages arrive within the minute
             bot.post(privateText(UPDATE_IDS.incrementAndGet(), 4711, "first")).then().statusCode(200);
-            bot.post(privateText(UPDATE_IDS.incrementAndGet(), 4711, "over the limit")).then().statusCode(200);
+            long overTheLimit = UPDATE_IDS.incrementAndGet();
+            // Then the second is refused for now: 429 with Retry-After, so Telegram delivers it again later
+            bot.post(privateText(overTheLimit, 4711, "over the limit")).then().statusCode(429)
+                    .contentType("application/problem+json").header("Retry-After", not(emptyString()));
 
-            // Then the second is answered 200 (a retry would be refused again) and never published
+            // When the limit is raised (markers until the raised limit reaches this instance and one is published)
             TestTenants.publishLimits(bootstrap, limited, new TenantLimits(100, null, null, null), 2);
-            // (markers until the raised limit reaches this instance and one is published)
             await().atMost(WAIT).until(() -> {
                 String text = "marker-" + UPDATE_IDS.incrementAndGet();
                 bot.post(privateText(UPDATE_IDS.get(), 4711, text)).then().statusCode(200);
                 return inbound.events(MessageReceived.class, m -> m.text().equals(text)).isEmpty() ? null : text;
             }, text -> text != null);
+            // And Telegram delivers the refused update again, twice (its retry, then a duplicate)
+            bot.post(privateText(overTheLimit, 4711, "over the limit")).then().statusCode(200);
+            bot.post(privateText(overTheLimit, 4711, "over the limit")).then().statusCode(200);
+
+            // Then it is published exactly once, after the first: nothing was lost and nothing doubled (a last
+            // marker, published after both deliveries, proves the repeat's absence)
+            String last = "marker-" + UPDATE_IDS.incrementAndGet();
+            bot.post(privateText(UPDATE_IDS.get(), 4711, last)).then().statusCode(200);
+            await().atMost(WAIT).until(() -> !inbound.events(MessageReceived.class, m -> m.text().equals(last))
+                    .isEmpty());
             assertThat(inbound.events(MessageReceived.class, m -> m.tenantId().equals(bot.tenantId())
-                    && !m.text().startsWith("marker-"))).extracting(e -> e.data().text()).containsExactly("first");
+                    && !m.text().startsWith("marker-"))).extracting(e -> e.data().text())
+                    .containsExactly("first", "over the limit");
         }
     }
 

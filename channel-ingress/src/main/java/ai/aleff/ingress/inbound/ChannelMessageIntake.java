@@ -29,8 +29,9 @@ import ai.aleff.platform.tenancy.TenantView;
 /**
  * Takes one normalised platform message of a verified webhook (or poll) to the assistant: gate, limits, durable
  * dedupe, the {@code channel_message} row, publish. Completes only after Kafka acknowledged the message, or once it
- * is known to be a duplicate, ignored or refused; fails (so the platform retries) only when it could not be published,
- * or with 503 while this instance's tenant cache has not caught up (the tenant may be unknown to it yet).
+ * is known to be a duplicate or ignored; fails (so the platform delivers it again) when it could not be published,
+ * when the tenant's limits refuse it for now ({@link RateLimitedException}, 429 with Retry-After), or with 503 while
+ * this instance's tenant cache has not caught up (the tenant may be unknown to it yet).
  */
 @ApplicationScoped
 public class ChannelMessageIntake {
@@ -83,11 +84,11 @@ public class ChannelMessageIntake {
                         message.channel(), message.chatId(), message.threadId(), message.messageId(),
                         message.senderId(), receivedAt))))
                 .map(accepted -> accepted.repeated() ? InboundOutcome.DUPLICATE : InboundOutcome.ACCEPTED)
-                .onFailure(RateLimitedException.class).recoverWithItem(e -> {
-                    LOG.infof("Dropped %s message %s of connection %s: %s", message.channel(), message.dedupeId(),
-                            connection.connectionId(), e.getMessage());
-                    return InboundOutcome.RATE_LIMITED;
-                });
+                // Refused for now, not dropped: the platform delivers it again (webhook 429, the poller keeps its
+                // offset), so a burst after an outage is answered late instead of never (./aleff faults, Telegram).
+                .onFailure(RateLimitedException.class).invoke(e -> LOG.infof(
+                        "Refused %s message %s of connection %s for now: %s", message.channel(), message.dedupeId(),
+                        connection.connectionId(), e.getMessage()));
     }
 
     /** The user id within the tenant: the platform's sender id, prefixed so channels never share an id. */

@@ -63,6 +63,7 @@ public class TelegramWebhookResource {
     @APIResponse(responseCode = "403", description = "The secret token is not the connection's; nothing was accepted.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No Telegram webhook connection with this id.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than the service accepts.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The tenant's message limits refuse the message for now; nothing was accepted. Telegram delivers it again later (Retry-After says when the limit frees up).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the message, or the connection's secret cannot be read here; Telegram retries.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Void>> receive(@PathParam("connectionId") String connectionId,
             @Parameter(hidden = true) @HeaderParam(TelegramSecretTokenVerifier.HEADER) String secretToken,

@@ -81,6 +81,7 @@ public class WhatsAppWebhookResource {
     @APIResponse(responseCode = "403", description = "The signature does not verify with the connection's app secret; nothing was accepted.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No WhatsApp connection with this id.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than the service accepts.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The tenant's message limits refuse the message for now; nothing was accepted. Meta delivers it again later (Retry-After says when the limit frees up).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge a message of the batch, or the app secret cannot be read here; Meta retries.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Void>> receive(@PathParam("connectionId") String connectionId,
             @Parameter(hidden = true) @HeaderParam(WhatsAppSignatureVerifier.HEADER) String signature,
