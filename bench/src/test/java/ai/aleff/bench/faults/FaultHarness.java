@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -181,10 +182,11 @@ public final class FaultHarness implements AutoCloseable {
                     .orTimeout(profile.afterHeal() / (long) profile.perSecond() + LoadClient.GIVE_UP_AFTER.toSeconds()
                             + 60, TimeUnit.SECONDS)
                     .join();
-            List<MarkerResult> results = settle(deliveries, conversations, profile.drainSeconds());
-            if (viaTelegram) {
-                results = sentToTelegram(results, loadConversations, run);
-            }
+            // Over Telegram a reply counts once the Bot API received it, so the drain waits for that too.
+            UnaryOperator<List<MarkerResult>> seen = viaTelegram
+                    ? platformSide -> sentToTelegram(platformSide, loadConversations, run)
+                    : UnaryOperator.identity();
+            List<MarkerResult> results = settle(deliveries, conversations, profile.drainSeconds(), seen);
             return ScenarioResult.of(scenario.name(), results, faultStart, faultEnd,
                     Duration.between(healStart, faultEnd), load.unavailable(), load.unreachable());
         }
@@ -195,19 +197,23 @@ public final class FaultHarness implements AutoCloseable {
                 || load.allSent());
     }
 
-    /** Waits until every accepted marker has its reply and audit trail (or the drain time is up), then tallies. */
-    private List<MarkerResult> settle(List<Delivery> deliveries, List<String> conversations, int drainSeconds) {
+    /**
+     * Waits until every accepted marker has its reply and audit trail (or the drain time is up), then tallies;
+     * {@code seen} turns the platform's view into where replies are counted (the emulated channel's side).
+     */
+    private List<MarkerResult> settle(List<Delivery> deliveries, List<String> conversations, int drainSeconds,
+            UnaryOperator<List<MarkerResult>> seen) {
         try {
             await().atMost(Duration.ofSeconds(drainSeconds))
                     .pollInterval(Duration.ofSeconds(2))
                     .ignoreExceptions()
-                    .until(() -> tally(deliveries, conversations).stream()
+                    .until(() -> seen.apply(tally(deliveries, conversations)).stream()
                             .filter(MarkerResult::accepted)
                             .allMatch(r -> r.replies() > 0 && r.auditComplete()));
         } catch (ConditionTimeoutException e) {
             progress.line("some messages are still unanswered or unaudited after " + drainSeconds + " s");
         }
-        return tally(deliveries, conversations);
+        return seen.apply(tally(deliveries, conversations));
     }
 
     private List<MarkerResult> tally(List<Delivery> deliveries, List<String> conversations) {

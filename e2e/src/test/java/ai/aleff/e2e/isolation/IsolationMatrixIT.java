@@ -63,6 +63,11 @@ class IsolationMatrixIT {
         template = setup.template();
         String revokedKey = setup.revokedKey(own);
         setup.awaitReply(own);
+        // Channel connections exist before the disabled tenant is disabled, as they would have been.
+        for (MatrixTenant tenant : List.of(own, other, disabled)) {
+            setup.telegramConnection(tenant);
+            setup.whatsappConnection(tenant);
+        }
         setup.disable(disabled);
         own = setup.withKeyPrefixes(own);
         other = setup.withKeyPrefixes(other);
@@ -241,6 +246,35 @@ class IsolationMatrixIT {
                         t -> Request.of(path(tenant, t) + "/end-user-identity/secret")),
                 admin("DELETE", tenant + "/end-user-identity/secret", Access.MANAGE, 200,
                         t -> Request.of(path(tenant, t) + "/end-user-identity/secret")),
+                admin("POST", tenant + "/channels", Access.MANAGE, 201,
+                        t -> Request.json(path(tenant, t) + "/channels", MatrixSetup.telegramConnectBody())),
+                admin("GET", tenant + "/channels", Access.READ, 200, t -> Request.of(path(tenant, t) + "/channels")),
+                admin("GET", tenant + "/channels/{connectionId}", Access.READ, 200,
+                        t -> Request.of(path(tenant, t) + "/channels/" + setup.telegramConnection(t.tenant()))),
+                admin("PUT", tenant + "/channels/{connectionId}", Access.MANAGE, 200,
+                        t -> Request.json(path(tenant, t) + "/channels/" + setup.telegramConnection(t.tenant()),
+                                "{\"displayName\": \"Matrix bot\", \"mode\": \"WEBHOOK\"}")),
+                admin("POST", tenant + "/channels/{connectionId}/pause", Access.MANAGE, 200,
+                        t -> Request.of(path(tenant, t) + "/channels/" + setup.telegramConnection(t.tenant())
+                                + "/pause")),
+                admin("POST", tenant + "/channels/{connectionId}/resume", Access.MANAGE, 200,
+                        t -> Request.of(path(tenant, t) + "/channels/" + setup.telegramConnection(t.tenant())
+                                + "/resume")),
+                admin("DELETE", tenant + "/channels/{connectionId}", Access.MANAGE, 204,
+                        t -> Request.of(path(tenant, t) + "/channels/" + (t.allowed()
+                                ? setup.newTelegramConnection(t.tenant())
+                                : setup.telegramConnection(t.tenant())))),
+                // Webhooks: the platform's signature decides, no token or key; the matrix signs nothing.
+                new MatrixEndpoint(PlatformService.CHANNEL_INGRESS, "POST", "/v1/channels/telegram/{connectionId}",
+                        Access.SIGNED, 401, 0, t -> Request.json("/v1/channels/telegram/"
+                                + setup.telegramConnection(t.tenant()), "{\"update_id\": 1}")),
+                new MatrixEndpoint(PlatformService.CHANNEL_INGRESS, "GET", "/v1/channels/whatsapp/{connectionId}",
+                        Access.SIGNED, 403, 0, t -> Request.of("/v1/channels/whatsapp/"
+                                + setup.whatsappConnection(t.tenant())
+                                + "?hub.mode=subscribe&hub.verify_token=not-the-token&hub.challenge=1")),
+                new MatrixEndpoint(PlatformService.CHANNEL_INGRESS, "POST", "/v1/channels/whatsapp/{connectionId}",
+                        Access.SIGNED, 401, 0, t -> Request.json("/v1/channels/whatsapp/"
+                                + setup.whatsappConnection(t.tenant()), "{\"object\": \"whatsapp_business_account\"}")),
                 admin("GET", tenant + "/export", Access.READ, 200, t -> Request.of(path(tenant, t) + "/export")),
                 admin("POST", tenant + "/import", Access.MANAGE, 200,
                         t -> Request.json(path(tenant, t) + "/import", setup.export(t.tenant()))),

@@ -23,6 +23,10 @@ record MatrixIdentity(String name, Kind kind, String bearer, MatrixTenant target
 
     /** The status the documentation gives this caller on an endpoint of this access and success status. */
     int expectedStatus(MatrixEndpoint endpoint) {
+        if (endpoint.access() == Access.SIGNED) {
+            // Bearer tokens and API keys play no part: without the platform's signature everyone is refused alike.
+            return endpoint.success();
+        }
         if (endpoint.access() == Access.API_KEY) {
             return switch (kind) {
                 case OWN_KEY -> endpoint.success();
@@ -54,6 +58,11 @@ record MatrixIdentity(String name, Kind kind, String bearer, MatrixTenant target
         /** OIDC: anyone with a platform role; the answer holds only the caller's own tenants. */
         ANY_ROLE,
         /** A tenant API key of an active tenant. */
-        API_KEY
+        API_KEY,
+        /**
+         * A messaging platform's signature over the body (webhooks): the matrix sends none, so its {@code success} is
+         * the refusal every caller gets, whatever token or key it holds.
+         */
+        SIGNED
     }
 }

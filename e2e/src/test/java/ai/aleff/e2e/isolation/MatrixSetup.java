@@ -14,6 +14,7 @@ import io.restassured.specification.RequestSpecification;
 
 import ai.aleff.deploy.LocalPlatform;
 import ai.aleff.deploy.PlatformService;
+import ai.aleff.e2e.SharedPlatform;
 import ai.aleff.testkit.identity.RealmUsers;
 
 /** Prepares the matrix's tenants and resources as a platform administrator would, through the public APIs. */
@@ -26,6 +27,7 @@ final class MatrixSetup {
 
     MatrixSetup(LocalPlatform platform) {
         this.platform = platform;
+        SharedPlatform.telegramConnect().bot(BOT_TOKEN, 7_123_456_789L, "matrix_bot");
     }
 
     /** A tenant with an assistant version, a conversation with one message, and its keys known to every service. */
@@ -116,6 +118,63 @@ final class MatrixSetup {
                 .extract()
                 .path("key.id");
     }
+
+    /** Channel connections made so far, by tenant id and type. */
+    private final Map<String, String> connections = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The tenant's Telegram connection (webhook mode, its bot known to the emulated Bot API), once channel-ingress
+     * knows it: an unsigned update is then refused with 401 rather than 404.
+     */
+    String telegramConnection(MatrixTenant tenant) {
+        return connections.computeIfAbsent(tenant.id() + ":telegram", k -> {
+            String id = newTelegramConnection(tenant);
+            await().atMost(PATIENCE).until(() -> given().baseUri(platform.serviceUrl(PlatformService.CHANNEL_INGRESS))
+                    .contentType(ContentType.JSON).body("{}").post("/v1/channels/telegram/{id}", id)
+                    .statusCode() == 401);
+            return id;
+        });
+    }
+
+    /** The tenant's WhatsApp connection, once channel-ingress refuses an unsigned payload for it with 401. */
+    String whatsappConnection(MatrixTenant tenant) {
+        return connections.computeIfAbsent(tenant.id() + ":whatsapp", k -> {
+            String id = admin().contentType(ContentType.JSON)
+                    .body("{\"type\": \"WHATSAPP\", \"displayName\": \"Matrix line\", \"settings\": {\"phoneNumberId\": "
+                            + "\"106540352242922\"}, \"credentials\": {\"accessToken\": \"EAAG" + UUID.randomUUID()
+                                    .toString().replace("-", "")
+                            + "\", \"appSecret\": \"matrix-" + UUID.randomUUID() + "\"}}")
+                    .post("/v1/tenants/{id}/channels", tenant.id())
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("connectionId");
+            await().atMost(PATIENCE).until(() -> given().baseUri(platform.serviceUrl(PlatformService.CHANNEL_INGRESS))
+                    .contentType(ContentType.JSON).body("{}").post("/v1/channels/whatsapp/{id}", id)
+                    .statusCode() == 401);
+            return id;
+        });
+    }
+
+    /** A new Telegram connection of the tenant, for an operation that uses one up (delete); its id. */
+    String newTelegramConnection(MatrixTenant tenant) {
+        return admin().contentType(ContentType.JSON)
+                .body(telegramConnectBody())
+                .post("/v1/tenants/{id}/channels", tenant.id())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("connectionId");
+    }
+
+    /** A connect request for the matrix's bot, which the emulated Bot API knows. */
+    static String telegramConnectBody() {
+        return "{\"type\": \"TELEGRAM\", \"displayName\": \"Matrix bot\", \"mode\": \"WEBHOOK\", "
+                + "\"credentials\": {\"botToken\": \"" + BOT_TOKEN + "\"}}";
+    }
+
+    /** The matrix's Telegram bot: registered with the emulated Bot API when the setup is made. */
+    static final String BOT_TOKEN = "7123456789:AAMatrix" + UUID.randomUUID().toString().replace("-", "");
 
     /** A new template with a unique name; its id. */
     String template() {
