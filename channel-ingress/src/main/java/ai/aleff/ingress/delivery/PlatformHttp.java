@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The one HTTP client of delivery: the JDK client, which retries nothing by itself (a send is not idempotent) and
@@ -51,6 +53,15 @@ public class PlatformHttp {
      * What a call that got no answer means: not connected (nothing was sent, try again) or connected without an
      * answer (the platform may have the message: unconfirmed, never sent again).
      */
+    /** The answer's body as JSON; an empty object when it is none (a proxy's HTML page, an empty 502). */
+    public static JsonObject jsonBody(HttpResponse<String> response) {
+        try {
+            return new JsonObject(response.body());
+        } catch (DecodeException | ClassCastException e) {
+            return new JsonObject();
+        }
+    }
+
     public static SendOutcome transportFailure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 import ai.aleff.contracts.events.ChannelConnectionChanged;
@@ -110,12 +109,7 @@ public class TelegramSender implements ChannelSender {
     }
 
     static SendOutcome interpret(HttpResponse<String> response) {
-        JsonObject json;
-        try {
-            json = new JsonObject(response.body());
-        } catch (DecodeException | ClassCastException e) {
-            json = new JsonObject();
-        }
+        JsonObject json = PlatformHttp.jsonBody(response);
         int status = response.statusCode();
         String description = "sendMessage answered " + status + ": " + json.getString("description", "");
         if (status == 200 && json.getBoolean("ok", false)) {

@@ -33,7 +33,7 @@ import ai.aleff.platform.rest.Problems;
 /**
  * Telegram's webhook (setWebhook with our {@code secret_token}): one update per POST. The secret token is checked in
  * constant time before the body is parsed. Telegram retries every non-2xx answer for up to 24 hours, so everything
- * that a retry would not change (duplicates, ignored updates, refused by limits, a paused connection) is answered 200,
+ * that a retry would not change (duplicates, ignored updates, a paused connection) is answered 200,
  * and only an update Kafka did not acknowledge is answered 503, to be retried. The 200 has no body: Telegram would
  * run a method named in it.
  */
@@ -55,9 +55,9 @@ public class TelegramWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "receiveTelegramUpdate", summary = "Telegram webhook of a channel connection", description = "Called by Telegram, not by integrators. Answers 200 only after Kafka acknowledged the "
-            + "message, or when the update is a duplicate, not for the assistant, refused by the tenant's limits or "
-            + "the connection is paused (nothing a retry would change).")
-    @APIResponse(responseCode = "200", description = "Accepted, or dropped for good (duplicate, ignored, limited, paused).")
+            + "message, or when the update is a duplicate, not for the assistant or the connection is paused (nothing a "
+            + "retry would change); 429 when the tenant's limits refuse it for now.")
+    @APIResponse(responseCode = "200", description = "Accepted, or dropped for good (duplicate, ignored, paused).")
     @APIResponse(responseCode = "400", description = "The body is not a Telegram update (malformed JSON, no integer update_id).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No X-Telegram-Bot-Api-Secret-Token header; nothing was accepted.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The secret token is not the connection's; nothing was accepted.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -100,12 +99,7 @@ public class WhatsAppSender implements ChannelSender {
     }
 
     static SendOutcome interpret(HttpResponse<String> response) {
-        JsonObject json;
-        try {
-            json = new JsonObject(response.body());
-        } catch (DecodeException | ClassCastException e) {
-            json = new JsonObject();
-        }
+        JsonObject json = PlatformHttp.jsonBody(response);
         int status = response.statusCode();
         if (status == 200) {
             JsonArray messages = json.getJsonArray("messages", new JsonArray());
