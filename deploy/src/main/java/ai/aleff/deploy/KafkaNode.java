@@ -57,6 +57,11 @@ public final class KafkaNode implements AutoCloseable {
         return process.pid();
     }
 
+    /** The broker's JVM, for the launcher's supervision. */
+    ManagedProcess process() {
+        return process;
+    }
+
     static boolean isFormatted(DataLayout layout) {
         return Files.exists(layout.kafkaLogDirs().resolve("meta.properties"));
     }

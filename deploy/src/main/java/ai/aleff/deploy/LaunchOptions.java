@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param properties extra service properties, each {@code service:key=value}
  */
 public record LaunchOptions(Optional<Path> repoDir, Optional<Path> dataDir, int portOffset,
-        Optional<Integer> postgresPort, Optional<Integer> kafkaPort, List<Property> properties, boolean help) {
+        Optional<Integer> postgresPort, Optional<Integer> kafkaPort, List<Property> properties, int restarts,
+        boolean help) {
 
     public static final String USAGE = """
             Usage: ./aleff run [options]
@@ -26,6 +27,9 @@ public record LaunchOptions(Optional<Path> repoDir, Optional<Path> dataDir, int 
               --property <svc>:<key>=<value>
                                       an extra configuration property for one service (repeatable), e.g.
                                       --property agent-worker:quarkus.log.level=DEBUG
+              --restarts <n>          a service, Kafka or Keycloak that exits on its own is started again, after
+                                      1 s doubling to 30 s; after n quick failures in a row (each within 60 s of
+                                      its start) the launcher gives up on it (default 6; 0 = never restart)
               --repo-dir <dir>        the repository root (default: found from the launcher's location)
               --help                  this text
             Environment: OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_MODEL point agent-worker at an OpenAI-compatible
@@ -64,6 +68,7 @@ public record LaunchOptions(Optional<Path> repoDir, Optional<Path> dataDir, int 
         Optional<Integer> postgresPort = Optional.empty();
         Optional<Integer> kafkaPort = Optional.empty();
         List<Property> properties = new ArrayList<>();
+        int restarts = RestartPolicy.DEFAULT.maxQuickFailures();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -76,13 +81,19 @@ public record LaunchOptions(Optional<Path> repoDir, Optional<Path> dataDir, int 
                 case "--postgres-port" -> postgresPort = Optional.of(number(value(args, i, arg), name, 1, 65535));
                 case "--kafka-port" -> kafkaPort = Optional.of(number(value(args, i, arg), name, 1, 65534));
                 case "--property" -> properties.add(Property.parse(value(args, i, arg)));
+                case "--restarts" -> restarts = number(value(args, i, arg), name, 0, 1000);
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'");
             }
             if (!arg.contains("=") && !name.equals("--help") && !name.equals("-h")) {
                 i++;
             }
         }
-        return new LaunchOptions(repoDir, dataDir, portOffset, postgresPort, kafkaPort, properties, help);
+        return new LaunchOptions(repoDir, dataDir, portOffset, postgresPort, kafkaPort, properties, restarts, help);
+    }
+
+    /** How the launcher restarts what exits on its own. */
+    public RestartPolicy restartPolicy() {
+        return RestartPolicy.DEFAULT.withMaxQuickFailures(restarts);
     }
 
     /** The settings these options describe, on top of the defaults. */

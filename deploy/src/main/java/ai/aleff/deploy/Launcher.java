@@ -33,6 +33,7 @@ public final class Launcher {
             PlatformSettings settings = options.toSettings(
                     options.repoDir().orElseGet(RepoLocator::locate), System.getenv());
             platform = LocalPlatform.create(settings, progress);
+            platform.restartOnExit(options.restartPolicy());
             platform.requireServiceJars();
         } catch (PlatformStartException e) {
             System.err.println("aleff run: " + e.getMessage());

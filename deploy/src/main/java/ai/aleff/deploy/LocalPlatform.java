@@ -25,6 +25,7 @@ public final class LocalPlatform implements AutoCloseable {
     private KafkaNode kafka;
     private final List<ServiceNode> services = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean closed;
+    private volatile RestartPolicy restarts = RestartPolicy.NEVER;
 
     private LocalPlatform(PlatformSettings settings, Progress progress) {
         this.settings = settings;
@@ -52,6 +53,15 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on a service, Kafka or Keycloak whose process exits on its own (not through this platform's stop or
+     * kill methods) is started again under {@code policy}; {@link RestartPolicy#NEVER} (the default) leaves it down.
+     * Set it before the start. PostgreSQL is not supervised: pg_ctl runs it as a daemon, not a child of ours.
+     */
+    public void restartOnExit(RestartPolicy policy) {
+        this.restarts = policy;
+    }
+
     /** Fails with one clear message when a service has not been built, before anything is started. */
     public void requireServiceJars() {
         ServiceCommand.requireJars(settings.repoDir());
@@ -62,12 +72,7 @@ public final class LocalPlatform implements AutoCloseable {
         progress.line("data directory " + layout.root());
         if (settings.startsKeycloak()) {
             progress.step("Keycloak starting on " + settings.keycloakBaseUrl(), () -> {
-                KeycloakInstance instance = KeycloakInstance.prepare(layout.keycloak());
-                synchronized (this) {
-                    requireOpen();
-                    keycloak = KeycloakNode.launch(instance, settings.keycloakPort(),
-                            settings.keycloakManagementPort(), identity().adminCredentials(), layout.log("keycloak"));
-                }
+                launchKeycloak();
             });
         }
         progress.step("PostgreSQL ready on 127.0.0.1:" + settings.postgresPort() + ", database "
@@ -79,16 +84,45 @@ public final class LocalPlatform implements AutoCloseable {
                     }
                 });
         progress.step("Kafka ready on " + settings.bootstrapServers(), () -> {
-            synchronized (this) {
-                requireOpen();
-                kafka = KafkaNode.launch(settings, layout);
-            }
+            launchKafka();
             kafka.awaitReady();
         });
         if (keycloak != null) {
             progress.step("Keycloak ready on " + settings.keycloakBaseUrl() + ", realm " + AleffRealm.NAME,
                     () -> keycloak.awaitReady(KeycloakNode.READY_TIMEOUT));
+            Supervisor.watch(new Supervisor.Component("keycloak", this::launchKeycloak, process -> {
+                KeycloakNode node = keycloak;
+                if (node != null && node.process() == process) {
+                    node.awaitReady(KeycloakNode.READY_TIMEOUT);
+                }
+            }), keycloak.process(), restarts, progress, () -> closed);
         }
+        superviseKafka();
+    }
+
+    private ManagedProcess launchKeycloak() {
+        KeycloakInstance instance = KeycloakInstance.prepare(layout.keycloak());
+        synchronized (this) {
+            requireOpen();
+            keycloak = KeycloakNode.launch(instance, settings.keycloakPort(), settings.keycloakManagementPort(),
+                    identity().adminCredentials(), layout.log("keycloak"));
+            return keycloak.process();
+        }
+    }
+
+    private synchronized ManagedProcess launchKafka() {
+        requireOpen();
+        kafka = KafkaNode.launch(settings, layout);
+        return kafka.process();
+    }
+
+    private void superviseKafka() {
+        Supervisor.watch(new Supervisor.Component("kafka", this::launchKafka, process -> {
+            KafkaNode node = kafka;
+            if (node != null && node.process() == process) {
+                node.awaitReady();
+            }
+        }), kafka.process(), restarts, progress, () -> closed);
     }
 
     /**
@@ -108,17 +142,26 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void startOne(PlatformService service, String javaCommand) {
         long begin = System.nanoTime();
-        ServiceNode node;
-        synchronized (this) {
-            requireOpen();
-            node = ServiceNode.start(ServiceCommand.of(service, settings, javaCommand, secretKey), settings,
-                    layout);
-            services.add(node);
-        }
+        ServiceNode node = launchService(service, javaCommand);
         node.awaitReady(settings.readyTimeout());
         progress.line(String.format(Locale.ROOT, "%-16s ready on %s (%.1fs, pid %d)",
                 service.moduleName(), settings.serviceUrl(service), (System.nanoTime() - begin) / 1e9,
                 node.process().pid()));
+        Supervisor.watch(new Supervisor.Component(service.moduleName(),
+                () -> launchService(service, javaCommand).process(),
+                process -> service(service).filter(running -> running.process() == process)
+                        .ifPresent(running -> running.awaitReady(settings.readyTimeout()))),
+                node.process(), restarts, progress, () -> closed);
+    }
+
+    /** Starts the service's process; a dead one it replaces leaves the list. */
+    private synchronized ServiceNode launchService(PlatformService service, String javaCommand) {
+        requireOpen();
+        services.removeIf(running -> running.service() == service && !running.process().isAlive());
+        ServiceNode node = ServiceNode.start(ServiceCommand.of(service, settings, javaCommand, secretKey), settings,
+                layout);
+        services.add(node);
+        return node;
     }
 
     private void requireOpen() {
@@ -236,6 +279,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         started.awaitReady();
         progress.line("Kafka ready on " + settings.bootstrapServers());
+        superviseKafka();
     }
 
     /** Fault injection: stops PostgreSQL (fast shutdown); its cluster directory stays. */

@@ -22,6 +22,8 @@ public final class ManagedProcess {
     private final String name;
     private final Process process;
     private final Path log;
+    // Set before any stop or kill of ours, so that a supervisor tells them from a crash.
+    private volatile boolean stopRequested;
 
     private ManagedProcess(String name, Process process, Path log) {
         this.name = name;
@@ -65,6 +67,16 @@ public final class ManagedProcess {
         return process.isAlive();
     }
 
+    /** True once this launcher asked the process to stop or killed it on purpose: its exit is no crash. */
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** Blocks until the process has exited, however long that takes, and returns its exit code. */
+    public int awaitExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
     public int waitFor(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -79,6 +91,7 @@ public final class ManagedProcess {
 
     /** Asks the process to stop (SIGTERM) without waiting, so several children can shut down together. */
     public void requestStop() {
+        stopRequested = true;
         if (process.isAlive()) {
             process.destroy();
         }
@@ -89,6 +102,7 @@ public final class ManagedProcess {
      * is gone so its ports are free for a restart. For fault injection.
      */
     public void kill() {
+        stopRequested = true;
         process.toHandle().destroyForcibly();
         try {
             if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -79,6 +79,16 @@ public final class PostgresNode implements AutoCloseable {
         return server.getDatabase(PlatformSettings.DATABASE_USER, PlatformSettings.DATABASE).getConnection();
     }
 
+    /** A connection to the maintenance database {@code postgres} as the superuser (to drop and create databases). */
+    Connection connectMaintenance() throws SQLException {
+        return server.getPostgresDatabase().getConnection();
+    }
+
+    /** Provisions the services' roles and schemas again, e.g. after a restore replaced the platform database. */
+    void provisionAgain(DataLayout layout) {
+        provision(DatabaseLogins.in(layout.root()));
+    }
+
     private void secure(DataLayout layout, String password) {
         try (Connection connection = server.getPostgresDatabase().getConnection()) {
             PostgresAuthentication.enforce(connection, layout.postgres(), password);

@@ -34,6 +34,22 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void restartsDefaultToSixQuickFailuresAndZeroTurnsThemOff() {
+        // Given no --restarts, then --restarts 0, then --restarts=2
+        RestartPolicy byDefault = LaunchOptions.parse(new String[0], Map.of()).restartPolicy();
+        RestartPolicy off = LaunchOptions.parse(new String[]{"--restarts", "0"}, Map.of()).restartPolicy();
+        RestartPolicy two = LaunchOptions.parse(new String[]{"--restarts=2"}, Map.of()).restartPolicy();
+
+        // Then the default restarts with the documented backoff, 0 never restarts, and the count is taken as given
+        assertThat(byDefault).isEqualTo(RestartPolicy.DEFAULT);
+        assertThat(byDefault.maxQuickFailures()).isEqualTo(6);
+        assertThat(off.restarts()).isFalse();
+        assertThat(two.maxQuickFailures()).isEqualTo(2);
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[]{"--restarts", "-1"}, Map.of()))
+                .hasMessageContaining("--restarts must be between 0 and 1000");
+    }
+
+    @Test
     void dataDirectoryComesFromTheEnvironmentUnlessGivenOnTheCommandLine() {
         // Given ALEFF_DATA_DIR in the environment
         Map<String, String> environment = Map.of("ALEFF_DATA_DIR", "/from-env");

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +23,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fault injection on the infrastructure: Kafka and PostgreSQL stop mid-run and come back with their data. */
+/**
+ * Fault injection on the infrastructure: Kafka and PostgreSQL stop mid-run and come back with their data; a broker
+ * killed from outside is restarted by the launcher's supervision, one the platform stops itself is not.
+ */
 class LocalPlatformFaultsIT {
 
     private static final String TOPIC = "launcher.faults.v1";
@@ -29,14 +35,18 @@ class LocalPlatformFaultsIT {
     Path dataDir;
 
     @Test
-    void kafkaAndPostgresStopAndComeBackOnTheSamePortsWithTheirData() throws Exception {
+    void kafkaAndPostgresStopAndComeBackOnTheSamePortsWithTheirDataAndACrashedBrokerIsRestarted() throws Exception {
         // Given running infrastructure with a topic and a row
         // The run's shared Keycloak: this test needs none of its own.
         PlatformSettings settings = PlatformSettings.builder(RepoLocator.locate(), dataDir)
                 .freePorts()
                 .externalKeycloak(SharedKeycloak.ofRepository(RepoLocator.locate()).acquire().url())
                 .build();
-        try (LocalPlatform platform = LocalPlatform.create(settings, Progress.silent())) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (LocalPlatform platform = LocalPlatform.create(settings,
+                new Progress(new PrintStream(output, true, StandardCharsets.UTF_8)))) {
+            platform.restartOnExit(new RestartPolicy(Duration.ofMillis(500), Duration.ofSeconds(2),
+                    Duration.ofSeconds(60), 4));
             platform.startInfrastructure();
             try (Admin admin = Admin.create(adminConfig(settings))) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
@@ -73,6 +83,22 @@ class LocalPlatformFaultsIT {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getInt(1)).isEqualTo(7);
             }
+
+            // When the broker is killed from outside the launcher (SIGKILL by its pid, as a crash would end it)
+            long restartedPid = platform.kafka().pid();
+            ProcessHandle.of(restartedPid).orElseThrow().destroyForcibly();
+
+            // Then the supervision starts a new broker that serves the same topic, and says so
+            await().atMost(Duration.ofSeconds(90)).until(() -> output.toString(StandardCharsets.UTF_8)
+                    .contains("kafka is back (pid "));
+            assertThat(platform.kafka().pid()).isNotEqualTo(restartedPid);
+            try (Admin admin = Admin.create(adminConfig(settings))) {
+                assertThat(admin.listTopics().names().get()).contains(TOPIC);
+            }
+            String progress = output.toString(StandardCharsets.UTF_8);
+            assertThat(progress).contains("kafka exited with code 137; restarting in 500 ms (restart 1)");
+            // And the stop the platform asked for earlier was not taken for a crash: the kill is the only exit seen
+            assertThat(progress.split("kafka exited with code", -1)).hasSize(2);
         }
     }
 
