@@ -52,15 +52,15 @@ class FairIntakeIT {
     private static final Duration MODEL_DELAY = Duration.ofSeconds(1);
     /** A's backlog drains at about 40 turns a second (the tenant's model cap over a one-second model). */
     private static final Duration BACKLOG_DRAINED = Duration.ofMinutes(4);
-    /**
-     * The one-second model call, plus taking in the records ahead of B's and the turn's commits beside A's on a busy
-     * machine. With the old global permit B waited for about 1,000 of A's turns: over 25 s at 40 turns a second.
-     */
-    private static final Duration ANSWERED_PROMPTLY = Duration.ofSeconds(15);
-    /** Waited for B's reply before asserting how long it took, so a failure says how far off it was. */
+    /** Waited for B's reply before counting A's, so a failure says how far off it was. */
     private static final Duration B_GIVES_UP = Duration.ofMinutes(2);
-    /** With the old global permit B's record was taken in only after about 1,000 of A's turns had finished. */
-    private static final int AHEAD_OF_B = 500;
+    /**
+     * B's wait counted in A's progress, not in seconds: the wall-clock wait grows with the machine's load (3.5 s on a
+     * quiet machine, 22 s with four builds beside it), the number of A's replies before B's does not. The dispatcher
+     * lets B in after A's first round of its 200 conversations (160 to 296 of A's answered, measured); the old global
+     * permit made B wait for 529. Two rounds separate the two.
+     */
+    private static final int AHEAD_OF_B = 2 * CONVERSATIONS;
     private static final String B_TEXT = "b's only message";
     private static final Logger LOG = Logger.getLogger(FairIntakeIT.class);
 
@@ -95,7 +95,7 @@ class FairIntakeIT {
             long sentB = System.nanoTime();
             Events.publish(kafka, fromB);
 
-            // Then B is answered within a few seconds, while most of A's backlog is still waiting
+            // Then B is answered while most of A's backlog is still waiting
             long[] bAtModel = {0};
             Awaitility.await().atMost(B_GIVES_UP).pollInterval(Duration.ofMillis(50)).until(() -> {
                 if (bAtModel[0] == 0 && SlowModelResource.model.calls(B_TEXT) > 0) {
@@ -112,7 +112,6 @@ class FairIntakeIT {
                     answeredA, backlog.size());
             // B did not queue behind A's backlog: few of A's messages were answered before B's
             assertThat(answeredA).as("A's replies when B was answered").isLessThan(AHEAD_OF_B);
-            assertThat(waited).as("B's wait for its reply").isLessThanOrEqualTo(ANSWERED_PROMPTLY);
 
             // And every one of A's messages is answered, exactly once, each conversation's replies in send order
             Awaitility.await().atMost(BACKLOG_DRAINED).pollInterval(Duration.ofSeconds(1))
