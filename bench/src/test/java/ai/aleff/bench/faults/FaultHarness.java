@@ -48,6 +48,7 @@ public final class FaultHarness implements AutoCloseable {
     /** Turns left mid-way by a killed worker are resumed after this (the default of 3 minutes is for production). */
     static final Duration STALE_TURN_AFTER = Duration.ofSeconds(15);
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    static final Duration SERVICE_READY_WITHIN = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What tenant-service tells Telegram; the harness posts to channel-ingress under the same path. */
     private static final String PUBLIC_BASE_URL = "https://faults.aleff.example";
@@ -116,6 +117,8 @@ public final class FaultHarness implements AutoCloseable {
                 // The run's shared Keycloak: the faults injected are the platform's, not the identity provider's.
                 .externalKeycloak(SharedKeycloak.ofRepository(repo).acquire().url())
                 .environment(Map.of())
+                // On a starved machine (2 shared cores) a Quarkus service has taken 124 s to start.
+                .readyTimeout(SERVICE_READY_WITHIN)
                 .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.base-url", model.baseUrl())
                 .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.api-key", "sk-bench")
                 .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.model-name", "gpt-bench")

@@ -25,7 +25,6 @@ import ai.aleff.deploy.ServiceCommand;
  */
 final class SecondIngress implements AutoCloseable {
 
-    private static final Duration READY_WITHIN = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ManagedProcess process;
@@ -50,7 +49,7 @@ final class SecondIngress implements AutoCloseable {
                 platform.layout().log(ingress.moduleName() + "-2"));
         SecondIngress second = new SecondIngress(process);
         try {
-            await().atMost(READY_WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> {
+            await().atMost(FaultHarness.SERVICE_READY_WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the second channel-ingress exited; see " + process.log());
                 }
