@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code POST /v1/messages} with the tenant's API key and the marker as clientMessageId. 503s and connection errors
  * are retried, as the API asks integrators to do; 202 carries the messageId.
  */
-final class ApiTarget implements LoadTarget {
+final class ApiTarget implements HttpTarget {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,9 @@ import ai.aleff.deploy.Progress;
 import ai.aleff.deploy.RepoLocator;
 import ai.aleff.deploy.SharedKeycloak;
 import ai.aleff.testkit.channels.TelegramConnectApi;
+import ai.aleff.testkit.channels.TelegramPollingApi;
 import ai.aleff.testkit.channels.TelegramSendApi;
+import ai.aleff.testkit.channels.WhatsAppGraphApi;
 
 /**
  * The platform as {@code ./aleff run} starts it, with the model and Telegram's Bot API emulated, one tenant, and a
@@ -47,12 +48,13 @@ public final class FaultHarness implements AutoCloseable {
     /** Turns left mid-way by a killed worker are resumed after this (the default of 3 minutes is for production). */
     static final Duration STALE_TURN_AFTER = Duration.ofSeconds(15);
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    static final Duration SERVICE_READY_WITHIN = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What tenant-service tells Telegram; the harness posts to channel-ingress under the same path. */
     private static final String PUBLIC_BASE_URL = "https://faults.aleff.example";
 
     private final ModelEmulator model;
-    private final TelegramEmulators telegram;
+    private final ChannelEmulators channels;
     private final LocalPlatform platform;
     private final Progress progress;
     private final Tenant tenant;
@@ -60,22 +62,31 @@ public final class FaultHarness implements AutoCloseable {
     private final PlatformReader reader;
     private final AtomicLong runs = new AtomicLong();
     private TelegramBot bot;
+    private WhatsAppNumber whatsApp;
+    private PollingFailover polling;
 
     /** The harness's tenant: its id (for administration) and its API key (for reading what the platform shows). */
     private record Tenant(String id, String apiKey) {
     }
 
-    /** tenant-service's Telegram (getMe, setWebhook) and channel-ingress's (sendMessage). */
-    private record TelegramEmulators(TelegramConnectApi connect, TelegramSendApi send) implements AutoCloseable {
+    /**
+     * tenant-service's Telegram (getMe, setWebhook) and channel-ingress's: getUpdates at {@code polling}, which
+     * forwards sendMessage to {@code send} (one base URL, as api.telegram.org); and WhatsApp's Graph API.
+     */
+    private record ChannelEmulators(TelegramConnectApi connect, TelegramPollingApi polling, TelegramSendApi send,
+            WhatsAppGraphApi graph) implements AutoCloseable {
 
-        static TelegramEmulators start() {
-            return new TelegramEmulators(TelegramConnectApi.start(), TelegramSendApi.start());
+        static ChannelEmulators start() {
+            ChannelEmulators emulators = new ChannelEmulators(TelegramConnectApi.start(), TelegramPollingApi.start(),
+                    TelegramSendApi.start(), WhatsAppGraphApi.start());
+            emulators.polling().forwardOtherMethodsTo(emulators.send().baseUrl());
+            return emulators;
         }
 
         @Override
         public void close() {
-            try (connect; send) {
-                // both closed, whichever fails
+            try (connect; polling; send; graph) {
+                // all closed, whichever fails
             }
         }
     }
@@ -84,10 +95,10 @@ public final class FaultHarness implements AutoCloseable {
     private record TelegramBot(String connectionId, String webhookUrl, String secretToken) {
     }
 
-    private FaultHarness(ModelEmulator model, TelegramEmulators telegram, LocalPlatform platform, Progress progress,
+    private FaultHarness(ModelEmulator model, ChannelEmulators telegram, LocalPlatform platform, Progress progress,
             Tenant tenant) {
         this.model = model;
-        this.telegram = telegram;
+        this.channels = telegram;
         this.platform = platform;
         this.progress = progress;
         this.tenant = tenant;
@@ -98,7 +109,7 @@ public final class FaultHarness implements AutoCloseable {
 
     public static FaultHarness start(Progress progress) {
         ModelEmulator model = ModelEmulator.start(MODEL_TIMEOUT.multipliedBy(2));
-        TelegramEmulators telegram = TelegramEmulators.start();
+        ChannelEmulators telegram = ChannelEmulators.start();
         Path repo = RepoLocator.locate();
         PlatformSettings settings = PlatformSettings.builder(repo,
                 repo.resolve("bench/target/faults-" + System.currentTimeMillis()))
@@ -106,6 +117,8 @@ public final class FaultHarness implements AutoCloseable {
                 // The run's shared Keycloak: the faults injected are the platform's, not the identity provider's.
                 .externalKeycloak(SharedKeycloak.ofRepository(repo).acquire().url())
                 .environment(Map.of())
+                // On a starved machine (2 shared cores) a Quarkus service has taken 124 s to start.
+                .readyTimeout(SERVICE_READY_WITHIN)
                 .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.base-url", model.baseUrl())
                 .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.api-key", "sk-bench")
                 .serviceProperty(PlatformService.AGENT_WORKER, "aleff.agent.model.openai.model-name", "gpt-bench")
@@ -118,7 +131,17 @@ public final class FaultHarness implements AutoCloseable {
                         telegram.connect().baseUrl())
                 .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.public-base-url", PUBLIC_BASE_URL)
                 .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.telegram.api-base-url",
-                        telegram.send().baseUrl())
+                        telegram.polling().baseUrl())
+                .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.whatsapp.graph-base-url",
+                        telegram.graph().baseUrl())
+                // A polled bot's lease moves within seconds of its holder's death (docs/channels.md, "Long polling").
+                .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.telegram.polling.lease-ttl", "3s")
+                .serviceProperty(PlatformService.CHANNEL_INGRESS,
+                        "aleff.channels.telegram.polling.lease-renew-interval", "1s")
+                .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.telegram.polling.acquire-interval",
+                        "500ms")
+                .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.telegram.polling.registry-interval",
+                        "1s")
                 .build();
         LocalPlatform platform = null;
         try {
@@ -148,24 +171,10 @@ public final class FaultHarness implements AutoCloseable {
     public ScenarioResult run(Scenario scenario, LoadProfile profile) {
         String run = scenario.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-        boolean viaTelegram = scenario.channel() == Scenario.Channel.TELEGRAM;
-        // Telegram's conversations are private chats: numeric ids, and update ids, unique to this run.
-        long runNumber = runs.incrementAndGet();
-        long firstChat = 1_000_000_000L + runNumber * 1_000;
-        List<String> loadConversations = IntStream.range(0, profile.conversations())
-                .mapToObj(i -> viaTelegram ? String.valueOf(firstChat + i) : run + "-c" + i)
-                .toList();
-        TelegramBot telegramBot = viaTelegram ? telegramBot() : null;
-        // What the platform calls them: the channel's conversation id for a chat (ChannelConversations).
-        List<String> conversations = viaTelegram
-                ? loadConversations.stream().map(chat -> "tg:" + telegramBot.connectionId() + ":" + chat).toList()
-                : loadConversations;
-        LoadTarget target = viaTelegram
-                ? new TelegramTarget(telegramBot.webhookUrl(), telegramBot.secretToken(), runNumber * 10_000_000)
-                : new ApiTarget(platform.serviceUrl(PlatformService.CHANNEL_INGRESS), apiKey);
+        ChannelLoad channel = channelLoad(scenario.channel(), profile, run, runs.incrementAndGet());
         progress.line("scenario " + scenario.name() + ": load starts");
-        try (LoadClient load = LoadClient.start(target, loadConversations, run, profile.maxMessages(),
-                profile.perSecond())) {
+        try (LoadClient load = LoadClient.start(channel.target(), channel.loadConversations(), run,
+                profile.maxMessages(), profile.perSecond())) {
             awaitSent(load, profile.faultAfter());
             Instant faultStart = Instant.now();
             for (Runnable phase : scenario.phases()) {
@@ -182,14 +191,96 @@ public final class FaultHarness implements AutoCloseable {
                     .orTimeout(profile.afterHeal() / (long) profile.perSecond() + LoadClient.GIVE_UP_AFTER.toSeconds()
                             + 60, TimeUnit.SECONDS)
                     .join();
-            // Over Telegram a reply counts once the Bot API received it, so the drain waits for that too.
-            UnaryOperator<List<MarkerResult>> seen = viaTelegram
-                    ? platformSide -> sentToTelegram(platformSide, loadConversations, run)
-                    : UnaryOperator.identity();
-            List<MarkerResult> results = settle(deliveries, conversations, profile.drainSeconds(), seen);
-            return ScenarioResult.of(scenario.name(), results, faultStart, faultEnd,
-                    Duration.between(healStart, faultEnd), load.unavailable(), load.unreachable());
+            List<MarkerResult> results = settle(deliveries, channel.conversations(), profile.drainSeconds(),
+                    channel.seen());
+            return channel.figures(ScenarioResult.of(scenario.name(), results, faultStart, faultEnd,
+                    Duration.between(healStart, faultEnd), load.unavailable(), load.unreachable()));
+        } finally {
+            if (scenario.channel() == Scenario.Channel.TELEGRAM_POLLING && polling != null) {
+                polling.close();
+                polling = null;
+            }
         }
+    }
+
+    /**
+     * Where a scenario's load goes and where its replies are counted: {@code loadConversations} are what the load
+     * sends to (chat ids, WhatsApp users), {@code conversations} what the platform calls them, {@code seen} turns the
+     * platform's view into the emulated channel's (its sends), {@code figures} adds the channel's own figures.
+     */
+    private record ChannelLoad(List<String> loadConversations, List<String> conversations, LoadTarget target,
+            UnaryOperator<List<MarkerResult>> seen, UnaryOperator<ScenarioResult> figures) {
+
+        ChannelLoad {
+            loadConversations = List.copyOf(loadConversations);
+            conversations = List.copyOf(conversations);
+        }
+
+        ScenarioResult figures(ScenarioResult result) {
+            return figures.apply(result);
+        }
+    }
+
+    private ChannelLoad channelLoad(Scenario.Channel channel, LoadProfile profile, String run, long runNumber) {
+        // Channel conversations are private chats / users: numeric ids unique to this run.
+        long first = 1_000_000_000L + runNumber * 1_000;
+        List<String> ids = IntStream.range(0, profile.conversations()).mapToObj(i -> String.valueOf(first + i))
+                .toList();
+        return switch (channel) {
+            case API -> new ChannelLoad(IntStream.range(0, profile.conversations()).mapToObj(i -> run + "-c" + i)
+                    .toList(), IntStream.range(0, profile.conversations()).mapToObj(i -> run + "-c" + i).toList(),
+                    new ApiTarget(platform.serviceUrl(PlatformService.CHANNEL_INGRESS), apiKey),
+                    UnaryOperator.identity(), UnaryOperator.identity());
+            case TELEGRAM -> {
+                TelegramBot telegramBot = telegramBot();
+                yield new ChannelLoad(ids, telegramConversations(telegramBot.connectionId(), ids),
+                        new TelegramTarget(telegramBot.webhookUrl(), telegramBot.secretToken(), runNumber * 10_000_000),
+                        seen -> PlatformSideCount.telegram(channels.send(), seen, ids, run), UnaryOperator.identity());
+            }
+            case TELEGRAM_POLLING -> {
+                polling = PollingFailover.start(platform, new ChannelConnector(platform, tenant.id()),
+                        channels.connect(), channels.polling(), progress);
+                PollingFailover failover = polling;
+                yield new ChannelLoad(ids, telegramConversations(failover.connectionId(), ids), failover.target(),
+                        seen -> PlatformSideCount.telegram(channels.send(), seen, ids, run),
+                        result -> result.withChannelFigures(failover.conflicts(), String.format(Locale.ROOT,
+                                "takeover %s s after the kill, %d x 409 (overlapping getUpdates), %d updates "
+                                        + "served again, %s",
+                                failover.takeover().map(d -> String.format(Locale.ROOT, "%.1f", d.toMillis() / 1e3))
+                                        .orElse("never"),
+                                failover.conflicts(), failover.reserved(), failover.confirmation())));
+            }
+            case WHATSAPP -> {
+                WhatsAppNumber number = whatsAppNumber();
+                List<String> users = ids.stream().map(id -> "55" + id).toList();
+                yield new ChannelLoad(users,
+                        users.stream().map(user -> "wa:" + number.connectionId() + ":" + user).toList(),
+                        number.target(), seen -> PlatformSideCount.whatsApp(channels.graph(), seen, users),
+                        UnaryOperator.identity());
+            }
+        };
+    }
+
+    /** What the platform calls a Telegram private chat: the channel's conversation id (ChannelConversations). */
+    private static List<String> telegramConversations(String connectionId, List<String> chats) {
+        return chats.stream().map(chat -> "tg:" + connectionId + ":" + chat).toList();
+    }
+
+    /** In the polling scenario's phases: kill -9 of the instance holding the bot's lease. */
+    void killPollingHolder() {
+        polling.killHolder();
+    }
+
+    /** The polling scenario's heal: the killed instance starts again (as the standby). */
+    void restartKilledIngress() {
+        polling.restartKilled();
+    }
+
+    private WhatsAppNumber whatsAppNumber() {
+        if (whatsApp == null) {
+            whatsApp = WhatsAppNumber.connect(platform, new ChannelConnector(platform, tenant.id()), progress);
+        }
+        return whatsApp;
     }
 
     private static void awaitSent(LoadClient load, int count) {
@@ -226,26 +317,6 @@ public final class FaultHarness implements AutoCloseable {
         return Tally.of(deliveries, messages, audit);
     }
 
-    /**
-     * The platform's replies as Telegram received them: each marker's reply count becomes the number of sendMessage
-     * calls answering its Telegram message, so lost and duplicated are counted at the emulated platform's side.
-     */
-    private List<MarkerResult> sentToTelegram(List<MarkerResult> results, List<String> chats, String markerPrefix) {
-        Map<Long, Integer> sendsByRepliedMessage = new HashMap<>();
-        for (String chat : chats) {
-            for (TelegramSendApi.Call call : telegram.send().sends(chat)) {
-                sendsByRepliedMessage.merge(call.body().path("reply_parameters").path("message_id").asLong(-1), 1,
-                        Integer::sum);
-            }
-        }
-        return results.stream().map(r -> {
-            int index = Integer.parseInt(r.marker().substring(markerPrefix.length() + 1));
-            int sends = sendsByRepliedMessage.getOrDefault(TelegramTarget.messageId(index), 0);
-            return new MarkerResult(r.marker(), r.sentAt(), r.accepted(), sends, r.inboundCopies(), r.failureReply(),
-                    r.latency(), r.auditComplete(), r.lastStatus());
-        }).toList();
-    }
-
     /** The harness's Telegram bot, connected through tenant-service on first use and known to channel-ingress. */
     private TelegramBot telegramBot() {
         if (bot != null) {
@@ -253,7 +324,7 @@ public final class FaultHarness implements AutoCloseable {
         }
         long botId = 7_000_000_000L + Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000);
         String token = botId + ":AAF" + UUID.randomUUID().toString().replace("-", "");
-        telegram.connect().bot(token, botId, "faults_" + botId + "_bot");
+        channels.connect().bot(token, botId, "faults_" + botId + "_bot");
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(
                 platform.serviceUrl(PlatformService.TENANT_SERVICE) + "/v1/tenants/" + tenant.id() + "/channels"))
                 .header("Authorization", "Bearer " + platform.platformAdminToken())
@@ -271,7 +342,7 @@ public final class FaultHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String secret = telegram.connect().calls(token, "setWebhook").getLast().path("secret_token").asText();
+        String secret = channels.connect().calls(token, "setWebhook").getLast().path("secret_token").asText();
         String webhookUrl = platform.serviceUrl(PlatformService.CHANNEL_INGRESS) + "/v1/channels/telegram/"
                 + connectionId;
         // channel-ingress learns the connection from Kafka: an edited message is answered 200 and handled as nothing.
@@ -329,7 +400,7 @@ public final class FaultHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        try (model; telegram) {
+        try (model; channels) {
             platform.close();
         }
     }

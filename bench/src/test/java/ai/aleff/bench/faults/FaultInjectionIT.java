@@ -63,10 +63,13 @@ class FaultInjectionIT {
             softly.assertThat(result.lost()).as("%s: lost", result.name()).isZero();
             softly.assertThat(result.duplicated()).as("%s: duplicated", result.name()).isZero();
             softly.assertThat(result.auditIncomplete()).as("%s: audit incomplete", result.name()).isZero();
+            if (result.conflicts() >= 0) {
+                softly.assertThat(result.conflicts()).as("%s: overlapping getUpdates (409)", result.name()).isZero();
+            }
         }
         softly.assertAll();
         if (ONLY.isBlank()) {
-            assertThat(results).hasSize(FULL ? 9 : 2);
+            assertThat(results).hasSize(FULL ? 11 : 2);
         }
     }
 }

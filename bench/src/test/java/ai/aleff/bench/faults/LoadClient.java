@@ -2,8 +2,6 @@ package ai.aleff.bench.faults;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +34,7 @@ public final class LoadClient implements AutoCloseable {
     private final String markerPrefix;
     private final AtomicInteger total;
     private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger ticks = new AtomicInteger();
     private final AtomicInteger unavailable = new AtomicInteger();
     private final AtomicInteger unreachable = new AtomicInteger();
     private final Map<String, CompletableFuture<Delivery>> deliveries = new ConcurrentHashMap<>();
@@ -91,71 +90,119 @@ public final class LoadClient implements AutoCloseable {
     }
 
     private void sendNext() {
+        // A batch of n messages takes n ticks: the offered rate stays the same.
+        if (ticks.getAndIncrement() < sent.get()) {
+            return;
+        }
         int index = sent.get();
         if (index >= total.get()) {
             allSent.complete(null);
             ticker.shutdown();
             return;
         }
-        String marker = markerPrefix + "-" + index;
-        String conversationId = conversations.get(index % conversations.size());
-        boolean tool = index % 4 == 0;
-        String text = "marker " + marker + (tool ? " " + ModelEmulator.TOOL_TAG + " what is 6*7?" : " hello");
-        CompletableFuture<Delivery> result = new CompletableFuture<>();
-        deliveries.put(marker, result);
-        sent.incrementAndGet();
-        attempt(new Attempt(index, marker, conversationId, tool, text, Instant.now(), 1), result);
+        int size = Math.max(1, Math.min(target.batch(index), total.get() - index));
+        List<Message> messages = new ArrayList<>();
+        List<CompletableFuture<Delivery>> results = new ArrayList<>();
+        for (int i = index; i < index + size; i++) {
+            String marker = markerPrefix + "-" + i;
+            boolean tool = i % 4 == 0;
+            String text = "marker " + marker + (tool ? " " + ModelEmulator.TOOL_TAG + " what is 6*7?" : " hello");
+            messages.add(new Message(i, marker, conversations.get(i % conversations.size()), tool, text));
+            CompletableFuture<Delivery> result = new CompletableFuture<>();
+            deliveries.put(marker, result);
+            results.add(result);
+        }
+        sent.addAndGet(size);
+        attempt(new Attempt(messages, Instant.now(), 1), results);
     }
 
-    /** One try at sending message {@code index}; retries keep everything but {@code number}. */
-    record Attempt(int index, String marker, String conversationId, boolean tool, String text, Instant first,
-            int number) {
+    /** One message of the load: its index, unique marker, conversation, whether it asks for a tool, its text. */
+    record Message(int index, String marker, String conversationId, boolean tool, String text) {
+    }
+
+    /**
+     * One try at sending {@code messages} (one, or a batch) together; retries keep everything but {@code number}.
+     * The accessors without a message name the first one (the only one unless the target batches).
+     */
+    record Attempt(List<Message> messages, Instant first, int number) {
+
+        Attempt {
+            messages = List.copyOf(messages);
+        }
+
+        int index() {
+            return messages.getFirst().index();
+        }
+
+        String marker() {
+            return messages.getFirst().marker();
+        }
+
+        String conversationId() {
+            return messages.getFirst().conversationId();
+        }
+
+        boolean tool() {
+            return messages.getFirst().tool();
+        }
+
+        String text() {
+            return messages.getFirst().text();
+        }
 
         Attempt next() {
-            return new Attempt(index, marker, conversationId, tool, text, first, number + 1);
+            return new Attempt(messages, first, number + 1);
         }
 
-        Delivery end(Delivery.Status status, String messageId, int httpStatus) {
-            return new Delivery(marker, conversationId, tool, first, number, status, messageId, httpStatus);
+        Delivery end(Message message, Delivery.Status status, String messageId, int httpStatus) {
+            return new Delivery(message.marker(), message.conversationId(), message.tool(), first, number, status,
+                    messageId, httpStatus);
         }
     }
 
-    private void attempt(Attempt attempt, CompletableFuture<Delivery> result) {
-        HttpRequest request;
+    private void attempt(Attempt attempt, List<CompletableFuture<Delivery>> results) {
+        CompletableFuture<LoadTarget.Answer> answer;
         try {
-            request = target.request(attempt);
+            answer = target.send(http, attempt);
         } catch (IOException e) {
-            result.completeExceptionally(e);
+            results.forEach(result -> result.completeExceptionally(e));
             return;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-            int status = response == null ? 0 : response.statusCode();
+        answer.whenComplete((response, failure) -> {
+            int status = response == null ? 0 : response.status();
             if (target.accepted(status)) {
-                result.complete(attempt.end(Delivery.Status.ACCEPTED, target.messageId(response.body()), status));
+                String messageId = attempt.messages().size() == 1 ? target.messageId(response.body()) : null;
+                end(attempt, results, Delivery.Status.ACCEPTED, messageId, status);
                 return;
             }
             if (!target.retryable(status)) {
-                result.complete(attempt.end(Delivery.Status.REJECTED, null, status));
+                end(attempt, results, Delivery.Status.REJECTED, null, status);
                 return;
             }
             (status == 0 ? unreachable : unavailable).incrementAndGet();
             if (attempt.number() >= MAX_ATTEMPTS
                     || Duration.between(attempt.first(), Instant.now()).compareTo(GIVE_UP_AFTER) > 0) {
-                result.complete(attempt.end(Delivery.Status.GAVE_UP, null, status));
+                end(attempt, results, Delivery.Status.GAVE_UP, null, status);
                 return;
             }
             CompletableFuture.delayedExecutor(retryAfterMillis(response), TimeUnit.MILLISECONDS)
-                    .execute(() -> attempt(attempt.next(), result));
+                    .execute(() -> attempt(attempt.next(), results));
         });
     }
 
+    private static void end(Attempt attempt, List<CompletableFuture<Delivery>> results, Delivery.Status status,
+            String messageId, int httpStatus) {
+        for (int i = 0; i < results.size(); i++) {
+            results.get(i).complete(attempt.end(attempt.messages().get(i), status, messageId, httpStatus));
+        }
+    }
+
     /** Retry-After in seconds when the platform sent one (capped), else one second. */
-    private static long retryAfterMillis(HttpResponse<String> response) {
+    private static long retryAfterMillis(LoadTarget.Answer response) {
         if (response == null) {
             return 1000;
         }
-        return response.headers()
-                .firstValue("Retry-After")
+        return java.util.Optional.ofNullable(response.retryAfter())
                 .map(value -> {
                     try {
                         return Math.min(5, Math.max(1, Long.parseLong(value.trim()))) * 1000;

@@ -14,7 +14,14 @@ public record Scenario(String name, List<Runnable> phases, Runnable heal, Channe
         /** {@code POST /v1/messages}; replies counted in the conversation view. */
         API,
         /** Signed Telegram webhooks; replies counted as sendMessage calls at the emulated Bot API. */
-        TELEGRAM
+        TELEGRAM,
+        /**
+         * Updates waiting at the emulated Bot API's getUpdates for a bot in POLLING mode, served by two channel-ingress
+         * processes; replies counted as sendMessage calls there.
+         */
+        TELEGRAM_POLLING,
+        /** Signed WhatsApp webhooks, some batched; replies counted as /messages calls at the emulated Graph API. */
+        WHATSAPP
     }
 
     public Scenario {

@@ -16,11 +16,13 @@ import java.util.Optional;
  * @param recoverySeconds from the end of the fault (component ready again) to full speed; empty if not reached
  *        within the window
  * @param windowSeconds how long the load ran after the fault ended: the longest recovery this run can see
+ * @param conflicts overlapping long polls the emulated platform ended with 409; -1 where nothing polls
+ * @param channelLine the channel's own figures (takeover time...), empty for none
  */
 public record ScenarioResult(String name, int sent, int accepted, int replies, int lost, int duplicated,
         int failureReplies, int auditIncomplete, int notAccepted, double healSeconds,
         Optional<Double> recoverySeconds, long thresholdMillis, int retried503, int retriedUnreachable,
-        double windowSeconds, List<String> lostSample) {
+        double windowSeconds, List<String> lostSample, int conflicts, String channelLine) {
 
     public ScenarioResult {
         lostSample = List.copyOf(lostSample);
@@ -49,13 +51,22 @@ public record ScenarioResult(String name, int sent, int accepted, int replies, i
                         .map(r -> String.format(Locale.ROOT, "%s sent %s accepted=%s (last status %d) replies=%d "
                                 + "copies=%d", r.marker(), r.sentAt(), r.accepted(), r.lastStatus(), r.replies(),
                                 r.inboundCopies()))
-                        .toList());
+                        .toList(),
+                -1, "");
+    }
+
+    /** The same figures with the polling channel's own: 409 conflicts and a line of what the emulator saw. */
+    public ScenarioResult withChannelFigures(int conflictCount, String line) {
+        return new ScenarioResult(name, sent, accepted, replies, lost, duplicated, failureReplies, auditIncomplete,
+                notAccepted, healSeconds, recoverySeconds, thresholdMillis, retried503, retriedUnreachable,
+                windowSeconds, lostSample, conflictCount, line);
     }
 
     /** What the client went through: retries, and the latency limit recovery was measured against. */
     public String clientLine() {
         return String.format(Locale.ROOT, "  %s: client retried %d x 503 and %d x connection error/timeout; "
-                + "recovery threshold %d ms", name, retried503, retriedUnreachable, thresholdMillis);
+                + "recovery threshold %d ms", name, retried503, retriedUnreachable, thresholdMillis)
+                + (channelLine.isEmpty() ? "" : "; " + channelLine);
     }
 
     public static String header() {

@@ -18,8 +18,9 @@ public final class Scenarios {
     }
 
     /**
-     * Every fault: kill -9 of each service in turn, Kafka and PostgreSQL outages, the model failing, and kill -9 of
-     * channel-ingress while Telegram pushes webhooks (its replies counted at the emulated Bot API).
+     * Every fault: kill -9 of each service in turn, Kafka and PostgreSQL outages, the model failing, and the channel
+     * ones (replies counted at the emulated platform): kill -9 of channel-ingress while Telegram or WhatsApp push
+     * webhooks, and kill -9 of the channel-ingress instance holding a polled bot's lease.
      */
     public static List<Scenario> full(FaultHarness harness) {
         List<Scenario> scenarios = new ArrayList<>();
@@ -27,6 +28,8 @@ public final class Scenarios {
             scenarios.add(kill(harness.platform(), service));
         }
         scenarios.add(telegramIngressKill(harness.platform()));
+        scenarios.add(whatsAppIngressKill(harness.platform()));
+        scenarios.add(pollingHolderKill(harness));
         scenarios.add(kafkaOutage(harness.platform()));
         scenarios.add(postgresOutage(harness.platform()));
         scenarios.add(modelOutage(harness.model()));
@@ -59,6 +62,23 @@ public final class Scenarios {
         return new Scenario("Telegram webhooks: kill -9 " + ingress.moduleName(),
                 List.of(() -> platform.killService(ingress)), () -> platform.restartService(ingress),
                 Scenario.Channel.TELEGRAM);
+    }
+
+    /** As the Telegram one, with Meta's signed (and sometimes batched) webhooks and the Graph API's sends. */
+    static Scenario whatsAppIngressKill(LocalPlatform platform) {
+        PlatformService ingress = PlatformService.CHANNEL_INGRESS;
+        return new Scenario("WhatsApp webhooks: kill -9 " + ingress.moduleName(),
+                List.of(() -> platform.killService(ingress)), () -> platform.restartService(ingress),
+                Scenario.Channel.WHATSAPP);
+    }
+
+    /**
+     * Two channel-ingress processes, a bot in POLLING mode: the one holding its lease is killed, the other must take
+     * over; the killed one comes back as the standby.
+     */
+    static Scenario pollingHolderKill(FaultHarness harness) {
+        return new Scenario("Telegram long polling: kill -9 the polling holder", List.of(harness::killPollingHolder),
+                harness::restartKilledIngress, Scenario.Channel.TELEGRAM_POLLING);
     }
 
     static Scenario kafkaOutage(LocalPlatform platform) {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * registered in {@code X-Telegram-Bot-Api-Secret-Token}, in private chats (the load's conversations are chat ids).
  * Telegram retries every answer that is not 2xx, and so does this target, with the same update.
  */
-final class TelegramTarget implements LoadTarget {
+final class TelegramTarget implements HttpTarget {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -45,7 +45,10 @@ final class TelegramBotQueue {
     private final List<java.time.Instant> callTimes = new ArrayList<>();
     private long nextUpdateId;
     private long generation;
+    /** Calls up to this generation had their connection cut ({@link #cutWaitingPolls}): they end without an answer. */
+    private long cutUpTo;
     private int calls;
+    private int conflicts;
     private boolean webhookActive;
     private boolean revoked;
     private int rateLimitedCalls;
@@ -96,7 +99,11 @@ final class TelegramBotQueue {
                     break;
                 }
                 changed.awaitNanos(left);
+                if (mine <= cutUpTo) {
+                    return Answer.updates(List.of());
+                }
                 if (generation != mine) {
+                    conflicts++;
                     return Answer.error(409, CONFLICT_POLLER, null);
                 }
             }
@@ -178,6 +185,15 @@ final class TelegramBotQueue {
 
     int calls() {
         return read(() -> calls);
+    }
+
+    int conflicts() {
+        return read(() -> conflicts);
+    }
+
+    /** The connections of the waiting calls are gone (their poller was killed): they end, handing out nothing. */
+    void cutWaitingPolls() {
+        update(() -> cutUpTo = generation);
     }
 
     void webhookActive(boolean active) {

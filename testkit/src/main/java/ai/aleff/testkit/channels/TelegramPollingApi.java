@@ -81,6 +81,32 @@ public final class TelegramPollingApi implements AutoCloseable {
         return sendUpdate(token, message);
     }
 
+    /**
+     * Every other Bot API method ({@code sendMessage}, {@code sendChatAction}...) is forwarded to {@code baseUrl}
+     * (e.g. a {@link TelegramSendApi}), so one base URL serves a service that polls and sends, as api.telegram.org
+     * does.
+     */
+    public void forwardOtherMethodsTo(String baseUrl) {
+        server.stubFor(any(urlPathMatching("/bot[^/]+/[A-Za-z]+")).atPriority(100)
+                .willReturn(aResponse().proxiedFrom(baseUrl)));
+    }
+
+    /**
+     * The bot's waiting long polls lose their connection, as when the process that made them is killed: they end
+     * without an answer and without counting as a {@link #conflicts conflict} when the next poller arrives.
+     */
+    public void cutWaitingPolls(String token) {
+        bot(token).cutWaitingPolls();
+    }
+
+    /**
+     * How often a waiting getUpdates of the bot was ended with 409 "terminated by other getUpdates request" because
+     * another one arrived: each is a moment two pollers overlapped.
+     */
+    public int conflicts(String token) {
+        return bot(token).conflicts();
+    }
+
     /** While on, every getUpdates of the bot answers 409 "can't use getUpdates method while webhook is active". */
     public void webhookActive(String token, boolean active) {
         bot(token).webhookActive(active);

@@ -1,0 +1,54 @@
+package ai.aleff.bench.faults;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.aleff.testkit.channels.TelegramSendApi;
+import ai.aleff.testkit.channels.WhatsAppGraphApi;
+
+/**
+ * The platform's replies as the emulated channel received them: each marker's reply count becomes the number of sends
+ * answering its message there, so a reply the platform produced but never delivered counts as lost and one delivered
+ * twice as duplicated.
+ */
+final class PlatformSideCount {
+
+    private PlatformSideCount() {
+    }
+
+    /** sendMessage calls answering each marker's Telegram message ({@code reply_parameters.message_id}). */
+    static List<MarkerResult> telegram(TelegramSendApi telegram, List<MarkerResult> results, List<String> chats,
+            String markerPrefix) {
+        Map<Long, Integer> sendsByRepliedMessage = new HashMap<>();
+        for (String chat : chats) {
+            for (TelegramSendApi.Call call : telegram.sends(chat)) {
+                sendsByRepliedMessage.merge(call.body().path("reply_parameters").path("message_id").asLong(-1), 1,
+                        Integer::sum);
+            }
+        }
+        return results.stream().map(r -> {
+            int index = Integer.parseInt(r.marker().substring(markerPrefix.length() + 1));
+            return withReplies(r, sendsByRepliedMessage.getOrDefault(TelegramTarget.messageId(index), 0));
+        }).toList();
+    }
+
+    /** Text messages to the Graph API's {@code /messages} quoting each marker's wamid ({@code context.message_id}). */
+    static List<MarkerResult> whatsApp(WhatsAppGraphApi graph, List<MarkerResult> results, List<String> users) {
+        Map<String, Integer> sendsByQuotedMessage = new HashMap<>();
+        for (String user : users) {
+            for (WhatsAppGraphApi.Call call : graph.messages(user)) {
+                String quoted = call.contextMessageId();
+                sendsByQuotedMessage.merge(quoted == null ? "" : quoted, 1, Integer::sum);
+            }
+        }
+        return results.stream()
+                .map(r -> withReplies(r, sendsByQuotedMessage.getOrDefault(WhatsAppTarget.wamid(r.marker()), 0)))
+                .toList();
+    }
+
+    private static MarkerResult withReplies(MarkerResult r, int sends) {
+        return new MarkerResult(r.marker(), r.sentAt(), r.accepted(), sends, r.inboundCopies(), r.failureReply(),
+                r.latency(), r.auditComplete(), r.lastStatus());
+    }
+}
