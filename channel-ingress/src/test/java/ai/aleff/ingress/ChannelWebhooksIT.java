@@ -239,6 +239,33 @@ class ChannelWebhooksIT {
     }
 
     @Test
+    void retriesOfAnAcceptedUpdateDoNotSpendTheLimitThatNewMessagesNeed() {
+        // Given a tenant allowed 2 messages a minute (early enough in the minute that all land in one window)
+        await().atMost(WAIT).until(() -> LocalTime.now(ZoneOffset.UTC).getSecond() < 40);
+        TestTenants.LimitedTenant limited = TestTenants.registerWithLimits(bootstrap,
+                new TenantLimits(2, null, null, null), 1);
+        Telegram bot = telegram(limited.tenantId());
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            // When an accepted update is delivered again three times (Telegram's retries after a lost answer)
+            long first = UPDATE_IDS.incrementAndGet();
+            bot.post(privateText(first, 4711, "first")).then().statusCode(200);
+            for (int retry = 0; retry < 3; retry++) {
+                bot.post(privateText(first, 4711, "first")).then().statusCode(200);
+            }
+
+            // Then a new message still fits in the limit, and the one after it does not (the limit holds)
+            bot.post(privateText(UPDATE_IDS.incrementAndGet(), 4711, "second")).then().statusCode(200);
+            bot.post(privateText(UPDATE_IDS.incrementAndGet(), 4711, "third")).then().statusCode(429);
+            // And each accepted message is published once ("second", after the retries on the same partition, is
+            // the marker that the retries published nothing)
+            await().atMost(WAIT).until(() -> !inbound.events(MessageReceived.class, m -> m.text().equals("second")
+                    && m.tenantId().equals(bot.tenantId())).isEmpty());
+            assertThat(inbound.events(MessageReceived.class, m -> m.tenantId().equals(bot.tenantId())))
+                    .extracting(e -> e.data().text()).containsExactly("first", "second");
+        }
+    }
+
+    @Test
     void whatsAppHandshakeEchoesTheChallengeOnlyForTheVerifyToken() {
         // Given a WhatsApp connection
         Events.TestTenant tenant = TestTenants.register(bootstrap);

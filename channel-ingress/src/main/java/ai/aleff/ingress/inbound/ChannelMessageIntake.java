@@ -20,6 +20,7 @@ import ai.aleff.ingress.limits.MessageLimits;
 import ai.aleff.ingress.limits.RateLimitedException;
 import ai.aleff.ingress.repository.ChannelMessage;
 import ai.aleff.ingress.repository.ChannelMessageRepository;
+import ai.aleff.ingress.repository.ClientMessageRepository;
 import ai.aleff.ingress.service.MessageIntake;
 import ai.aleff.ingress.service.NewMessage;
 import ai.aleff.platform.rest.ProblemException;
@@ -42,13 +43,15 @@ public class ChannelMessageIntake {
     private final MessageLimits limits;
     private final ChannelMessageRepository channelMessages;
     private final TenantDirectory tenants;
+    private final ClientMessageRepository clientMessages;
 
     public ChannelMessageIntake(MessageIntake intake, MessageLimits limits, ChannelMessageRepository channelMessages,
-            TenantDirectory tenants) {
+            TenantDirectory tenants, ClientMessageRepository clientMessages) {
         this.intake = intake;
         this.limits = limits;
         this.channelMessages = channelMessages;
         this.tenants = tenants;
+        this.clientMessages = clientMessages;
     }
 
     public Uni<InboundOutcome> accept(ChannelConnection connection, InboundMessage message) {
@@ -77,6 +80,17 @@ public class ChannelMessageIntake {
                         message),
                 MessageTexts.of(message), true);
         Instant receivedAt = Instant.now();
+        // A platform's retry of a message accepted already is dropped before the limits count it: after an outage
+        // Telegram and Meta retry whole backlogs (a WhatsApp webhook batch is retried whole when one of its messages
+        // was refused), and charging those retries starved the new messages of the same bot (./aleff faults).
+        return clientMessages.accepted(connection.tenantId(), newMessage.clientMessageId())
+                .flatMap(known -> known
+                        ? Uni.createFrom().item(InboundOutcome.DUPLICATE)
+                        : admitAndAccept(connection, message, newMessage, conversationId, receivedAt));
+    }
+
+    private Uni<InboundOutcome> admitAndAccept(ChannelConnection connection, InboundMessage message,
+            NewMessage newMessage, String conversationId, Instant receivedAt) {
         // The connection is the limits' "key": its per-key limit caps one bot or number, the tenant's limits all.
         return limits.admit(connection.tenantId(), "channel:" + connection.connectionId(), conversationId)
                 .chain(() -> intake.accept(newMessage, messageId -> channelMessages.store(new ChannelMessage(

@@ -48,6 +48,15 @@ public class ClientMessageRepository {
                 .replaceWithVoid());
     }
 
+    /** Whether a message under this key was accepted already (Kafka acknowledged it): a plain read, no reservation. */
+    public Uni<Boolean> accepted(String tenantId, String clientMessageId) {
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""
+                SELECT 1 FROM ingress.client_message
+                WHERE tenant_id = $1 AND client_message_id = $2 AND status = 'ACCEPTED'""")
+                .execute(Tuple.of(tenantId, clientMessageId))
+                .map(rows -> rows.size() > 0));
+    }
+
     private static Uni<ClientMessage> find(SqlClient tx, String tenantId, String clientMessageId) {
         return tx.preparedQuery("""
                 SELECT message_id, conversation_id, status FROM ingress.client_message
