@@ -5,6 +5,7 @@ import java.util.List;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.ingress.connection.ChannelConnection;
+import ai.aleff.ingress.repository.ChannelMessage;
 
 /** One channel's side of delivery: its format and limit, its pacing keys and its send call (no retries inside). */
 public interface ChannelSender {
@@ -20,6 +21,16 @@ public interface ChannelSender {
 
     /** Sends one part once; what the platform answered, never an exception for a platform or transport failure. */
     Uni<SendOutcome> send(ChannelConnection connection, SendPart part);
+
+    /**
+     * Shows the chat that a reply to {@code message} is being written (Telegram {@code sendChatAction}, WhatsApp's
+     * mark-as-read with typing indicator). Cosmetic and best-effort: never fails, never retried, spends no rate slot.
+     * True when it fades and should be shown again after {@code typing-interval} (Telegram); false when it lasts until
+     * the reply (WhatsApp) or the platform refused it (429, an error: skipped, not retried).
+     */
+    default Uni<Boolean> showTyping(ChannelConnection connection, ChannelMessage message) {
+        return Uni.createFrom().item(false);
+    }
 
     /** A part of a reply: the formatted text and the same text without markup. */
     record FormattedPart(String body, String plainBody) {

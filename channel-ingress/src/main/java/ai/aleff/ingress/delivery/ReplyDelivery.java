@@ -42,9 +42,12 @@ public class ReplyDelivery {
     private final DeliveryAudit audit;
     private final DeliverySettings settings;
     private final Map<String, ChannelSender> senders;
+    private final TypingIndicators typing;
 
     public ReplyDelivery(ChannelMessageRepository messages, ChannelConnections connections, SendRecords records,
-            PartDelivery parts, DeliveryAudit audit, DeliverySettings settings, Instance<ChannelSender> senders) {
+            PartDelivery parts, DeliveryAudit audit, DeliverySettings settings, Instance<ChannelSender> senders,
+            TypingIndicators typing) {
+        this.typing = typing;
         this.messages = messages;
         this.connections = connections;
         this.records = records;
@@ -62,6 +65,7 @@ public class ReplyDelivery {
     /** Completes when every part is sent (or unconfirmed); fails with {@link DeliveryFailedException}. */
     public Uni<Void> deliver(ReplyReady reply) {
         ChannelSender sender = senders.get(reply.channel());
+        typing.replied(reply.tenantId(), reply.inReplyTo());
         return messages.find(reply.tenantId(), reply.inReplyTo()).chain(found -> {
             if (found.isEmpty() || !found.get().conversationId().equals(reply.conversationId())) {
                 return refuse(reply, "no channel message " + reply.inReplyTo() + " in this conversation to reply to");

@@ -130,6 +130,30 @@ public class SendRecords {
                 Tuple.tuple().addString(error));
     }
 
+    /** Whether a reply to the user's message {@code replyTo} (its platform id) has send records yet. */
+    public Uni<Boolean> hasReplyTo(String tenantId, String conversationId, String replyTo) {
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""
+                SELECT 1 FROM ingress.channel_delivery WHERE tenant_id = $1 AND conversation_id = $2 AND reply_to = $3
+                LIMIT 1""")
+                .execute(Tuple.of(tenantId, conversationId, replyTo))
+                .map(rows -> rows.size() > 0));
+    }
+
+    /**
+     * Deletes send records unchanged for {@code retention} and rate slots whose time is {@code rateRetention} past,
+     * across tenants; the rows deleted. Open records (PENDING, SENDING) stay, whatever their age.
+     */
+    public Uni<Integer> purge(java.time.Duration retention, java.time.Duration rateRetention) {
+        return RowScope.acrossTenants(pool, tx -> tx.preparedQuery("""
+                DELETE FROM ingress.channel_delivery
+                WHERE updated_at < now() - make_interval(secs => $1) AND state NOT IN ('PENDING', 'SENDING')""")
+                .execute(Tuple.of((double) retention.toSeconds()))
+                .chain(records -> tx.preparedQuery("""
+                        DELETE FROM ingress.delivery_rate WHERE next_allowed_at < now() - make_interval(secs => $1)""")
+                        .execute(Tuple.of((double) rateRetention.toSeconds()))
+                        .map(rates -> records.rowCount() + rates.rowCount())));
+    }
+
     /** Erases every record of a deleted tenant; the rows deleted. */
     public Uni<Integer> deleteTenant(String tenantId) {
         return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +22,7 @@ import ai.aleff.ingress.delivery.PlatformHttp;
 import ai.aleff.ingress.delivery.RateGate;
 import ai.aleff.ingress.delivery.SendOutcome;
 import ai.aleff.ingress.delivery.SendPart;
+import ai.aleff.ingress.repository.ChannelMessage;
 
 /**
  * Telegram's side of delivery: {@code sendMessage} with {@code parse_mode=HTML}, the first part replying to the
@@ -33,6 +35,8 @@ public class TelegramSender implements ChannelSender {
 
     /** Telegram's limit per message, in characters after entity parsing. */
     public static final int LIMIT = 4096;
+
+    private static final Logger LOG = Logger.getLogger(TelegramSender.class);
 
     private final ChannelConnections connections;
     private final PlatformHttp http;
@@ -80,6 +84,36 @@ public class TelegramSender implements ChannelSender {
                         ? new SendOutcome.Failed("Telegram refused the plain text too", false)
                         : plain)
                 : Uni.createFrom().item(outcome));
+    }
+
+    @Override
+    public Uni<Boolean> showTyping(ChannelConnection connection, ChannelMessage message) {
+        String token;
+        try {
+            token = connections.credential(connection, ChannelConnectionChanged.BOT_TOKEN);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().item(false);
+        }
+        JsonObject body = new JsonObject().put("chat_id", message.chatId()).put("action", "typing");
+        if (message.threadId() != null) {
+            body.put("message_thread_id", Long.parseLong(message.threadId()));
+        }
+        return http.postJson(URI.create(apiBaseUrl + "/bot" + token + "/sendChatAction"), null, body.encode(),
+                settings.typingRequestTimeout())
+                .map(response -> {
+                    if (response.statusCode() == 200) {
+                        return true;
+                    }
+                    // A 429 is Telegram's budget for our replies: typing gives way, it is not retried.
+                    LOG.debugf("sendChatAction for connection %s answered %d: typing stops", connection.connectionId(),
+                            response.statusCode());
+                    return false;
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("sendChatAction for connection %s failed (%s): typing stops",
+                            connection.connectionId(), e.getClass().getSimpleName());
+                    return false;
+                });
     }
 
     /** Marks the answer "can't parse entities": nothing was sent, the part goes again as plain text. */
