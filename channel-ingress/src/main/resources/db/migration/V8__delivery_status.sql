@@ -14,3 +14,6 @@ CREATE INDEX channel_delivery_platform_message ON channel_delivery (tenant_id, c
 CREATE INDEX channel_delivery_reply_to ON channel_delivery (tenant_id, conversation_id, reply_to);
 -- The purge deletes settled records by age.
 CREATE INDEX channel_delivery_age ON channel_delivery (updated_at);
+
+-- Media replies (docs/channels.md, "Media replies"): a part that sends an image by URL (body = its caption).
+ALTER TABLE channel_delivery ADD COLUMN media_url text;

@@ -32,7 +32,20 @@ public interface ChannelSender {
         return Uni.createFrom().item(false);
     }
 
-    /** A part of a reply: the formatted text and the same text without markup. */
-    record FormattedPart(String body, String plainBody) {
+    /**
+     * An image of the reply as one part: its caption (the alt text, escaped as the channel needs) sent with the image
+     * at {@code url} (https, checked by {@link MarkdownImages}). The platform fetches the URL; nothing is uploaded.
+     */
+    FormattedPart formatImage(String alt, String url);
+
+    /**
+     * A part of a reply: the formatted text and the same text without markup; for an image part the caption, and
+     * {@code mediaUrl} the image's URL (null for text).
+     */
+    record FormattedPart(String body, String plainBody, String mediaUrl) {
+
+        public FormattedPart(String body, String plainBody) {
+            this(body, plainBody, null);
+        }
     }
 }

@@ -104,7 +104,14 @@ public class ReplyDelivery {
     }
 
     private List<SendPart> split(ChannelSender sender, ChannelMessage target, ReplyReady reply) {
-        List<ChannelSender.FormattedPart> formatted = sender.format(reply.text());
+        List<ChannelSender.FormattedPart> formatted = new ArrayList<>();
+        for (MarkdownImages.Segment segment : MarkdownImages.split(reply.text())) {
+            if (segment.image()) {
+                formatted.add(sender.formatImage(segment.text(), segment.imageUrl()));
+            } else {
+                formatted.addAll(sender.format(segment.text()));
+            }
+        }
         if (formatted.isEmpty()) {
             formatted = List.of(new ChannelSender.FormattedPart("\u2026", "\u2026"));
         }
@@ -113,7 +120,8 @@ public class ReplyDelivery {
             ChannelSender.FormattedPart part = formatted.get(i);
             split.add(new SendPart(reply.tenantId(), reply.replyId(), i, formatted.size(), reply.conversationId(),
                     target.connectionId(), target.channel(), target.chatId(), target.threadId(),
-                    target.platformMessageId(), part.body(), part.plainBody(), SendPart.PENDING, 0, 0, 0));
+                    target.platformMessageId(), part.body(), part.plainBody(), SendPart.PENDING, 0, 0, 0,
+                    part.mediaUrl()));
         }
         return split;
     }

@@ -64,6 +64,11 @@ public class TelegramSender implements ChannelSender {
     }
 
     @Override
+    public FormattedPart formatImage(String alt, String url) {
+        return new FormattedPart(TelegramHtml.escapeText(alt), alt, url);
+    }
+
+    @Override
     public List<RateGate.Key> rateKeys(SendPart part) {
         boolean group = part.chatId().startsWith("-");
         return List.of(new RateGate.Key("tg:bot:" + part.connectionId(), seconds(settings.telegramBotGap())),
@@ -79,8 +84,9 @@ public class TelegramSender implements ChannelSender {
         } catch (RuntimeException e) {
             return Uni.createFrom().item(new SendOutcome.Failed(e.getMessage(), false));
         }
-        return call(token, message(part, true)).chain(outcome -> outcome == PARSE_ERROR
-                ? call(token, message(part, false)).map(plain -> plain == PARSE_ERROR
+        String method = part.mediaUrl() != null ? "sendPhoto" : "sendMessage";
+        return call(token, method, message(part, true)).chain(outcome -> outcome == PARSE_ERROR
+                ? call(token, method, message(part, false)).map(plain -> plain == PARSE_ERROR
                         ? new SendOutcome.Failed("Telegram refused the plain text too", false)
                         : plain)
                 : Uni.createFrom().item(outcome));
@@ -120,9 +126,13 @@ public class TelegramSender implements ChannelSender {
     private static final SendOutcome PARSE_ERROR = new SendOutcome.Failed("can't parse entities", false);
 
     private JsonObject message(SendPart part, boolean html) {
-        JsonObject body = new JsonObject().put("chat_id", part.chatId())
-                .put("text", html ? part.body() : part.plainBody())
-                .put("link_preview_options", new JsonObject().put("is_disabled", true));
+        JsonObject body = new JsonObject().put("chat_id", part.chatId());
+        if (part.mediaUrl() != null) {
+            body.put("photo", part.mediaUrl()).put("caption", html ? part.body() : part.plainBody());
+        } else {
+            body.put("text", html ? part.body() : part.plainBody())
+                    .put("link_preview_options", new JsonObject().put("is_disabled", true));
+        }
         if (html) {
             body.put("parse_mode", "HTML");
         }
@@ -136,8 +146,8 @@ public class TelegramSender implements ChannelSender {
         return body;
     }
 
-    private Uni<SendOutcome> call(String token, JsonObject body) {
-        return http.postJson(URI.create(apiBaseUrl + "/bot" + token + "/sendMessage"), null, body.encode())
+    private Uni<SendOutcome> call(String token, String method, JsonObject body) {
+        return http.postJson(URI.create(apiBaseUrl + "/bot" + token + "/" + method), null, body.encode())
                 .map(TelegramSender::interpret)
                 .onFailure().recoverWithItem(PlatformHttp::transportFailure);
     }

@@ -71,6 +71,11 @@ public class WhatsAppSender implements ChannelSender {
     }
 
     @Override
+    public FormattedPart formatImage(String alt, String url) {
+        return new FormattedPart(alt, alt, url);
+    }
+
+    @Override
     public List<RateGate.Key> rateKeys(SendPart part) {
         return List.of(new RateGate.Key("wa:number:" + part.connectionId(),
                 settings.whatsappNumberGap().toMillis() / 1000.0),
@@ -91,8 +96,17 @@ public class WhatsAppSender implements ChannelSender {
             return Uni.createFrom().item(new SendOutcome.Failed("the connection has no valid phoneNumberId", false));
         }
         JsonObject body = new JsonObject().put("messaging_product", "whatsapp").put("recipient_type", "individual")
-                .put("to", part.chatId()).put("type", "text")
-                .put("text", new JsonObject().put("preview_url", false).put("body", part.body()));
+                .put("to", part.chatId());
+        if (part.mediaUrl() != null) {
+            JsonObject image = new JsonObject().put("link", part.mediaUrl());
+            if (!part.body().isBlank()) {
+                image.put("caption", part.body());
+            }
+            body.put("type", "image").put("image", image);
+        } else {
+            body.put("type", "text")
+                    .put("text", new JsonObject().put("preview_url", false).put("body", part.body()));
+        }
         if (part.index() == 0 && part.replyTo() != null) {
             body.put("context", new JsonObject().put("message_id", part.replyTo()));
         }
