@@ -36,6 +36,7 @@ import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.ingress.connection.ChannelConnections;
 import ai.aleff.ingress.delivery.MessageSplitter;
+import ai.aleff.ingress.delivery.SendRecords;
 import ai.aleff.ingress.delivery.TelegramHtmlChecks;
 import ai.aleff.ingress.telegram.TelegramMarkdown;
 import ai.aleff.ingress.whatsapp.WhatsAppSignatureVerifier;
@@ -71,6 +72,9 @@ class ChannelDeliveryIT {
 
     @Inject
     Pool pool;
+
+    @Inject
+    SendRecords sendRecords;
 
     @Test
     void aLongHostileReplyIsSplitEscapedThreadedPacedAndSentOnceEvenWhenRedelivered() {
@@ -345,6 +349,44 @@ class ChannelDeliveryIT {
         // Then a newer message's typing repeats three times, and the old one got none
         awaitTypingTicks(bot, 3);
         assertThat(DeliveryEmulators.telegram.chatActions(chat)).isEmpty();
+    }
+
+    @Test
+    void thePurgeDeletesOldSettledSendRecordsAndPassedRateSlotsOnly() {
+        // Given a settled record unchanged for 8 days, a fresh settled one, an open (PENDING) one of 8 days, a rate
+        // slot passed 2 hours ago and one still ahead
+        String tenant = "purge-" + UUID.randomUUID();
+        String old = "r-old-" + UUID.randomUUID();
+        String fresh = "r-fresh-" + UUID.randomUUID();
+        String open = "r-open-" + UUID.randomUUID();
+        RowScope.inTenant(pool, tenant, tx -> tx.preparedQuery("""
+                INSERT INTO ingress.channel_delivery (tenant_id, reply_id, part_index, part_count, conversation_id,
+                    connection_id, channel, chat_id, body, plain_body, state, updated_at)
+                VALUES ($1, $2, 0, 1, 'c', 'conn', 'telegram', '1', 'x', 'x', 'SENT', now() - interval '8 days'),
+                       ($1, $3, 0, 1, 'c', 'conn', 'telegram', '1', 'x', 'x', 'SENT', now()),
+                       ($1, $4, 0, 1, 'c', 'conn', 'telegram', '1', 'x', 'x', 'PENDING', now() - interval '8 days')""")
+                .execute(Tuple.of(tenant, old, fresh, open))
+                .chain(() -> tx.preparedQuery(
+                        """
+                                INSERT INTO ingress.delivery_rate (tenant_id, rate_key, next_allowed_at)
+                                VALUES ($1, 'passed', now() - interval '2 hours'), ($1, 'ahead', now() + interval '1 minute')""")
+                        .execute(Tuple.of(tenant))))
+                .await().atMost(WAIT);
+
+        // When the purge runs with the default retentions (7 days, 1 hour)
+        sendRecords.purge(Duration.ofDays(7), Duration.ofHours(1)).await().atMost(WAIT);
+
+        // Then only the old settled record and the passed slot are gone
+        List<String> left = RowScope.inTenant(pool, tenant, tx -> tx.preparedQuery("""
+                SELECT reply_id AS k FROM ingress.channel_delivery WHERE tenant_id = $1
+                UNION ALL SELECT rate_key FROM ingress.delivery_rate WHERE tenant_id = $1""")
+                .execute(Tuple.of(tenant))
+                .map(rows -> {
+                    List<String> keys = new java.util.ArrayList<>();
+                    rows.forEach(r -> keys.add(r.getString("k")));
+                    return keys;
+                })).await().atMost(WAIT);
+        assertThat(left).containsExactlyInAnyOrder(fresh, open, "ahead");
     }
 
     /** Waits until a fresh chat's typing was shown {@code ticks} times: the typing loops have run meanwhile. */
