@@ -281,6 +281,26 @@ class ChannelDeliveryIT {
     }
 
     @Test
+    void aPhotoTelegramCannotFetchGoesAsALinkAndTheRestOfTheReplyFollows() {
+        // Given a chat whose photos Telegram refuses (it cannot fetch the URL)
+        Bot bot = telegramBot();
+        String chat = newChat();
+        DeliveryEmulators.telegram.refusePhotos(chat);
+        MessageReceived m = message(bot, chat, "show me");
+
+        // When a reply with an image and text after it is delivered
+        Events.publish(bootstrap, reply(m, UUID.randomUUID().toString(),
+                "![a <cat>](https://img.example/gone.png)\n\nafter the image"));
+
+        // Then the photo was tried once, then sent as its caption and link, and the text after it followed
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.sends(chat).size() == 2);
+        assertThat(DeliveryEmulators.telegram.photos(chat)).hasSize(1);
+        assertThat(DeliveryEmulators.telegram.sends(chat)).extracting(TelegramSendApi.Call::text).containsExactly(
+                "a &lt;cat&gt;\n<a href=\"https://img.example/gone.png\">https://img.example/gone.png</a>",
+                "after the image");
+    }
+
+    @Test
     void typingIsShownWhileTheReplyIsAwaitedAndStopsOnceItIsSent() {
         // Given a Telegram user's message, and typing repeated every second (the test profile)
         Bot bot = telegramBot();

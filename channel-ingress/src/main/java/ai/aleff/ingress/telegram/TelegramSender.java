@@ -89,7 +89,31 @@ public class TelegramSender implements ChannelSender {
                 ? call(token, method, message(part, false)).map(plain -> plain == PARSE_ERROR
                         ? new SendOutcome.Failed("Telegram refused the plain text too", false)
                         : plain)
-                : Uni.createFrom().item(outcome));
+                : Uni.createFrom().item(outcome))
+                .chain(outcome -> part.mediaUrl() != null && outcome instanceof SendOutcome.Failed failed
+                        && failed.error().contains(" answered 400:")
+                                ? call(token, "sendMessage", photoAsLink(part))
+                                : Uni.createFrom().item(outcome));
+    }
+
+    /**
+     * A photo Telegram refused with 400 (it could not fetch the URL, or not as an image): nothing was sent, so the
+     * part goes once as a text message with the caption and the link (its preview may still show the image), and
+     * the rest of the reply follows instead of failing with it.
+     */
+    private static JsonObject photoAsLink(SendPart part) {
+        String link = TelegramHtml.link(part.mediaUrl(), part.mediaUrl())
+                .orElse(TelegramHtml.escapeText(part.mediaUrl()));
+        JsonObject body = new JsonObject().put("chat_id", part.chatId()).put("parse_mode", "HTML")
+                .put("text", part.body().isBlank() ? link : part.body() + "\n" + link);
+        if (part.threadId() != null) {
+            body.put("message_thread_id", Long.parseLong(part.threadId()));
+        }
+        if (part.index() == 0 && part.replyTo() != null) {
+            body.put("reply_parameters", new JsonObject().put("message_id", Long.parseLong(part.replyTo()))
+                    .put("allow_sending_without_reply", true));
+        }
+        return body;
     }
 
     @Override

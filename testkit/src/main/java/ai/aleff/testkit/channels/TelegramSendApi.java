@@ -93,6 +93,13 @@ public final class TelegramSendApi implements AutoCloseable {
                         + retryAfterSeconds + "}}")));
     }
 
+    /** Every sendPhoto to {@code chatId} gets 400: Telegram could not fetch the photo's URL. */
+    public void refusePhotos(String chatId) {
+        server.stubFor(post(urlPathMatching("/bot[^/]+/sendPhoto")).atPriority(1).withRequestBody(chat(chatId))
+                .willReturn(json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: "
+                        + "wrong file identifier/HTTP URL specified\"}")));
+    }
+
     /** Every sendMessage call to {@code chatId}, whatever it was answered, in arrival order. */
     public List<Call> sends(String chatId) {
         return calls("sendMessage").stream().filter(c -> c.body().path("chat_id").asText().equals(chatId)).toList();
