@@ -36,6 +36,7 @@ import ai.aleff.contracts.events.MessageReceived;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.ingress.connection.ChannelConnections;
 import ai.aleff.ingress.delivery.MessageSplitter;
+import ai.aleff.ingress.delivery.SendRecords;
 import ai.aleff.ingress.delivery.TelegramHtmlChecks;
 import ai.aleff.ingress.telegram.TelegramMarkdown;
 import ai.aleff.ingress.whatsapp.WhatsAppSignatureVerifier;
@@ -71,6 +72,9 @@ class ChannelDeliveryIT {
 
     @Inject
     Pool pool;
+
+    @Inject
+    SendRecords sendRecords;
 
     @Test
     void aLongHostileReplyIsSplitEscapedThreadedPacedAndSentOnceEvenWhenRedelivered() {
@@ -237,6 +241,287 @@ class ChannelDeliveryIT {
             assertThat(DeliveryEmulators.whatsapp.messages(user)).extracting(WhatsAppGraphApi.Call::text)
                     .containsExactly("*Hi* there", "marker");
         }
+    }
+
+    @Test
+    void anImageInTheReplyIsSentAsAPhotoBetweenItsTextPartsOnceEvenWhenRedelivered() {
+        // Given a Telegram user's message and a reply with text, an https image with a hostile alt text, an http
+        // image (stays a link) and more text
+        Bot bot = telegramBot();
+        String chat = newChat();
+        MessageReceived m = message(bot, chat, "show me");
+        String text = "Here it is:\n\n![<script>alert(1)</script> & cat](https://img.example/cat.png?a=1&b=2)\n\n"
+                + "Also ![old](http://img.example/old.png) for reference.";
+        CloudEvent<ReplyReady> reply = reply(m, UUID.randomUUID().toString(), text);
+
+        // When it is published, then redelivered, then a marker reply follows
+        Events.publish(bootstrap, reply);
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.messagesAndPhotos(chat).size() == 3);
+        Events.publish(bootstrap, reply, reply(m, UUID.randomUUID().toString(), "marker"));
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.sends(chat).stream()
+                .anyMatch(c -> c.text().equals("marker")));
+
+        // Then text, photo, text, marker went out once each, in order
+        List<TelegramSendApi.Call> calls = DeliveryEmulators.telegram.messagesAndPhotos(chat);
+        assertThat(calls).hasSize(4);
+        assertThat(calls.get(0).text()).isEqualTo("Here it is:");
+        assertThat(calls.get(0).body().path("reply_parameters").path("message_id").asText())
+                .isEqualTo(bot.platformMessageId(m));
+        // And the photo is the URL with the alt text escaped as its caption, in HTML mode
+        TelegramSendApi.Call photo = calls.get(1);
+        assertThat(photo.photo()).isEqualTo("https://img.example/cat.png?a=1&b=2");
+        assertThat(photo.caption()).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt; &amp; cat");
+        assertThat(photo.parseMode()).isEqualTo("HTML");
+        assertThat(photo.token()).isEqualTo(bot.token());
+        // And the http image stayed in the text, as a link
+        assertThat(calls.get(2).photo()).isNull();
+        assertThat(calls.get(2).text()).contains("old").contains("for reference.");
+        assertThat(calls.get(3).text()).isEqualTo("marker");
+        assertThat(DeliveryEmulators.telegram.photos(chat)).hasSize(1);
+    }
+
+    @Test
+    void aPhotoTelegramCannotFetchGoesAsALinkAndTheRestOfTheReplyFollows() {
+        // Given a chat whose photos Telegram refuses (it cannot fetch the URL)
+        Bot bot = telegramBot();
+        String chat = newChat();
+        DeliveryEmulators.telegram.refusePhotos(chat);
+        MessageReceived m = message(bot, chat, "show me");
+
+        // When a reply with an image and text after it is delivered
+        Events.publish(bootstrap, reply(m, UUID.randomUUID().toString(),
+                "![a <cat>](https://img.example/gone.png)\n\nafter the image"));
+
+        // Then the photo was tried once, then sent as its caption and link, and the text after it followed
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.sends(chat).size() == 2);
+        assertThat(DeliveryEmulators.telegram.photos(chat)).hasSize(1);
+        assertThat(DeliveryEmulators.telegram.sends(chat)).extracting(TelegramSendApi.Call::text).containsExactly(
+                "a &lt;cat&gt;\n<a href=\"https://img.example/gone.png\">https://img.example/gone.png</a>",
+                "after the image");
+    }
+
+    @Test
+    void typingIsShownWhileTheReplyIsAwaitedAndStopsOnceItIsSent() {
+        // Given a Telegram user's message, and typing repeated every second (the test profile)
+        Bot bot = telegramBot();
+        String chat = newChat();
+        MessageReceived m = message(bot, chat, "are you there?");
+
+        // Then typing is shown, and shown again while no reply is there
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.chatActions(chat).size() >= 2);
+        TelegramSendApi.Call typing = DeliveryEmulators.telegram.chatActions(chat).get(0);
+        assertThat(typing.body().path("action").asText()).isEqualTo("typing");
+        assertThat(typing.token()).isEqualTo(bot.token());
+
+        // When the reply is sent
+        Events.publish(bootstrap, reply(m, UUID.randomUUID().toString(), "yes"));
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.sends(chat).size() == 1);
+        Instant sentAt = DeliveryEmulators.telegram.sends(chat).get(0).at();
+
+        // Then, by the time another chat's typing was repeated three times, this chat got no more typing (at most the
+        // one call that may have been under way while the reply went out)
+        awaitTypingTicks(bot, 3);
+        assertThat(DeliveryEmulators.telegram.chatActions(chat).stream().filter(c -> c.at().isAfter(sentAt)))
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(DeliveryEmulators.telegram.sends(chat)).hasSize(1);
+    }
+
+    @Test
+    void aRefusedTypingCallIsNotRetriedAndHoldsNoReplyBack() {
+        // Given a chat whose sendChatAction Telegram answers 429 with retry_after 60 s
+        Bot bot = telegramBot();
+        String chat = newChat();
+        DeliveryEmulators.telegram.chatActionsTooManyRequests(chat, 60);
+        MessageReceived m = message(bot, chat, "hello");
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.chatActions(chat).size() == 1);
+
+        // When the reply comes
+        Events.publish(bootstrap, reply(m, UUID.randomUUID().toString(), "hello back"));
+
+        // Then it is sent at once, not after the typing call's retry_after
+        await().atMost(Duration.ofSeconds(20)).until(() -> DeliveryEmulators.telegram.sends(chat).size() == 1);
+        // And the refused typing was never tried again (another chat's typing repeated three times meanwhile)
+        awaitTypingTicks(bot, 3);
+        assertThat(DeliveryEmulators.telegram.chatActions(chat)).hasSize(1);
+    }
+
+    @Test
+    void aMessageOlderThanTheTypingCapGetsNoTyping() {
+        // Given a channel message received two minutes ago, seen by the typing consumer only now (catching up)
+        Bot bot = telegramBot();
+        String chat = newChat();
+        String conversationId = "telegram:" + bot.connectionId() + ":" + chat;
+        String messageId = UUID.randomUUID().toString();
+        Instant received = Instant.now().minus(Duration.ofMinutes(2));
+        RowScope.inTenant(pool, bot.tenantId(), tx -> tx.preparedQuery("""
+                INSERT INTO ingress.channel_message (tenant_id, message_id, conversation_id, connection_id, channel,
+                    chat_id, platform_message_id, sender_id, received_at)
+                VALUES ($1, $2, $3, $4, 'telegram', $5, '77', $5, $6)""")
+                .execute(Tuple.of(bot.tenantId(), messageId, conversationId, bot.connectionId(), chat,
+                        received.atOffset(java.time.ZoneOffset.UTC))))
+                .await().atMost(WAIT);
+
+        // When its MessageReceived is consumed
+        Events.publish(bootstrap, CloudEvent.of("channel-ingress", messageId, bot.tenantId(), conversationId, received,
+                new MessageReceived(messageId, bot.tenantId(), conversationId, "tg:" + chat, "telegram", null, "old",
+                        received)));
+
+        // Then a newer message's typing repeats three times, and the old one got none
+        awaitTypingTicks(bot, 3);
+        assertThat(DeliveryEmulators.telegram.chatActions(chat)).isEmpty();
+    }
+
+    @Test
+    void thePurgeDeletesOldSettledSendRecordsAndPassedRateSlotsOnly() {
+        // Given a settled record unchanged for 8 days, a fresh settled one, an open (PENDING) one of 8 days, a rate
+        // slot passed 2 hours ago and one still ahead
+        String tenant = "purge-" + UUID.randomUUID();
+        String old = "r-old-" + UUID.randomUUID();
+        String fresh = "r-fresh-" + UUID.randomUUID();
+        String open = "r-open-" + UUID.randomUUID();
+        RowScope.inTenant(pool, tenant, tx -> tx.preparedQuery("""
+                INSERT INTO ingress.channel_delivery (tenant_id, reply_id, part_index, part_count, conversation_id,
+                    connection_id, channel, chat_id, body, plain_body, state, updated_at)
+                VALUES ($1, $2, 0, 1, 'c', 'conn', 'telegram', '1', 'x', 'x', 'SENT', now() - interval '8 days'),
+                       ($1, $3, 0, 1, 'c', 'conn', 'telegram', '1', 'x', 'x', 'SENT', now()),
+                       ($1, $4, 0, 1, 'c', 'conn', 'telegram', '1', 'x', 'x', 'PENDING', now() - interval '8 days')""")
+                .execute(Tuple.of(tenant, old, fresh, open))
+                .chain(() -> tx.preparedQuery(
+                        """
+                                INSERT INTO ingress.delivery_rate (tenant_id, rate_key, next_allowed_at)
+                                VALUES ($1, 'passed', now() - interval '2 hours'), ($1, 'ahead', now() + interval '1 minute')""")
+                        .execute(Tuple.of(tenant))))
+                .await().atMost(WAIT);
+
+        // When the purge runs with the default retentions (7 days, 1 hour)
+        sendRecords.purge(Duration.ofDays(7), Duration.ofHours(1)).await().atMost(WAIT);
+
+        // Then only the old settled record and the passed slot are gone
+        List<String> left = RowScope.inTenant(pool, tenant, tx -> tx.preparedQuery("""
+                SELECT reply_id AS k FROM ingress.channel_delivery WHERE tenant_id = $1
+                UNION ALL SELECT rate_key FROM ingress.delivery_rate WHERE tenant_id = $1""")
+                .execute(Tuple.of(tenant))
+                .map(rows -> {
+                    List<String> keys = new java.util.ArrayList<>();
+                    rows.forEach(r -> keys.add(r.getString("k")));
+                    return keys;
+                })).await().atMost(WAIT);
+        assertThat(left).containsExactlyInAnyOrder(fresh, open, "ahead");
+    }
+
+    /** Waits until a fresh chat's typing was shown {@code ticks} times: the typing loops have run meanwhile. */
+    private void awaitTypingTicks(Bot bot, int ticks) {
+        String marker = newChat();
+        message(bot, marker, "marker");
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.chatActions(marker).size() >= ticks);
+    }
+
+    @Test
+    void whatsAppStatusesMoveTheSendRecordForwardAndAreAuditedOnce() {
+        // Given a WhatsApp user's message: it is marked read with a typing indicator, once
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        String connectionId = whatsAppConnection(tenant);
+        String user = "1650555" + (1000 + ThreadLocalRandom.current().nextInt(9000));
+        String wamid = "wamid.IN-" + UUID.randomUUID();
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND);
+                EventProbe audits = EventProbe.open(bootstrap, Topics.AUDIT)) {
+            postWhatsApp(connectionId, whatsAppMessage(user, wamid));
+            MessageReceived m = inbound.awaitOne(MessageReceived.class,
+                    r -> r.tenantId().equals(tenant.tenantId()) && r.text().equals("hola")).data();
+            await().atMost(WAIT).until(() -> DeliveryEmulators.whatsapp.markedRead(wamid).size() == 1);
+            WhatsAppGraphApi.Call read = DeliveryEmulators.whatsapp.markedRead(wamid).get(0);
+            assertThat(read.body().path("typing_indicator").path("type").asText()).isEqualTo("text");
+            assertThat(read.authorization()).isEqualTo("Bearer wa-token");
+
+            // And two replies were sent
+            String first = UUID.randomUUID().toString();
+            String second = UUID.randomUUID().toString();
+            Events.publish(bootstrap, reply(m, first, "one"), reply(m, second, "two"));
+            await().atMost(WAIT).until(() -> DeliveryEmulators.whatsapp.messages(user).size() == 2);
+            String firstWamid = await().atMost(WAIT).until(() -> sentId(m.tenantId(), first), id -> id != null);
+            String secondWamid = await().atMost(WAIT).until(() -> sentId(m.tenantId(), second), id -> id != null);
+
+            // And an image reply goes as an image message with its link and caption
+            Events.publish(bootstrap, reply(m, UUID.randomUUID().toString(), "![a *cat*](https://img.example/c.jpg)"));
+            await().atMost(WAIT).until(() -> DeliveryEmulators.whatsapp.images(user).size() == 1);
+            WhatsAppGraphApi.Call image = DeliveryEmulators.whatsapp.images(user).get(0);
+            assertThat(image.body().path("image").path("link").asText()).isEqualTo("https://img.example/c.jpg");
+            assertThat(image.body().path("image").path("caption").asText()).isEqualTo("a *cat*");
+
+            // When WhatsApp reports the first delivered, then read, then (late) delivered again, and the second failed,
+            // and a status of a wamid we never sent
+            postWhatsApp(connectionId, whatsAppStatus(user, firstWamid, "delivered", null));
+            assertThat(deliveryStatus(m.tenantId(), first)).isEqualTo("delivered");
+            postWhatsApp(connectionId, whatsAppStatus(user, firstWamid, "read", null));
+            postWhatsApp(connectionId, whatsAppStatus(user, firstWamid, "delivered", null));
+            postWhatsApp(connectionId, whatsAppStatus(user, secondWamid, "failed", 131026));
+            postWhatsApp(connectionId, whatsAppStatus(user, "wamid.NEVER-SENT-" + UUID.randomUUID(), "read", null));
+
+            // Then the first stays read, the second is failed with WhatsApp's code (each answered 200 once recorded)
+            assertThat(deliveryStatus(m.tenantId(), first)).isEqualTo("read");
+            assertThat(deliveryStatus(m.tenantId(), second)).isEqualTo("failed");
+            assertThat(deliveryError(m.tenantId(), second)).isEqualTo("131026");
+            // And delivered and read are audited for the first, delivery.failed with the code for the second
+            audits.awaitOne(AuditRecord.class, a -> a.subjectId().equals(first) && a.action().equals("delivery.status")
+                    && a.detail().endsWith(": delivered"));
+            audits.awaitOne(AuditRecord.class, a -> a.subjectId().equals(first) && a.action().equals("delivery.status")
+                    && a.detail().endsWith(": read"));
+            AuditRecord failed = audits.awaitOne(AuditRecord.class,
+                    a -> a.subjectId().equals(second) && a.action().equals("delivery.failed")).data();
+            assertThat(failed.detail()).contains("131026");
+            assertThat(audits.records().stream().map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                    .filter(v -> v.contains(first) && v.contains("delivery.status"))).hasSize(2);
+        }
+    }
+
+    private String whatsAppConnection(Events.TestTenant tenant) {
+        String connectionId = TestConnections.newConnectionId();
+        TestConnections.publishAndAwait(bootstrap, connections, TestConnections.record(tenant.tenantId(),
+                connectionId, Type.WHATSAPP, Status.ACTIVE, new Settings(GroupBehaviour.MENTIONED, List.of(),
+                        List.of(), PHONE_NUMBER_ID),
+                new Account(PHONE_NUMBER_ID, null), Map.of(ChannelConnectionChanged.ACCESS_TOKEN, "wa-token",
+                        ChannelConnectionChanged.APP_SECRET, "app-secret", ChannelConnectionChanged.VERIFY_TOKEN,
+                        "verify"),
+                1));
+        return connectionId;
+    }
+
+    private static void postWhatsApp(String connectionId, String payload) {
+        byte[] raw = payload.getBytes(StandardCharsets.UTF_8);
+        given().header("X-Hub-Signature-256", WhatsAppSignatureVerifier.sign("app-secret", raw))
+                .contentType("application/json").body(raw).post("/v1/channels/whatsapp/" + connectionId).then()
+                .statusCode(200);
+    }
+
+    private String sentId(String tenantId, String replyId) {
+        return column(tenantId, replyId, "platform_message_id");
+    }
+
+    private String deliveryStatus(String tenantId, String replyId) {
+        return column(tenantId, replyId, "delivery_status");
+    }
+
+    private String deliveryError(String tenantId, String replyId) {
+        return column(tenantId, replyId, "delivery_error");
+    }
+
+    private String column(String tenantId, String replyId, String column) {
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("SELECT " + column
+                + " AS v FROM ingress.channel_delivery WHERE tenant_id = $1 AND reply_id = $2 AND part_index = 0")
+                .execute(Tuple.of(tenantId, replyId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("v")))
+                .await().atMost(WAIT);
+    }
+
+    private static String whatsAppStatus(String recipient, String wamid, String status, Integer errorCode) {
+        String errors = errorCode == null ? "" : """
+                ,"errors":[{"code":%d,"title":"Message undeliverable"}]""".formatted(errorCode);
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
+                "phone_number_id":"%s"},"statuses":[{"id":"%s","status":"%s","timestamp":"%d",
+                "recipient_id":"%s"%s}]}}]}]}"""
+                .formatted(PHONE_NUMBER_ID, wamid, status, Instant.now().getEpochSecond(), recipient, errors);
     }
 
     private static boolean isDeadLetterOf(ConsumerRecord<String, byte[]> record, String replyId) {

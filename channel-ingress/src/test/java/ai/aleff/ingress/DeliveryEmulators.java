@@ -24,7 +24,9 @@ public class DeliveryEmulators implements QuarkusTestResourceLifecycleManager {
                 "aleff.channels.delivery.max-backoff", "1s",
                 "aleff.channels.delivery.max-wait", "10s",
                 "aleff.channels.delivery.claim-timeout", "3s",
-                "aleff.channels.delivery.request-timeout", "2s");
+                "aleff.channels.delivery.request-timeout", "2s",
+                "aleff.channels.delivery.typing-interval", "1s",
+                "aleff.channels.delivery.typing-cap", "10s");
     }
 
     @Override

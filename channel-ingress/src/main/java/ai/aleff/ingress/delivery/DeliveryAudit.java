@@ -19,6 +19,7 @@ public class DeliveryAudit {
     public static final String FAILED = "delivery.failed";
     public static final String UNCONFIRMED = "delivery.unconfirmed";
     public static final String WINDOW_CLOSED = "delivery.window-closed";
+    public static final String STATUS = "delivery.status";
 
     private final EventPublisher publisher;
     private final AuditTrail audit;
@@ -33,5 +34,12 @@ public class DeliveryAudit {
             String detail) {
         String id = DeterministicIds.of("delivery", tenantId, replyId, Integer.toString(part), action);
         return publisher.publish(audit.record(id, tenantId, conversationId, action, replyId, detail));
+    }
+
+    /** Records a platform's delivery status ({@code delivered}, {@code read}) of a part, once per status. */
+    public Uni<Void> status(String tenantId, String conversationId, String replyId, int part, String status,
+            String detail) {
+        String id = DeterministicIds.of("delivery", tenantId, replyId, Integer.toString(part), STATUS, status);
+        return publisher.publish(audit.record(id, tenantId, conversationId, STATUS, replyId, detail));
     }
 }

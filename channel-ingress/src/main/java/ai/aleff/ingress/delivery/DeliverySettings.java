@@ -68,4 +68,34 @@ public interface DeliverySettings {
     /** Replies taken in (queued or being delivered) at most. */
     @WithDefault("1000")
     int maxQueued();
+
+    /**
+     * Repeat Telegram's {@code sendChatAction typing} this often while a reply is awaited (Telegram shows it for 5 s
+     * or until the bot sends).
+     */
+    @WithDefault("4s")
+    Duration typingInterval();
+
+    /**
+     * Typing is shown at most this long after the user's message was received; older messages (a consumer catching up
+     * after a restart) get none.
+     */
+    @WithDefault("60s")
+    Duration typingCap();
+
+    /** How long one typing call may take; it is cosmetic, so it is given up on sooner than a send. */
+    @WithDefault("3s")
+    Duration typingRequestTimeout();
+
+    /** Typing indicators and WhatsApp's mark-as-read on or off. */
+    @WithDefault("true")
+    boolean typingEnabled();
+
+    /** Send records are kept this long after their last change, then purged. */
+    @WithDefault("7d")
+    Duration sendRecordRetention();
+
+    /** Rate slots are purged once their time is this long past (a passed slot holds nothing back). */
+    @WithDefault("1h")
+    Duration rateSlotRetention();
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 
@@ -38,8 +39,13 @@ public class PlatformHttp {
 
     /** POSTs JSON once; {@code authorization} may be null. */
     public Uni<HttpResponse<String>> postJson(URI uri, String authorization, String json) {
+        return postJson(uri, authorization, json, settings.requestTimeout());
+    }
+
+    /** POSTs JSON once, giving up on the answer after {@code timeout} (cosmetic calls: typing). */
+    public Uni<HttpResponse<String>> postJson(URI uri, String authorization, String json, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(settings.requestTimeout())
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (authorization != null) {

@@ -42,9 +42,12 @@ public class ReplyDelivery {
     private final DeliveryAudit audit;
     private final DeliverySettings settings;
     private final Map<String, ChannelSender> senders;
+    private final TypingIndicators typing;
 
     public ReplyDelivery(ChannelMessageRepository messages, ChannelConnections connections, SendRecords records,
-            PartDelivery parts, DeliveryAudit audit, DeliverySettings settings, Instance<ChannelSender> senders) {
+            PartDelivery parts, DeliveryAudit audit, DeliverySettings settings, Instance<ChannelSender> senders,
+            TypingIndicators typing) {
+        this.typing = typing;
         this.messages = messages;
         this.connections = connections;
         this.records = records;
@@ -62,6 +65,7 @@ public class ReplyDelivery {
     /** Completes when every part is sent (or unconfirmed); fails with {@link DeliveryFailedException}. */
     public Uni<Void> deliver(ReplyReady reply) {
         ChannelSender sender = senders.get(reply.channel());
+        typing.replied(reply.tenantId(), reply.inReplyTo());
         return messages.find(reply.tenantId(), reply.inReplyTo()).chain(found -> {
             if (found.isEmpty() || !found.get().conversationId().equals(reply.conversationId())) {
                 return refuse(reply, "no channel message " + reply.inReplyTo() + " in this conversation to reply to");
@@ -100,7 +104,14 @@ public class ReplyDelivery {
     }
 
     private List<SendPart> split(ChannelSender sender, ChannelMessage target, ReplyReady reply) {
-        List<ChannelSender.FormattedPart> formatted = sender.format(reply.text());
+        List<ChannelSender.FormattedPart> formatted = new ArrayList<>();
+        for (MarkdownImages.Segment segment : MarkdownImages.split(reply.text())) {
+            if (segment.image()) {
+                formatted.add(sender.formatImage(segment.text(), segment.imageUrl()));
+            } else {
+                formatted.addAll(sender.format(segment.text()));
+            }
+        }
         if (formatted.isEmpty()) {
             formatted = List.of(new ChannelSender.FormattedPart("\u2026", "\u2026"));
         }
@@ -109,7 +120,8 @@ public class ReplyDelivery {
             ChannelSender.FormattedPart part = formatted.get(i);
             split.add(new SendPart(reply.tenantId(), reply.replyId(), i, formatted.size(), reply.conversationId(),
                     target.connectionId(), target.channel(), target.chatId(), target.threadId(),
-                    target.platformMessageId(), part.body(), part.plainBody(), SendPart.PENDING, 0, 0, 0));
+                    target.platformMessageId(), part.body(), part.plainBody(), SendPart.PENDING, 0, 0, 0,
+                    part.mediaUrl()));
         }
         return split;
     }

@@ -23,7 +23,7 @@ public class SendRecords {
 
     private static final String COLUMNS = """
             tenant_id, reply_id, part_index, part_count, conversation_id, connection_id, channel, chat_id, thread_id,
-            reply_to, body, plain_body, state, attempts,
+            reply_to, body, plain_body, media_url, state, attempts,
             extract(epoch FROM next_attempt_at - clock_timestamp())::float8 AS wait_s,
             coalesce(extract(epoch FROM clock_timestamp() - claimed_at), 0)::float8 AS claim_age_s""";
 
@@ -40,23 +40,26 @@ public class SendRecords {
         Integer[] indexes = new Integer[n];
         String[] bodies = new String[n];
         String[] plain = new String[n];
+        String[] media = new String[n];
         for (int i = 0; i < n; i++) {
             indexes[i] = parts.get(i).index();
             bodies[i] = parts.get(i).body();
             plain[i] = parts.get(i).plainBody();
+            media[i] = parts.get(i).mediaUrl();
         }
         return RowScope.inTenant(pool, first.tenantId(), tx -> tx.preparedQuery("""
                 INSERT INTO ingress.channel_delivery (tenant_id, reply_id, part_index, part_count, conversation_id,
-                    connection_id, channel, chat_id, thread_id, reply_to, body, plain_body)
+                    connection_id, channel, chat_id, thread_id, reply_to, body, plain_body, media_url)
                 SELECT $1::text, $2::text, p.i, $3::integer, $4::text, $5::text, $6::text, $7::text, $8::text,
-                    $9::text, p.body, p.plain
-                FROM unnest($10::integer[], $11::text[], $12::text[]) AS p(i, body, plain)
+                    $9::text, p.body, p.plain, p.media
+                FROM unnest($10::integer[], $11::text[], $12::text[], $13::text[]) AS p(i, body, plain, media)
                 WHERE NOT EXISTS (SELECT 1 FROM ingress.channel_delivery d WHERE d.tenant_id = $1 AND d.reply_id = $2)
                 ON CONFLICT (tenant_id, reply_id, part_index) DO NOTHING""")
                 .execute(Tuple.tuple().addString(first.tenantId()).addString(first.replyId()).addInteger(n)
                         .addString(first.conversationId()).addString(first.connectionId()).addString(first.channel())
                         .addString(first.chatId()).addString(first.threadId()).addString(first.replyTo())
-                        .addArrayOfInteger(indexes).addArrayOfString(bodies).addArrayOfString(plain))
+                        .addArrayOfInteger(indexes).addArrayOfString(bodies).addArrayOfString(plain)
+                        .addArrayOfString(media))
                 .replaceWithVoid());
     }
 
@@ -130,6 +133,30 @@ public class SendRecords {
                 Tuple.tuple().addString(error));
     }
 
+    /** Whether a reply to the user's message {@code replyTo} (its platform id) has send records yet. */
+    public Uni<Boolean> hasReplyTo(String tenantId, String conversationId, String replyTo) {
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""
+                SELECT 1 FROM ingress.channel_delivery WHERE tenant_id = $1 AND conversation_id = $2 AND reply_to = $3
+                LIMIT 1""")
+                .execute(Tuple.of(tenantId, conversationId, replyTo))
+                .map(rows -> rows.size() > 0));
+    }
+
+    /**
+     * Deletes send records unchanged for {@code retention} and rate slots whose time is {@code rateRetention} past,
+     * across tenants; the rows deleted. Open records (PENDING, SENDING) stay, whatever their age.
+     */
+    public Uni<Integer> purge(java.time.Duration retention, java.time.Duration rateRetention) {
+        return RowScope.acrossTenants(pool, tx -> tx.preparedQuery("""
+                DELETE FROM ingress.channel_delivery
+                WHERE updated_at < now() - make_interval(secs => $1) AND state NOT IN ('PENDING', 'SENDING')""")
+                .execute(Tuple.of((double) retention.toSeconds()))
+                .chain(records -> tx.preparedQuery("""
+                        DELETE FROM ingress.delivery_rate WHERE next_allowed_at < now() - make_interval(secs => $1)""")
+                        .execute(Tuple.of((double) rateRetention.toSeconds()))
+                        .map(rates -> records.rowCount() + rates.rowCount())));
+    }
+
     /** Erases every record of a deleted tenant; the rows deleted. */
     public Uni<Integer> deleteTenant(String tenantId) {
         return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""
@@ -154,6 +181,7 @@ public class SendRecords {
                 row.getInteger("part_count"), row.getString("conversation_id"), row.getString("connection_id"),
                 row.getString("channel"), row.getString("chat_id"), row.getString("thread_id"),
                 row.getString("reply_to"), row.getString("body"), row.getString("plain_body"), row.getString("state"),
-                row.getInteger("attempts"), row.getDouble("wait_s"), row.getDouble("claim_age_s"));
+                row.getInteger("attempts"), row.getDouble("wait_s"), row.getDouble("claim_age_s"),
+                row.getString("media_url"));
     }
 }

@@ -9,10 +9,16 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
+import ai.aleff.ingress.delivery.DeliverySettings;
+import ai.aleff.ingress.delivery.SendRecords;
 import ai.aleff.ingress.repository.RateWindowRepository;
 import ai.aleff.ingress.repository.StreamLeaseRepository;
 
-/** Deletes counter windows past their retention and leases that expired (their streams' instance died). */
+/**
+ * Deletes counter windows past their retention, leases that expired (their streams' instance died), and delivery's
+ * settled send records and passed rate slots past theirs ({@code aleff.channels.delivery.send-record-retention},
+ * {@code rate-slot-retention}); one timer for all the service's expiring state.
+ */
 @ApplicationScoped
 public class LimitStatePurge {
 
@@ -21,11 +27,15 @@ public class LimitStatePurge {
     private final RateWindowRepository windows;
     private final StreamLeaseRepository leases;
     private final RateLimitSettings settings;
+    private final SendRecords sendRecords;
+    private final DeliverySettings delivery;
     private final Vertx vertx;
     private volatile long timer = -1;
 
     public LimitStatePurge(RateWindowRepository windows, StreamLeaseRepository leases, RateLimitSettings settings,
-            Vertx vertx) {
+            SendRecords sendRecords, DeliverySettings delivery, Vertx vertx) {
+        this.sendRecords = sendRecords;
+        this.delivery = delivery;
         this.windows = windows;
         this.leases = leases;
         this.settings = settings;
@@ -39,9 +49,11 @@ public class LimitStatePurge {
     void purge() {
         windows.purgeOlderThan(settings.windowRetention())
                 .chain(deleted -> leases.purgeExpired())
+                .chain(expired -> sendRecords.purge(delivery.sendRecordRetention(), delivery.rateSlotRetention()))
                 .subscribe()
-                .with(expired -> {
-                }, e -> LOG.warnf("Purging old rate windows and expired stream leases failed: %s", e.toString()));
+                .with(purged -> {
+                }, e -> LOG.warnf("Purging old rate windows, expired stream leases and old send records failed: %s",
+                        e.toString()));
     }
 
     @PreDestroy

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +22,7 @@ import ai.aleff.ingress.delivery.PlatformHttp;
 import ai.aleff.ingress.delivery.RateGate;
 import ai.aleff.ingress.delivery.SendOutcome;
 import ai.aleff.ingress.delivery.SendPart;
+import ai.aleff.ingress.repository.ChannelMessage;
 
 /**
  * Telegram's side of delivery: {@code sendMessage} with {@code parse_mode=HTML}, the first part replying to the
@@ -33,6 +35,8 @@ public class TelegramSender implements ChannelSender {
 
     /** Telegram's limit per message, in characters after entity parsing. */
     public static final int LIMIT = 4096;
+
+    private static final Logger LOG = Logger.getLogger(TelegramSender.class);
 
     private final ChannelConnections connections;
     private final PlatformHttp http;
@@ -60,6 +64,11 @@ public class TelegramSender implements ChannelSender {
     }
 
     @Override
+    public FormattedPart formatImage(String alt, String url) {
+        return new FormattedPart(TelegramHtml.escapeText(alt), alt, url);
+    }
+
+    @Override
     public List<RateGate.Key> rateKeys(SendPart part) {
         boolean group = part.chatId().startsWith("-");
         return List.of(new RateGate.Key("tg:bot:" + part.connectionId(), seconds(settings.telegramBotGap())),
@@ -75,20 +84,79 @@ public class TelegramSender implements ChannelSender {
         } catch (RuntimeException e) {
             return Uni.createFrom().item(new SendOutcome.Failed(e.getMessage(), false));
         }
-        return call(token, message(part, true)).chain(outcome -> outcome == PARSE_ERROR
-                ? call(token, message(part, false)).map(plain -> plain == PARSE_ERROR
+        String method = part.mediaUrl() != null ? "sendPhoto" : "sendMessage";
+        return call(token, method, message(part, true)).chain(outcome -> outcome == PARSE_ERROR
+                ? call(token, method, message(part, false)).map(plain -> plain == PARSE_ERROR
                         ? new SendOutcome.Failed("Telegram refused the plain text too", false)
                         : plain)
-                : Uni.createFrom().item(outcome));
+                : Uni.createFrom().item(outcome))
+                .chain(outcome -> part.mediaUrl() != null && outcome instanceof SendOutcome.Failed failed
+                        && failed.error().contains(" answered 400:")
+                                ? call(token, "sendMessage", photoAsLink(part))
+                                : Uni.createFrom().item(outcome));
+    }
+
+    /**
+     * A photo Telegram refused with 400 (it could not fetch the URL, or not as an image): nothing was sent, so the
+     * part goes once as a text message with the caption and the link (its preview may still show the image), and
+     * the rest of the reply follows instead of failing with it.
+     */
+    private static JsonObject photoAsLink(SendPart part) {
+        String link = TelegramHtml.link(part.mediaUrl(), part.mediaUrl())
+                .orElse(TelegramHtml.escapeText(part.mediaUrl()));
+        JsonObject body = new JsonObject().put("chat_id", part.chatId()).put("parse_mode", "HTML")
+                .put("text", part.body().isBlank() ? link : part.body() + "\n" + link);
+        if (part.threadId() != null) {
+            body.put("message_thread_id", Long.parseLong(part.threadId()));
+        }
+        if (part.index() == 0 && part.replyTo() != null) {
+            body.put("reply_parameters", new JsonObject().put("message_id", Long.parseLong(part.replyTo()))
+                    .put("allow_sending_without_reply", true));
+        }
+        return body;
+    }
+
+    @Override
+    public Uni<Boolean> showTyping(ChannelConnection connection, ChannelMessage message) {
+        String token;
+        try {
+            token = connections.credential(connection, ChannelConnectionChanged.BOT_TOKEN);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().item(false);
+        }
+        JsonObject body = new JsonObject().put("chat_id", message.chatId()).put("action", "typing");
+        if (message.threadId() != null) {
+            body.put("message_thread_id", Long.parseLong(message.threadId()));
+        }
+        return http.postJson(URI.create(apiBaseUrl + "/bot" + token + "/sendChatAction"), null, body.encode(),
+                settings.typingRequestTimeout())
+                .map(response -> {
+                    if (response.statusCode() == 200) {
+                        return true;
+                    }
+                    // A 429 is Telegram's budget for our replies: typing gives way, it is not retried.
+                    LOG.debugf("sendChatAction for connection %s answered %d: typing stops", connection.connectionId(),
+                            response.statusCode());
+                    return false;
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("sendChatAction for connection %s failed (%s): typing stops",
+                            connection.connectionId(), e.getClass().getSimpleName());
+                    return false;
+                });
     }
 
     /** Marks the answer "can't parse entities": nothing was sent, the part goes again as plain text. */
     private static final SendOutcome PARSE_ERROR = new SendOutcome.Failed("can't parse entities", false);
 
     private JsonObject message(SendPart part, boolean html) {
-        JsonObject body = new JsonObject().put("chat_id", part.chatId())
-                .put("text", html ? part.body() : part.plainBody())
-                .put("link_preview_options", new JsonObject().put("is_disabled", true));
+        JsonObject body = new JsonObject().put("chat_id", part.chatId());
+        if (part.mediaUrl() != null) {
+            body.put("photo", part.mediaUrl()).put("caption", html ? part.body() : part.plainBody());
+        } else {
+            body.put("text", html ? part.body() : part.plainBody())
+                    .put("link_preview_options", new JsonObject().put("is_disabled", true));
+        }
         if (html) {
             body.put("parse_mode", "HTML");
         }
@@ -102,8 +170,8 @@ public class TelegramSender implements ChannelSender {
         return body;
     }
 
-    private Uni<SendOutcome> call(String token, JsonObject body) {
-        return http.postJson(URI.create(apiBaseUrl + "/bot" + token + "/sendMessage"), null, body.encode())
+    private Uni<SendOutcome> call(String token, String method, JsonObject body) {
+        return http.postJson(URI.create(apiBaseUrl + "/bot" + token + "/" + method), null, body.encode())
                 .map(TelegramSender::interpret)
                 .onFailure().recoverWithItem(PlatformHttp::transportFailure);
     }

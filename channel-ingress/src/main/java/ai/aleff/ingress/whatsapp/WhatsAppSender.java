@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -24,6 +25,7 @@ import ai.aleff.ingress.delivery.PlatformHttp;
 import ai.aleff.ingress.delivery.RateGate;
 import ai.aleff.ingress.delivery.SendOutcome;
 import ai.aleff.ingress.delivery.SendPart;
+import ai.aleff.ingress.repository.ChannelMessage;
 
 /**
  * WhatsApp's side of delivery: a Cloud API text message ({@code POST /{phone-number-id}/messages}), the first part
@@ -38,6 +40,8 @@ public class WhatsAppSender implements ChannelSender {
     public static final int LIMIT = 4096;
     private static final int WINDOW_CLOSED = 131047;
     private static final Set<Integer> THROTTLED = Set.of(130429, 131056, 80007, 4);
+
+    private static final Logger LOG = Logger.getLogger(WhatsAppSender.class);
 
     private final ChannelConnections connections;
     private final PlatformHttp http;
@@ -67,6 +71,11 @@ public class WhatsAppSender implements ChannelSender {
     }
 
     @Override
+    public FormattedPart formatImage(String alt, String url) {
+        return new FormattedPart(alt, alt, url);
+    }
+
+    @Override
     public List<RateGate.Key> rateKeys(SendPart part) {
         return List.of(new RateGate.Key("wa:number:" + part.connectionId(),
                 settings.whatsappNumberGap().toMillis() / 1000.0),
@@ -87,8 +96,17 @@ public class WhatsAppSender implements ChannelSender {
             return Uni.createFrom().item(new SendOutcome.Failed("the connection has no valid phoneNumberId", false));
         }
         JsonObject body = new JsonObject().put("messaging_product", "whatsapp").put("recipient_type", "individual")
-                .put("to", part.chatId()).put("type", "text")
-                .put("text", new JsonObject().put("preview_url", false).put("body", part.body()));
+                .put("to", part.chatId());
+        if (part.mediaUrl() != null) {
+            JsonObject image = new JsonObject().put("link", part.mediaUrl());
+            if (!part.body().isBlank()) {
+                image.put("caption", part.body());
+            }
+            body.put("type", "image").put("image", image);
+        } else {
+            body.put("type", "text")
+                    .put("text", new JsonObject().put("preview_url", false).put("body", part.body()));
+        }
         if (part.index() == 0 && part.replyTo() != null) {
             body.put("context", new JsonObject().put("message_id", part.replyTo()));
         }
@@ -96,6 +114,38 @@ public class WhatsAppSender implements ChannelSender {
                 body.encode())
                 .map(WhatsAppSender::interpret)
                 .onFailure().recoverWithItem(PlatformHttp::transportFailure);
+    }
+
+    /** Marks the user's message read and shows typing (WhatsApp keeps it up to 25 s or until we reply): once. */
+    @Override
+    public Uni<Boolean> showTyping(ChannelConnection connection, ChannelMessage message) {
+        String token;
+        String phoneNumberId = connection.settings().phoneNumberId();
+        try {
+            token = connections.credential(connection, ChannelConnectionChanged.ACCESS_TOKEN);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().item(false);
+        }
+        if (phoneNumberId == null || !phoneNumberId.matches("[0-9]{1,32}")) {
+            return Uni.createFrom().item(false);
+        }
+        JsonObject body = new JsonObject().put("messaging_product", "whatsapp").put("status", "read")
+                .put("message_id", message.platformMessageId())
+                .put("typing_indicator", new JsonObject().put("type", "text"));
+        return http.postJson(URI.create(graphBaseUrl + "/" + phoneNumberId + "/messages"), "Bearer " + token,
+                body.encode(), settings.typingRequestTimeout())
+                .invoke(response -> {
+                    if (response.statusCode() != 200) {
+                        LOG.debugf("Mark-as-read for connection %s answered %d: skipped", connection.connectionId(),
+                                response.statusCode());
+                    }
+                })
+                .replaceWith(false)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("Mark-as-read for connection %s failed (%s): skipped", connection.connectionId(),
+                            e.getClass().getSimpleName());
+                    return false;
+                });
     }
 
     static SendOutcome interpret(HttpResponse<String> response) {

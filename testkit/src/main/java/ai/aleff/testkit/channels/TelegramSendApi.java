@@ -19,10 +19,11 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /**
  * The sending side of Telegram's Bot API (https://core.telegram.org/bots/api) on loopback (WireMock):
- * {@code sendMessage} answers {@code {"ok":true,"result":{"message_id":..}}} and {@code sendChatAction}
+ * {@code sendMessage} and {@code sendPhoto} answer {@code {"ok":true,"result":{"message_id":..}}} and {@code sendChatAction}
  * {@code {"ok":true,"result":true}} for any token. Per chat a test can make it answer 429 with
  * {@code parameters.retry_after} once ({@link #tooManyRequestsOnce}), refuse HTML with 400 "can't parse entities"
- * ({@link #refuseEntities}) or fail with a status every time ({@link #failAlways}). Every call is journaled, so
+ * ({@link #refuseEntities}) or fail with a status every time ({@link #failAlways}), and answer its sendChatAction
+ * calls with 429 ({@link #chatActionsTooManyRequests}). Every call is journaled, so
  * tests count sends at the platform's side ({@link #sends}).
  */
 public final class TelegramSendApi implements AutoCloseable {
@@ -40,6 +41,11 @@ public final class TelegramSendApi implements AutoCloseable {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"ok\":true,\"result\":{\"message_id\":1{{randomValue length=7 type='NUMERIC'}},"
                         + "\"date\":1700000000,\"text\":\"sent\"}}")
+                .withTransformers("response-template")));
+        server.stubFor(post(urlPathMatching("/bot[^/]+/sendPhoto")).atPriority(100).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":true,\"result\":{\"message_id\":2{{randomValue length=7 type='NUMERIC'}},"
+                        + "\"date\":1700000000,\"photo\":[{\"file_id\":\"AgAD\",\"width\":90,\"height\":90}]}}")
                 .withTransformers("response-template")));
         server.stubFor(post(urlPathMatching("/bot[^/]+/sendChatAction")).atPriority(100)
                 .willReturn(okJson("{\"ok\":true,\"result\":true}")));
@@ -79,9 +85,35 @@ public final class TelegramSendApi implements AutoCloseable {
                         + ",\"description\":\"Internal Server Error\"}")));
     }
 
+    /** Every sendChatAction to {@code chatId} gets 429 with {@code retry_after} (typing must give way, not retry). */
+    public void chatActionsTooManyRequests(String chatId, int retryAfterSeconds) {
+        server.stubFor(post(urlPathMatching("/bot[^/]+/sendChatAction")).atPriority(1).withRequestBody(chat(chatId))
+                .willReturn(json(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: "
+                        + "retry after " + retryAfterSeconds + "\",\"parameters\":{\"retry_after\":"
+                        + retryAfterSeconds + "}}")));
+    }
+
+    /** Every sendPhoto to {@code chatId} gets 400: Telegram could not fetch the photo's URL. */
+    public void refusePhotos(String chatId) {
+        server.stubFor(post(urlPathMatching("/bot[^/]+/sendPhoto")).atPriority(1).withRequestBody(chat(chatId))
+                .willReturn(json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: "
+                        + "wrong file identifier/HTTP URL specified\"}")));
+    }
+
     /** Every sendMessage call to {@code chatId}, whatever it was answered, in arrival order. */
     public List<Call> sends(String chatId) {
         return calls("sendMessage").stream().filter(c -> c.body().path("chat_id").asText().equals(chatId)).toList();
+    }
+
+    /** Every sendPhoto call to {@code chatId}. */
+    public List<Call> photos(String chatId) {
+        return calls("sendPhoto").stream().filter(c -> c.body().path("chat_id").asText().equals(chatId)).toList();
+    }
+
+    /** Every sendMessage and sendPhoto call to {@code chatId}, in arrival order. */
+    public List<Call> messagesAndPhotos(String chatId) {
+        return java.util.stream.Stream.concat(sends(chatId).stream(), photos(chatId).stream())
+                .sorted(Comparator.comparing(Call::at)).toList();
     }
 
     /** Every sendChatAction call to {@code chatId}. */
@@ -108,6 +140,16 @@ public final class TelegramSendApi implements AutoCloseable {
 
         public String text() {
             return body.path("text").asText();
+        }
+
+        /** A sendPhoto's {@code photo} (the URL), or null for other calls. */
+        public String photo() {
+            return body.hasNonNull("photo") ? body.get("photo").asText() : null;
+        }
+
+        /** A sendPhoto's {@code caption}. */
+        public String caption() {
+            return body.path("caption").asText();
         }
 
         /** {@code parse_mode}, or null when absent (plain text). */

@@ -25,7 +25,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
  * "messages":[{"id":"wamid..."}]}}, a mark-as-read ({@code "status":"read"}, optionally with
  * {@code typing_indicator}) {@code {"success":true}}. Per recipient a test can make it refuse with 131047 (more than
  * 24 hours since the user wrote, {@link #windowClosed}) or 130429 (throughput, {@link #rateLimitedOnce}). Calls
- * without {@code Authorization: Bearer} get 401 (error 190). Every call is journaled ({@link #messages}).
+ * without {@code Authorization: Bearer} get 401 (error 190). Every call is journaled ({@link #messages},
+ * {@link #markedRead}).
  */
 public final class WhatsAppGraphApi implements AutoCloseable {
 
@@ -83,6 +84,27 @@ public final class WhatsAppGraphApi implements AutoCloseable {
                 .map(r -> new Call(r.getUrl().replaceAll("^/v21.0/([0-9]+)/.*$", "$1"), read(r.getBodyAsString()),
                         r.getHeader("Authorization"), r.getLoggedDate().toInstant()))
                 .filter(c -> c.body().path("to").asText().equals(to) && c.body().path("type").asText().equals("text"))
+                .sorted(Comparator.comparing(Call::at))
+                .toList();
+    }
+
+    /** Every image message to {@code to}, in arrival order. */
+    public List<Call> images(String to) {
+        return server.findAll(postRequestedFor(urlPathMatching("/v21.0" + MESSAGES))).stream()
+                .map(r -> new Call(r.getUrl().replaceAll("^/v21.0/([0-9]+)/.*$", "$1"), read(r.getBodyAsString()),
+                        r.getHeader("Authorization"), r.getLoggedDate().toInstant()))
+                .filter(c -> c.body().path("to").asText().equals(to) && c.body().path("type").asText().equals("image"))
+                .sorted(Comparator.comparing(Call::at))
+                .toList();
+    }
+
+    /** Every mark-as-read call of the user's message {@code wamid} (with or without typing indicator). */
+    public List<Call> markedRead(String wamid) {
+        return server.findAll(postRequestedFor(urlPathMatching("/v21.0" + MESSAGES))).stream()
+                .map(r -> new Call(r.getUrl().replaceAll("^/v21.0/([0-9]+)/.*$", "$1"), read(r.getBodyAsString()),
+                        r.getHeader("Authorization"), r.getLoggedDate().toInstant()))
+                .filter(c -> c.body().path("status").asText().equals("read")
+                        && c.body().path("message_id").asText().equals(wamid))
                 .sorted(Comparator.comparing(Call::at))
                 .toList();
     }
