@@ -22,6 +22,7 @@ import ai.aleff.ingress.repository.ChannelMessage;
 import ai.aleff.ingress.repository.ChannelMessageRepository;
 import ai.aleff.ingress.service.MessageIntake;
 import ai.aleff.ingress.service.NewMessage;
+import ai.aleff.ingress.voice.VoiceNoteIntake;
 import ai.aleff.platform.rest.ProblemException;
 import ai.aleff.platform.tenancy.TenantDirectory;
 import ai.aleff.platform.tenancy.TenantView;
@@ -42,9 +43,11 @@ public class ChannelMessageIntake {
     private final MessageLimits limits;
     private final ChannelMessageRepository channelMessages;
     private final TenantDirectory tenants;
+    private final VoiceNoteIntake voiceNotes;
 
     public ChannelMessageIntake(MessageIntake intake, MessageLimits limits, ChannelMessageRepository channelMessages,
-            TenantDirectory tenants) {
+            TenantDirectory tenants, VoiceNoteIntake voiceNotes) {
+        this.voiceNotes = voiceNotes;
         this.intake = intake;
         this.limits = limits;
         this.channelMessages = channelMessages;
@@ -77,13 +80,22 @@ public class ChannelMessageIntake {
                         message),
                 MessageTexts.of(message), true);
         Instant receivedAt = Instant.now();
+        java.util.function.Function<String, ChannelMessage> where = messageId -> new ChannelMessage(
+                connection.tenantId(), messageId, conversationId, connection.connectionId(), message.channel(),
+                message.chatId(), message.threadId(), message.messageId(), message.senderId(), receivedAt);
         // The connection is the limits' "key": its per-key limit caps one bot or number, the tenant's limits all.
-        return limits.admit(connection.tenantId(), "channel:" + connection.connectionId(), conversationId)
-                .chain(() -> intake.accept(newMessage, messageId -> channelMessages.store(new ChannelMessage(
-                        connection.tenantId(), messageId, conversationId, connection.connectionId(),
-                        message.channel(), message.chatId(), message.threadId(), message.messageId(),
-                        message.senderId(), receivedAt))))
-                .map(accepted -> accepted.repeated() ? InboundOutcome.DUPLICATE : InboundOutcome.ACCEPTED)
+        Uni<Void> admitted = limits.admit(connection.tenantId(), "channel:" + connection.connectionId(),
+                conversationId);
+        // A voice note is recorded (or answered) here and published once transcribed (docs/channels.md).
+        Uni<InboundOutcome> taken = VoiceNoteIntake.voiceOf(message)
+                .map(voice -> admitted.chain(() -> voiceNotes.accept(message, voice, newMessage,
+                        connection.connectionId(), where))
+                        .map(fresh -> fresh ? InboundOutcome.ACCEPTED : InboundOutcome.DUPLICATE))
+                .orElseGet(() -> admitted
+                        .chain(() -> intake.accept(newMessage, messageId -> channelMessages.store(where.apply(
+                                messageId))))
+                        .map(accepted -> accepted.repeated() ? InboundOutcome.DUPLICATE : InboundOutcome.ACCEPTED));
+        return taken
                 // Refused for now, not dropped: the platform delivers it again (webhook 429, the poller keeps its
                 // offset), so a burst after an outage is answered late instead of never (./aleff faults, Telegram).
                 .onFailure(RateLimitedException.class).invoke(e -> LOG.infof(

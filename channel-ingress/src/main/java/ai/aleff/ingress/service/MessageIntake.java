@@ -77,6 +77,14 @@ public class MessageIntake {
                 });
     }
 
+    /**
+     * Publishes {@code message} under an id reserved earlier for it (a voice note, published once its transcript is
+     * known). Publishing it again publishes the same event, which every consumer drops on the event id.
+     */
+    public Uni<Accepted> publishAs(String messageId, NewMessage message) {
+        return publish(messageId, message);
+    }
+
     private Uni<Accepted> publish(String messageId, NewMessage message) {
         Instant now = Instant.now();
         MessageReceived received = new MessageReceived(messageId, message.tenantId(), message.conversationId(),
