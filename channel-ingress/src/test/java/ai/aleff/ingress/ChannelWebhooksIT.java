@@ -101,6 +101,11 @@ class ChannelWebhooksIT {
             assertThat(m.text()).isEqualTo("Hello bot");
             assertThat(m.clientMessageId()).isEqualTo("tg:" + bot.connectionId() + ":" + updateId);
             assertThat(m.userVerified()).isTrue();
+            // And the channel details: the sender's name, a private chat, no mention, no media, no file id
+            assertThat(m.channelDetails().senderName()).isEqualTo("Ada");
+            assertThat(m.channelDetails().chatKind()).isEqualTo(MessageReceived.ChatKind.PRIVATE);
+            assertThat(m.channelDetails().media()).isEmpty();
+            assertThat(m.channelDetails().topicId()).isNull();
 
             // And the dedupe key is durably ACCEPTED, and the channel message says where a reply goes
             Row reservation = row(bot.tenantId(), "SELECT message_id, status FROM ingress.client_message "
@@ -175,6 +180,13 @@ class ChannelWebhooksIT {
             assertThat(events).extracting(e -> e.data().text()).containsExactly("@AleffBot help me", "and this?");
             assertThat(events).allSatisfy(e -> assertThat(e.data().conversationId())
                     .isEqualTo("tg:" + bot.connectionId() + ":-100555"));
+            // And they say they come from a group, naming the sender, the mention (the first) and the replied-to
+            // message (the second)
+            assertThat(events).extracting(e -> e.data().channelDetails().chatKind())
+                    .containsOnly(MessageReceived.ChatKind.GROUP);
+            assertThat(events).extracting(e -> e.data().channelDetails().botMentioned()).containsExactly(true, false);
+            assertThat(events).extracting(e -> e.data().channelDetails().senderName()).containsOnly("B");
+            assertThat(events.get(1).data().channelDetails().replyToMessageId()).isEqualTo("3");
         }
     }
 

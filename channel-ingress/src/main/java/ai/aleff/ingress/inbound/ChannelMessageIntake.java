@@ -78,7 +78,7 @@ public class ChannelMessageIntake {
         NewMessage newMessage = new NewMessage(connection.tenantId(), conversationId,
                 userId(message), message.channel(), ChannelConversations.dedupeKey(connection.connectionId(),
                         message),
-                MessageTexts.of(message), true);
+                MessageTexts.of(message), true, ChannelDetailsOf.of(message));
         Instant receivedAt = Instant.now();
         java.util.function.Function<String, ChannelMessage> where = messageId -> new ChannelMessage(
                 connection.tenantId(), messageId, conversationId, connection.connectionId(), message.channel(),

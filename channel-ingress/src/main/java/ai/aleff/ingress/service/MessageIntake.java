@@ -89,7 +89,7 @@ public class MessageIntake {
         Instant now = Instant.now();
         MessageReceived received = new MessageReceived(messageId, message.tenantId(), message.conversationId(),
                 message.userId(), message.channel(), message.clientMessageId(), message.text(), now,
-                message.userVerified());
+                message.userVerified(), message.details());
         CloudEvent<MessageReceived> event = CloudEvent.of(audit.service(), messageId, message.tenantId(),
                 message.conversationId(), now, received);
         return publisher.publishAll(List.of(event, acceptedAudit(messageId, message)))
