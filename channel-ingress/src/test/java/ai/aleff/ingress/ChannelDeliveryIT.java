@@ -42,11 +42,13 @@ import ai.aleff.ingress.telegram.TelegramMarkdown;
 import ai.aleff.ingress.whatsapp.WhatsAppSignatureVerifier;
 import ai.aleff.platform.database.RowScope;
 import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.tenancy.TenantDirectory;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
 import ai.aleff.testkit.channels.TelegramSendApi;
+import ai.aleff.testkit.channels.TranscriptionApi;
 import ai.aleff.testkit.channels.WhatsAppGraphApi;
 
 /**
@@ -58,6 +60,7 @@ import ai.aleff.testkit.channels.WhatsAppGraphApi;
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(value = DeliveryEmulators.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = VoiceEmulators.class, restrictToAnnotatedClass = true)
 class ChannelDeliveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -75,6 +78,9 @@ class ChannelDeliveryIT {
 
     @Inject
     SendRecords sendRecords;
+
+    @Inject
+    TenantDirectory tenants;
 
     @Test
     void aLongHostileReplyIsSplitEscapedThreadedPacedAndSentOnceEvenWhenRedelivered() {
@@ -524,6 +530,118 @@ class ChannelDeliveryIT {
                 .formatted(PHONE_NUMBER_ID, wamid, status, Instant.now().getEpochSecond(), recipient, errors);
     }
 
+    @Test
+    void aVoiceNoteIsTranscribedOnceAndPublishedAsTheTranscriptEvenWhenTelegramDeliversItTwice() {
+        // Given a tenant with a transcription model, and a voice note Telegram holds for its bot
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        Bot bot = telegramBot(tenant);
+        VoiceNoteFixtures.enableTranscription(bootstrap, tenants, tenant, VoiceEmulators.transcription.baseUrl());
+        String chat = newChat();
+        String marker = "OggS-" + UUID.randomUUID();
+        byte[] audio = (marker + "-opus-frames").getBytes(StandardCharsets.UTF_8);
+        String fileId = "AwACAg-" + UUID.randomUUID();
+        String path = VoiceEmulators.files.file(bot.token(), fileId, audio);
+        VoiceEmulators.transcription.transcript(marker, "What are your opening hours?");
+        String update = VoiceNoteFixtures.voiceUpdate(UPDATE_IDS.incrementAndGet(), chat, fileId, audio.length);
+
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            // When Telegram delivers the update, and delivers it again
+            postTelegram(bot, update).then().statusCode(200);
+            postTelegram(bot, update).then().statusCode(200);
+
+            // Then the transcript is published as the user's message, once, in the chat's conversation
+            CloudEvent<MessageReceived> received = inbound.awaitOne(MessageReceived.class,
+                    m -> m.tenantId().equals(bot.tenantId()) && m.conversationId().endsWith(":" + chat));
+            assertThat(received.data().text()).isEqualTo("What are your opening hours?");
+            assertThat(received.data().userVerified()).isTrue();
+            String text = "after-" + UUID.randomUUID();
+            message(bot, chat, text);
+            assertThat(inbound.events(MessageReceived.class, m -> m.conversationId().endsWith(":" + chat)))
+                    .extracting(e -> e.data().text()).containsExactly("What are your opening hours?", text);
+
+            // And the endpoint got one multipart request: the model, the note's bytes, the tenant's key
+            List<TranscriptionApi.Call> calls = VoiceEmulators.transcription.requests(marker);
+            assertThat(calls).singleElement().satisfies(call -> {
+                assertThat(call.model()).isEqualTo(VoiceNoteFixtures.MODEL);
+                assertThat(call.file()).isEqualTo(audio);
+                assertThat(call.fileName()).isEqualTo("voice.ogg");
+                assertThat(call.authorization()).isEqualTo("Bearer " + VoiceNoteFixtures.API_KEY);
+            });
+            assertThat(VoiceEmulators.files.downloads(bot.token(), path)).isEqualTo(1);
+            assertThat(voiceNoteState(bot.tenantId(), received.data().messageId())).isEqualTo("DONE");
+        }
+    }
+
+    @Test
+    void withoutATranscriptionModelTheUserIsToldOnceThatVoiceIsNotEnabled() {
+        // Given a tenant without a transcription model
+        Bot bot = telegramBot();
+        String chat = newChat();
+        String update = VoiceNoteFixtures.voiceUpdate(UPDATE_IDS.incrementAndGet(), chat, "AwACAg-x", 1200);
+
+        // When a voice note arrives, twice
+        postTelegram(bot, update).then().statusCode(200);
+        postTelegram(bot, update).then().statusCode(200);
+
+        // Then the user gets one clear answer through delivery, quoting the voice note, and later replies follow it
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.sends(chat).size() == 1);
+        MessageReceived m = message(bot, chat, "hello");
+        Events.publish(bootstrap, reply(m, UUID.randomUUID().toString(), "marker"));
+        await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.sends(chat).size() == 2);
+        List<TelegramSendApi.Call> sends = DeliveryEmulators.telegram.sends(chat);
+        assertThat(sends.get(0).text()).contains("Voice messages are not enabled");
+        assertThat(sends.get(0).body().path("reply_parameters").path("message_id").asText())
+                .isEqualTo(Long.toString((UPDATE_IDS.get() - 1) % 1_000_000));
+        assertThat(sends.get(1).text()).isEqualTo("marker");
+    }
+
+    @Test
+    void anOversizedVoiceNoteIsRefusedWithAClearReplyAndAFailingEndpointIsRetriedUntilItAnswers() {
+        // Given a tenant with a transcription model that fails twice with 503 before it answers
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        Bot bot = telegramBot(tenant);
+        VoiceNoteFixtures.enableTranscription(bootstrap, tenants, tenant, VoiceEmulators.transcription.baseUrl());
+        String marker = "OggS-" + UUID.randomUUID();
+        byte[] audio = marker.getBytes(StandardCharsets.UTF_8);
+        String fileId = "AwACAg-" + UUID.randomUUID();
+        VoiceEmulators.files.file(bot.token(), fileId, audio);
+        VoiceEmulators.transcription.failFirst(marker, 503, 2);
+        VoiceEmulators.transcription.transcript(marker, "Third time lucky");
+        String large = newChat();
+        String flaky = newChat();
+
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            // When a note of 15 MB (over the 10 MB limit) and a small one arrive
+            postTelegram(bot, VoiceNoteFixtures.voiceUpdate(UPDATE_IDS.incrementAndGet(), large, "AwACAg-big",
+                    15_000_000)).then().statusCode(200);
+            postTelegram(bot, VoiceNoteFixtures.voiceUpdate(UPDATE_IDS.incrementAndGet(), flaky, fileId,
+                    audio.length)).then().statusCode(200);
+
+            // Then the large one is answered that it is too long, without a download or a transcription
+            await().atMost(WAIT).until(() -> DeliveryEmulators.telegram.sends(large).size() == 1);
+            assertThat(DeliveryEmulators.telegram.sends(large).get(0).text()).contains("too long");
+
+            // And the small one is published after two failed attempts and a successful third
+            CloudEvent<MessageReceived> received = inbound.awaitOne(MessageReceived.class,
+                    m -> m.tenantId().equals(bot.tenantId()) && m.conversationId().endsWith(":" + flaky));
+            assertThat(received.data().text()).isEqualTo("Third time lucky");
+            assertThat(VoiceEmulators.transcription.requests(marker)).hasSize(3);
+            assertThat(inbound.events(MessageReceived.class, m -> m.conversationId().endsWith(":" + large)))
+                    .isEmpty();
+        }
+    }
+
+    private io.restassured.response.Response postTelegram(Bot bot, String update) {
+        return given().header("X-Telegram-Bot-Api-Secret-Token", bot.secret()).contentType("application/json")
+                .body(update).post("/v1/channels/telegram/{id}", bot.connectionId());
+    }
+
+    private String voiceNoteState(String tenantId, String messageId) {
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery(
+                "SELECT state FROM ingress.voice_note WHERE tenant_id = $1 AND message_id = $2")
+                .execute(Tuple.of(tenantId, messageId))).await().atMost(WAIT).iterator().next().getString("state");
+    }
+
     private static boolean isDeadLetterOf(ConsumerRecord<String, byte[]> record, String replyId) {
         var group = record.headers().lastHeader("dead-letter-consumer-group");
         return group != null && new String(group.value(), StandardCharsets.UTF_8).equals("channel-ingress-delivery")
@@ -586,7 +704,10 @@ class ChannelDeliveryIT {
     }
 
     private Bot telegramBot() {
-        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        return telegramBot(TestTenants.register(bootstrap));
+    }
+
+    private Bot telegramBot(Events.TestTenant tenant) {
         Bot bot = new Bot(tenant.tenantId(), TestConnections.newConnectionId(), "42:tok-" + UUID.randomUUID(),
                 "s3cret_" + TestConnections.newConnectionId());
         TestConnections.publishAndAwait(bootstrap, connections, TestConnections.record(bot.tenantId(),

@@ -38,6 +38,7 @@ import ai.aleff.contracts.events.ChannelConnectionChanged.Settings;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Status;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Type;
 import ai.aleff.contracts.events.MessageReceived;
+import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.contracts.events.TenantLimits;
 import ai.aleff.ingress.connection.ChannelConnections;
 import ai.aleff.ingress.whatsapp.WhatsAppSignatureVerifier;
@@ -100,6 +101,11 @@ class ChannelWebhooksIT {
             assertThat(m.text()).isEqualTo("Hello bot");
             assertThat(m.clientMessageId()).isEqualTo("tg:" + bot.connectionId() + ":" + updateId);
             assertThat(m.userVerified()).isTrue();
+            // And the channel details: the sender's name, a private chat, no mention, no media, no file id
+            assertThat(m.channelDetails().senderName()).isEqualTo("Ada");
+            assertThat(m.channelDetails().chatKind()).isEqualTo(MessageReceived.ChatKind.PRIVATE);
+            assertThat(m.channelDetails().media()).isEmpty();
+            assertThat(m.channelDetails().topicId()).isNull();
 
             // And the dedupe key is durably ACCEPTED, and the channel message says where a reply goes
             Row reservation = row(bot.tenantId(), "SELECT message_id, status FROM ingress.client_message "
@@ -174,6 +180,13 @@ class ChannelWebhooksIT {
             assertThat(events).extracting(e -> e.data().text()).containsExactly("@AleffBot help me", "and this?");
             assertThat(events).allSatisfy(e -> assertThat(e.data().conversationId())
                     .isEqualTo("tg:" + bot.connectionId() + ":-100555"));
+            // And they say they come from a group, naming the sender, the mention (the first) and the replied-to
+            // message (the second)
+            assertThat(events).extracting(e -> e.data().channelDetails().chatKind())
+                    .containsOnly(MessageReceived.ChatKind.GROUP);
+            assertThat(events).extracting(e -> e.data().channelDetails().botMentioned()).containsExactly(true, false);
+            assertThat(events).extracting(e -> e.data().channelDetails().senderName()).containsOnly("B");
+            assertThat(events.get(1).data().channelDetails().replyToMessageId()).isEqualTo("3");
         }
     }
 
@@ -296,7 +309,8 @@ class ChannelWebhooksIT {
         Events.TestTenant tenant = TestTenants.register(bootstrap);
         String connectionId = whatsapp(tenant.tenantId(), "secret", "verify-me");
         String path = "/v1/channels/whatsapp/" + connectionId;
-        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND);
+                EventProbe outbound = EventProbe.open(bootstrap, Topics.CONVERSATION_OUTBOUND)) {
             // When the test vector (body "test", signed as channels.md gives it) arrives: verified, then not JSON
             given().header("X-Hub-Signature-256",
                     "sha256=0329a06b62cd16b33eb6792be8c60b158d89a2ee3a876fce9a881ebb488c0914").body("test")
@@ -316,7 +330,8 @@ class ChannelWebhooksIT {
             given().body(other).post(path).then().statusCode(401).contentType("application/problem+json");
             signedWhatsApp(path, other, "not-the-secret").then().statusCode(403);
 
-            // Then exactly the two messages of the first batch are published, once each, as the number's users
+            // Then exactly the two messages of the first batch are taken, once each, as the number's users: the text
+            // published, the voice note (the tenant has no transcription model) answered that voice is not enabled
             byte[] marker = batch("wamid.M-" + connectionId, null).getBytes(StandardCharsets.UTF_8);
             signedWhatsApp(path, marker, "secret").then().statusCode(200);
             inbound.await(MessageReceived.class, m -> m.tenantId().equals(tenant.tenantId())
@@ -324,10 +339,19 @@ class ChannelWebhooksIT {
             List<CloudEvent<MessageReceived>> events = inbound.events(MessageReceived.class,
                     m -> m.tenantId().equals(tenant.tenantId()) && !m.clientMessageId().contains("wamid.M-"));
             assertThat(events).extracting(e -> e.data().clientMessageId()).containsExactly(
-                    "wa:" + connectionId + ":wamid.A-" + connectionId,
-                    "wa:" + connectionId + ":wamid.B-" + connectionId);
-            assertThat(events).extracting(e -> e.data().text()).containsExactly("Gibt es das in Grün? \u2764",
-                    "[voice note]");
+                    "wa:" + connectionId + ":wamid.A-" + connectionId);
+            assertThat(events).extracting(e -> e.data().text()).containsExactly("Gibt es das in Grün? \u2764");
+            String voiceNote = row(tenant.tenantId(), "SELECT message_id FROM ingress.client_message "
+                    + "WHERE tenant_id = $1 AND client_message_id = $2",
+                    "wa:" + connectionId + ":wamid.B-" + connectionId).getString("message_id");
+            outbound.await(ReplyReady.class, r -> r.tenantId().equals(tenant.tenantId()), 1);
+            List<CloudEvent<ReplyReady>> answers = outbound.events(ReplyReady.class,
+                    r -> r.tenantId().equals(tenant.tenantId()));
+            assertThat(answers).singleElement().satisfies(a -> {
+                assertThat(a.data().inReplyTo()).isEqualTo(voiceNote);
+                assertThat(a.data().text()).contains("Voice messages are not enabled");
+                assertThat(a.data().conversationId()).isEqualTo("wa:" + connectionId + ":16505550000");
+            });
             assertThat(events.get(0).data().conversationId()).isEqualTo("wa:" + connectionId + ":16505551234");
             assertThat(events.get(0).data().userId()).isEqualTo("wa:16505551234");
             assertThat(events.get(0).data().channel()).isEqualTo("whatsapp");

@@ -34,6 +34,8 @@ import ai.aleff.ingress.repository.MessageHit;
 import ai.aleff.ingress.repository.RateWindowRepository;
 import ai.aleff.ingress.repository.StreamLeaseRepository;
 import ai.aleff.ingress.repository.TelegramPollOffsetRepository;
+import ai.aleff.ingress.voice.VoiceNote;
+import ai.aleff.ingress.voice.VoiceNotes;
 import ai.aleff.platform.database.RowScope;
 import ai.aleff.platform.lease.Lease;
 import ai.aleff.platform.lease.Leases;
@@ -51,7 +53,7 @@ class RowLevelSecurityIT {
     private static final List<String> TABLES = List.of("ingress.client_message", "ingress.conversation_message",
             "ingress.rate_window", "ingress.conversation_start", "ingress.stream_lease",
             "ingress.channel_connection", "ingress.channel_message", "ingress.telegram_poll_offset",
-            "ingress.channel_delivery", "ingress.delivery_rate");
+            "ingress.channel_delivery", "ingress.delivery_rate", "ingress.voice_note");
 
     @Inject
     Pool pool;
@@ -79,6 +81,9 @@ class RowLevelSecurityIT {
 
     @Inject
     SendRecords sendRecords;
+
+    @Inject
+    VoiceNotes voiceNotes;
 
     @Inject
     RateGate rates;
@@ -111,6 +116,8 @@ class RowLevelSecurityIT {
             sendRecords.create(List.of(new SendPart(tenant, "r-" + UUID.randomUUID(), 0, 1, "conv-1", "conn-1",
                     "telegram", "42", null, "7", "hi", "hi", SendPart.PENDING, 0, 0, 0))).await().atMost(WAIT);
             rates.take(tenant, List.of(new RateGate.Key("tg:chat:conn-1:42", 1))).await().atMost(WAIT);
+            voiceNotes.record(new VoiceNote(tenant, "m-" + UUID.randomUUID(), "conv-1", "conn-1", "telegram",
+                    "tg:42", "tg:conn-1:" + UUID.randomUUID(), "f", "audio/ogg", 1, "", 0)).await().atMost(WAIT);
             // (the connections' consumer writes this table through the same statement shape)
             RowScope.inTenant(pool, tenant, tx -> tx.preparedQuery("""
                     INSERT INTO ingress.channel_connection

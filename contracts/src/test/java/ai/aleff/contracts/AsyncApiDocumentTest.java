@@ -52,7 +52,10 @@ class AsyncApiDocumentTest {
 
     private static final Map<EventType, Record> SAMPLES = withChannelConnection(Map.of(
             EventType.MESSAGE_RECEIVED,
-            new MessageReceived("m-1", "t-1", "c-1", "u-1", "api", "client-1", "hello", NOW, true),
+            new MessageReceived("m-1", "t-1", "c-1", "u-1", "telegram", "client-1", "hello", NOW, true,
+                    new MessageReceived.ChannelDetails("Ada", MessageReceived.ChatKind.GROUP, "17", "4711", true,
+                            List.of(new MessageReceived.Media("photo", "image/jpeg", 120_000L),
+                                    new MessageReceived.Media("sticker", null, null)))),
             EventType.REPLY_READY, new ReplyReady("r-1", "t-1", "c-1", "m-1", "api", "hi", "offline", NOW),
             EventType.TOOL_CALL_REQUESTED,
             new ToolCallRequested("call-1", "t-1", "c-1", "turn-1", "u-1", "turn-1:0", "calculator",
@@ -75,7 +78,10 @@ class AsyncApiDocumentTest {
                                     List.of(), List.of("time_now"))),
                             List.of(new AssistantConfiguration.Skill("refunds", "How to handle refund requests",
                                     "# Refunds\nAsk for the order number.")),
-                            10, 8000),
+                            10, 8000,
+                            new AssistantConfiguration.Transcription("https://api.openai.com/v1", "whisper-1",
+                                    new AssistantConfiguration.EncryptedSecret("k1", "CCCC", "abcd",
+                                            AssistantConfiguration.EncryptedSecret.BOUND))),
                     Map.of("a".repeat(64), NOW.plusSeconds(3600)), new TenantLimits(120, null, 5, null, 200000L, null),
                     new EndUserIdentity(new AssistantConfiguration.EncryptedSecret("k1", "AAAA", "wxyz", 2), NOW,
                             true)),
@@ -227,6 +233,7 @@ class AsyncApiDocumentTest {
 
         // When read; Then nobody is verified, no call may use memory, and no tenant has an identity secret
         assertThat(JSON.readValue(message, MessageReceived.class).userVerified()).isFalse();
+        assertThat(JSON.readValue(message, MessageReceived.class).channelDetails()).isNull();
         assertThat(JSON.readValue(call, ToolCallRequested.class).memoryAllowed()).isFalse();
         assertThat(JSON.readValue(config, TenantConfigurationChanged.class).endUsers())
                 .isEqualTo(EndUserIdentity.none());

@@ -102,7 +102,8 @@ public class TurnIntake {
     /** The turn of a new message: QUEUED behind an open turn of its conversation, else RUNNING at once. */
     static Turn newTurn(MessageReceived message, boolean conversationBusy) {
         return new Turn(message.messageId(), message.tenantId(), message.conversationId(), message.userId(),
-                message.channel(), message.text(), conversationBusy ? TurnStatus.QUEUED : TurnStatus.RUNNING, 0,
+                message.channel(), ModelUserText.of(message), conversationBusy ? TurnStatus.QUEUED : TurnStatus.RUNNING,
+                0,
                 TurnLineage.ROOT, message.userVerified());
     }
 }

@@ -2,6 +2,7 @@ package ai.aleff.ingress.inbound;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +24,7 @@ import ai.aleff.ingress.repository.ChannelMessageRepository;
 import ai.aleff.ingress.repository.ClientMessageRepository;
 import ai.aleff.ingress.service.MessageIntake;
 import ai.aleff.ingress.service.NewMessage;
+import ai.aleff.ingress.voice.VoiceNoteIntake;
 import ai.aleff.platform.rest.ProblemException;
 import ai.aleff.platform.tenancy.TenantDirectory;
 import ai.aleff.platform.tenancy.TenantView;
@@ -44,9 +46,11 @@ public class ChannelMessageIntake {
     private final ChannelMessageRepository channelMessages;
     private final TenantDirectory tenants;
     private final ClientMessageRepository clientMessages;
+    private final VoiceNoteIntake voiceNotes;
 
     public ChannelMessageIntake(MessageIntake intake, MessageLimits limits, ChannelMessageRepository channelMessages,
-            TenantDirectory tenants, ClientMessageRepository clientMessages) {
+            TenantDirectory tenants, ClientMessageRepository clientMessages, VoiceNoteIntake voiceNotes) {
+        this.voiceNotes = voiceNotes;
         this.intake = intake;
         this.limits = limits;
         this.channelMessages = channelMessages;
@@ -78,26 +82,35 @@ public class ChannelMessageIntake {
         NewMessage newMessage = new NewMessage(connection.tenantId(), conversationId,
                 userId(message), message.channel(), ChannelConversations.dedupeKey(connection.connectionId(),
                         message),
-                MessageTexts.of(message), true);
+                MessageTexts.of(message), true, ChannelDetailsOf.of(message));
         Instant receivedAt = Instant.now();
+        Function<String, ChannelMessage> where = messageId -> new ChannelMessage(connection.tenantId(), messageId,
+                conversationId, connection.connectionId(), message.channel(), message.chatId(), message.threadId(),
+                message.messageId(), message.senderId(), receivedAt);
         // A platform's retry of a message accepted already is dropped before the limits count it: after an outage
         // Telegram and Meta retry whole backlogs (a WhatsApp webhook batch is retried whole when one of its messages
         // was refused), and charging those retries starved the new messages of the same bot (./aleff faults).
         return clientMessages.accepted(connection.tenantId(), newMessage.clientMessageId())
                 .flatMap(known -> known
                         ? Uni.createFrom().item(InboundOutcome.DUPLICATE)
-                        : admitAndAccept(connection, message, newMessage, conversationId, receivedAt));
+                        : admitAndAccept(connection, message, newMessage, conversationId, where));
     }
 
     private Uni<InboundOutcome> admitAndAccept(ChannelConnection connection, InboundMessage message,
-            NewMessage newMessage, String conversationId, Instant receivedAt) {
+            NewMessage newMessage, String conversationId, Function<String, ChannelMessage> where) {
         // The connection is the limits' "key": its per-key limit caps one bot or number, the tenant's limits all.
-        return limits.admit(connection.tenantId(), "channel:" + connection.connectionId(), conversationId)
-                .chain(() -> intake.accept(newMessage, messageId -> channelMessages.store(new ChannelMessage(
-                        connection.tenantId(), messageId, conversationId, connection.connectionId(),
-                        message.channel(), message.chatId(), message.threadId(), message.messageId(),
-                        message.senderId(), receivedAt))))
-                .map(accepted -> accepted.repeated() ? InboundOutcome.DUPLICATE : InboundOutcome.ACCEPTED)
+        Uni<Void> admitted = limits.admit(connection.tenantId(), "channel:" + connection.connectionId(),
+                conversationId);
+        // A voice note is recorded (or answered) here and published once transcribed (docs/channels.md).
+        Uni<InboundOutcome> taken = VoiceNoteIntake.voiceOf(message)
+                .map(voice -> admitted.chain(() -> voiceNotes.accept(message, voice, newMessage,
+                        connection.connectionId(), where))
+                        .map(fresh -> fresh ? InboundOutcome.ACCEPTED : InboundOutcome.DUPLICATE))
+                .orElseGet(() -> admitted
+                        .chain(() -> intake.accept(newMessage, messageId -> channelMessages.store(where.apply(
+                                messageId))))
+                        .map(accepted -> accepted.repeated() ? InboundOutcome.DUPLICATE : InboundOutcome.ACCEPTED));
+        return taken
                 // Refused for now, not dropped: the platform delivers it again (webhook 429, the poller keeps its
                 // offset), so a burst after an outage is answered late instead of never (./aleff faults, Telegram).
                 .onFailure(RateLimitedException.class).invoke(e -> LOG.infof(

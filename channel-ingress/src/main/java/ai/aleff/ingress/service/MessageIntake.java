@@ -77,11 +77,19 @@ public class MessageIntake {
                 });
     }
 
+    /**
+     * Publishes {@code message} under an id reserved earlier for it (a voice note, published once its transcript is
+     * known). Publishing it again publishes the same event, which every consumer drops on the event id.
+     */
+    public Uni<Accepted> publishAs(String messageId, NewMessage message) {
+        return publish(messageId, message);
+    }
+
     private Uni<Accepted> publish(String messageId, NewMessage message) {
         Instant now = Instant.now();
         MessageReceived received = new MessageReceived(messageId, message.tenantId(), message.conversationId(),
                 message.userId(), message.channel(), message.clientMessageId(), message.text(), now,
-                message.userVerified());
+                message.userVerified(), message.details());
         CloudEvent<MessageReceived> event = CloudEvent.of(audit.service(), messageId, message.tenantId(),
                 message.conversationId(), now, received);
         return publisher.publishAll(List.of(event, acceptedAudit(messageId, message)))

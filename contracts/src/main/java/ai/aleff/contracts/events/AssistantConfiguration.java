@@ -17,14 +17,34 @@ import java.util.List;
  * @param maxToolIterations model calls per turn at most; null means the platform default
  * @param historyTokenBudget estimated tokens of history sent to the model at most; null means the platform
  *        default
+ * @param transcription the speech-to-text model voice notes are transcribed with; null (and absent in records
+ *        published before it existed) means voice notes are not enabled
  */
 public record AssistantConfiguration(long version, String instructions, List<ModelChoice> models,
         List<String> tools, List<Subagent> subagents, List<Skill> skills, Integer maxToolIterations,
-        Integer historyTokenBudget) {
+        Integer historyTokenBudget, Transcription transcription) {
+
+    /** A configuration without transcription (voice notes not enabled). */
+    public AssistantConfiguration(long version, String instructions, List<ModelChoice> models, List<String> tools,
+            List<Subagent> subagents, List<Skill> skills, Integer maxToolIterations, Integer historyTokenBudget) {
+        this(version, instructions, models, tools, subagents, skills, maxToolIterations, historyTokenBudget, null);
+    }
 
     /** The platform's defaults: nothing set. */
     public static AssistantConfiguration platformDefaults() {
         return new AssistantConfiguration(0, null, List.of(), List.of(), List.of(), List.of(), null, null);
+    }
+
+    /**
+     * An OpenAI-compatible speech-to-text endpoint: voice notes are posted (multipart) to
+     * {@code <baseUrl>/audio/transcriptions} with {@code model}.
+     *
+     * @param baseUrl e.g. {@code https://api.openai.com/v1}; checked by the egress guard like a model's baseUrl
+     * @param model the endpoint's model name, e.g. {@code whisper-1}
+     * @param apiKey the tenant's key for it, encrypted at {@code SecretPlace.transcription}; null sends no
+     *        {@code Authorization} header (a self-hosted server without one)
+     */
+    public record Transcription(String baseUrl, String model, EncryptedSecret apiKey) {
     }
 
     /**

@@ -58,6 +58,14 @@ public record SecretPlace(String tenantId, String entry) {
         return new SecretPlace(tenantId, "channels/" + segment(connectionId) + "/" + segment(name));
     }
 
+    /**
+     * The key of the tenant's transcription model: {@code transcription/<model>/<baseUrl>}, bound to the endpoint
+     * like a model's key, so a key moved to another endpoint does not decrypt.
+     */
+    public static SecretPlace transcription(String tenantId, String model, String baseUrl) {
+        return new SecretPlace(tenantId, "transcription/" + segment(model) + "/" + segment(baseUrl));
+    }
+
     private static String modelPath(ModelChoice model) {
         String baseUrl = model.baseUrl() == null || model.baseUrl().isBlank() ? null : model.baseUrl();
         return segment(model.provider()) + "/" + segment(model.model()) + "/"

@@ -13,9 +13,12 @@ import ai.aleff.contracts.events.TenantLimits;
  * @param limits the tenant's overrides of the platform's ingress limits (see {@code LimitDefaults#effective})
  * @param endUsers how the tenant's end users are verified (its encrypted identity secret) and what unverified ones
  *        may do
+ * @param transcription the tenant's speech-to-text model, null when voice notes are not enabled; kept by every
+ *        service (a URL, a name and one encrypted key) because channel-ingress needs it and keeps no assistant
  */
 public record TenantView(String tenantId, String name, boolean active, long version,
-        AssistantConfiguration assistant, TenantLimits limits, EndUserIdentity endUsers) {
+        AssistantConfiguration assistant, TenantLimits limits, EndUserIdentity endUsers,
+        AssistantConfiguration.Transcription transcription) {
 
     /**
      * The assistant configuration. Services that only authenticate do not keep it (it can hold up to 512 KiB and
@@ -36,6 +39,6 @@ public record TenantView(String tenantId, String name, boolean active, long vers
                 : config.assistant();
         return new TenantView(config.tenantId(), config.name(),
                 config.status() == TenantConfigurationChanged.Status.ACTIVE, config.version(),
-                keepAssistant ? assistant : null, config.limits(), config.endUsers());
+                keepAssistant ? assistant : null, config.limits(), config.endUsers(), assistant.transcription());
     }
 }

@@ -71,7 +71,8 @@ public class AssistantResource {
                 {"name": "refunds", "description": "Use for refund questions.", "content": "# Refunds\\nWithin 30 days..."}
               ],
               "maxToolIterations": 8,
-              "historyTokenBudget": 8000
+              "historyTokenBudget": 8000,
+              "transcription": {"baseUrl": "https://api.openai.com/v1", "model": "whisper-1", "apiKey": "sk-proj-..."}
             }""";
 
     private final AssistantService assistants;

@@ -10,6 +10,7 @@ import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
 import ai.aleff.contracts.events.AssistantConfiguration.ModelChoice;
 import ai.aleff.contracts.events.AssistantConfiguration.Subagent;
+import ai.aleff.contracts.events.AssistantConfiguration.Transcription;
 import ai.aleff.platform.rest.Problem.FieldError;
 import ai.aleff.platform.secrets.SecretCipher;
 import ai.aleff.platform.secrets.SecretPlace;
@@ -52,11 +53,36 @@ final class AssistantAssembler {
                             errors),
                     orEmpty(in.tools())));
         }
+        Transcription transcription = transcription(tenantId, input.transcription(), current.transcription(),
+                errors);
         if (!errors.isEmpty()) {
             throw new InvalidAssistantException(errors);
         }
         return new AssistantConfiguration(version, input.instructions(), models, orEmpty(input.tools()), subagents,
-                orEmpty(input.skills()), input.maxToolIterations(), input.historyTokenBudget());
+                orEmpty(input.skills()), input.maxToolIterations(), input.historyTokenBudget(), transcription);
+    }
+
+    /** The transcription entry, its key encrypted at its own place, or kept from the current entry of that place. */
+    private Transcription transcription(String tenantId, TranscriptionInput in, Transcription current,
+            List<FieldError> errors) {
+        if (in == null) {
+            return null;
+        }
+        SecretPlace place = SecretPlace.transcription(tenantId, in.model(), in.baseUrl());
+        EncryptedSecret key = null;
+        if (in.apiKey() != null) {
+            key = cipher.encrypt(place, in.apiKey());
+        } else if (in.keepsStoredKey()) {
+            if (current == null || current.apiKey() == null || !current.baseUrl().equals(in.baseUrl())
+                    || !current.model().equals(in.model())) {
+                errors.add(new FieldError("transcription.keepApiKey",
+                        "no API key is stored for this baseUrl and model; send apiKey"));
+            } else {
+                key = reseal(new StoredKey(place, null), current.apiKey(), place, "transcription.keepApiKey",
+                        errors);
+            }
+        }
+        return new Transcription(in.baseUrl(), in.model(), key);
     }
 
     /** The models of one chain: the tenant's own when {@code subagent} is null. */
@@ -77,7 +103,7 @@ final class AssistantAssembler {
                     errors.add(new FieldError(path + "[" + i + "].keepApiKey",
                             "no API key is stored for this provider, model and baseUrl; send apiKey"));
                 } else {
-                    key = reseal(stored.get(), place, path + "[" + i + "].keepApiKey", errors);
+                    key = reseal(stored.get(), stored.get().key(), place, path + "[" + i + "].keepApiKey", errors);
                 }
             }
             models.add(new ModelChoice(in.provider(), in.model(), in.baseUrl(), key));
@@ -85,9 +111,10 @@ final class AssistantAssembler {
         return models;
     }
 
-    private EncryptedSecret reseal(StoredKey stored, SecretPlace place, String field, List<FieldError> errors) {
+    private EncryptedSecret reseal(StoredKey stored, EncryptedSecret key, SecretPlace place, String field,
+            List<FieldError> errors) {
         try {
-            return cipher.reseal(stored.place(), place, stored.key());
+            return cipher.reseal(stored.place(), place, key);
         } catch (RuntimeException e) {
             // Names the key id at most (the cipher's messages never carry key material).
             errors.add(new FieldError(field, "the stored API key can no longer be read (" + e.getMessage()

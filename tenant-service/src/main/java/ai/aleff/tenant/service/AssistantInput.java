@@ -19,7 +19,15 @@ public record AssistantInput(
         @Schema(description = "At most 20, names unique.", maxItems = 20) List<SubagentInput> subagents,
         @Schema(description = "Instruction packs (Markdown) the agent loads when it decides to use them; at most 50, names unique.", maxItems = 50) List<AssistantConfiguration.Skill> skills,
         @Schema(description = "Model calls per turn at most, 1 to 50; absent: the platform default.", minimum = "1", maximum = "50", example = "8") Integer maxToolIterations,
-        @Schema(description = "Estimated tokens of history sent to the model at most, 500 to 1,000,000; absent: the platform default.", minimum = "500", maximum = "1000000", example = "8000") Integer historyTokenBudget) {
+        @Schema(description = "Estimated tokens of history sent to the model at most, 500 to 1,000,000; absent: the platform default.", minimum = "500", maximum = "1000000", example = "8000") Integer historyTokenBudget,
+        @Schema(description = "Speech-to-text for voice notes on Telegram and WhatsApp; absent: voice notes are answered that voice is not enabled.") TranscriptionInput transcription) {
+
+    /** A configuration without transcription. */
+    public AssistantInput(String instructions, List<ModelInput> models, List<String> tools,
+            List<SubagentInput> subagents, List<AssistantConfiguration.Skill> skills, Integer maxToolIterations,
+            Integer historyTokenBudget) {
+        this(instructions, models, tools, subagents, skills, maxToolIterations, historyTokenBudget, null);
+    }
 
     /** Every model the input names, the tenant's chain first, then each subagent's. */
     public Stream<ModelInput> allModels() {
@@ -32,6 +40,7 @@ public record AssistantInput(
 
     /** Whether a key arrives in plain text and must therefore be encrypted. */
     public boolean carriesApiKeys() {
-        return allModels().anyMatch(m -> m.apiKey() != null);
+        return allModels().anyMatch(m -> m.apiKey() != null)
+                || (transcription != null && transcription.apiKey() != null);
     }
 }

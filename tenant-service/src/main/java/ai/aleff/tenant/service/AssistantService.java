@@ -123,7 +123,7 @@ public class AssistantService {
             // The stored keys stay valid: they were encrypted for this tenant, and retired platform keys stay readable.
             AssistantConfiguration next = new AssistantConfiguration(current.version() + 1, old.instructions(),
                     old.models(), old.tools(), old.subagents(), old.skills(), old.maxToolIterations(),
-                    old.historyTokenBudget());
+                    old.historyTokenBudget(), old.transcription());
             return new Change(next, truncate("restored version " + version + ": " + AssistantSummary.of(next)),
                     "tenant.assistant.restored");
         }));

@@ -22,7 +22,10 @@ final class AssistantSummary {
         String line = models + "; " + (config.tools().isEmpty() ? "all tools" : config.tools().size() + " tools")
                 + "; " + config.subagents().size() + " subagents; " + config.skills().size() + " skills; "
                 + (config.instructions() == null ? "no" : config.instructions().length() + " characters of")
-                + " instructions";
+                + " instructions" + (config.transcription() == null
+                        ? ""
+                        : "; transcription " + config.transcription().model()
+                                + (config.transcription().apiKey() == null ? "" : " (own key)"));
         return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 3) + "...";
     }
 }

@@ -40,11 +40,12 @@ public final class AssistantValidator {
     /** Covers OpenAI, Anthropic, Gemini ({@code models/...}), Ollama ({@code llama3.1:8b}) and Hugging Face names. */
     static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
     /** Printable, without spaces: no real key has any, and a stray newline would break the HTTP header it goes in. */
-    private static final Pattern API_KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_API_KEY + "}");
+    static final Pattern API_KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_API_KEY + "}");
 
     private final Set<String> knownTools;
     private final EgressGuard egress;
     private final PlatformKeyEndpoints platformKeyEndpoints;
+    private final TranscriptionRules transcription;
 
     /**
      * @param egress checks every baseUrl as the worker will before connecting (without DNS here: the address is
@@ -55,6 +56,7 @@ public final class AssistantValidator {
         this.knownTools = Set.copyOf(knownTools);
         this.egress = egress;
         this.platformKeyEndpoints = platformKeyEndpoints;
+        this.transcription = new TranscriptionRules(egress);
     }
 
     /** Every violation; empty when the input is valid. */
@@ -68,6 +70,7 @@ public final class AssistantValidator {
         skills(errors, input.skills());
         range(errors, "maxToolIterations", input.maxToolIterations(), MIN_TOOL_ITERATIONS, MAX_TOOL_ITERATIONS);
         range(errors, "historyTokenBudget", input.historyTokenBudget(), MIN_HISTORY_TOKENS, MAX_HISTORY_TOKENS);
+        errors.addAll(transcription.validate(input.transcription()));
         return errors;
     }
 

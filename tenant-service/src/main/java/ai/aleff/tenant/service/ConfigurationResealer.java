@@ -6,6 +6,7 @@ import java.util.List;
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.AssistantConfiguration.ModelChoice;
 import ai.aleff.contracts.events.AssistantConfiguration.Subagent;
+import ai.aleff.contracts.events.AssistantConfiguration.Transcription;
 import ai.aleff.platform.secrets.SecretCipher;
 import ai.aleff.platform.secrets.SecretPlace;
 
@@ -44,7 +45,8 @@ final class ConfigurationResealer {
         }
         AssistantConfiguration next = new AssistantConfiguration(configuration.version(),
                 configuration.instructions(), models, configuration.tools(), subagents, configuration.skills(),
-                configuration.maxToolIterations(), configuration.historyTokenBudget());
+                configuration.maxToolIterations(), configuration.historyTokenBudget(),
+                transcription(tenantId, configuration.transcription(), tally));
         return new Result(tally.reEncrypted == 0 ? configuration : next, tally.reEncrypted, tally.current,
                 List.copyOf(tally.failures));
     }
@@ -67,6 +69,22 @@ final class ConfigurationResealer {
             }
         }
         return out;
+    }
+
+    private Transcription transcription(String tenantId, Transcription t, Tally tally) {
+        if (t == null || t.apiKey() == null || cipher.isCurrent(t.apiKey())) {
+            tally.current += t == null || t.apiKey() == null ? 0 : 1;
+            return t;
+        }
+        SecretPlace place = SecretPlace.transcription(tenantId, t.model(), t.baseUrl());
+        try {
+            Transcription next = new Transcription(t.baseUrl(), t.model(), cipher.reseal(place, place, t.apiKey()));
+            tally.reEncrypted++;
+            return next;
+        } catch (RuntimeException e) {
+            tally.failures.add(new Failure(tenantId, tally.version, place.entry(), e.getMessage()));
+            return t;
+        }
     }
 
     private static final class Tally {

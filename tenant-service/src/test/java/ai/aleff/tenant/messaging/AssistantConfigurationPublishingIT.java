@@ -134,6 +134,38 @@ class AssistantConfigurationPublishingIT {
     }
 
     @Test
+    void theTranscriptionModelIsPublishedWithItsKeyEncryptedAtItsOwnPlaceAndAuditedWithoutIt() {
+        try (EventProbe probe = EventProbe.open(bootstrapServers, Topics.TENANT_CONFIG);
+                EventProbe audits = EventProbe.open(bootstrapServers, Topics.AUDIT)) {
+            // Given a tenant
+            String tenantId = newTenant();
+
+            // When a transcription model with a key is set
+            put(tenantId, "{\"transcription\": {\"baseUrl\": \"https://api.openai.com/v1\", \"model\": "
+                    + "\"whisper-1\", \"apiKey\": \"" + KEY + "\"}}");
+
+            // Then the published assistant carries it, the key encrypted for its endpoint and model only
+            CloudEvent<TenantConfigurationChanged> changed = probe.awaitOne(TenantConfigurationChanged.class,
+                    c -> c.tenantId().equals(tenantId) && c.version() == 2);
+            AssistantConfiguration.Transcription transcription = changed.data().assistant().transcription();
+            assertThat(transcription.model()).isEqualTo("whisper-1");
+            assertThat(transcription.baseUrl()).isEqualTo("https://api.openai.com/v1");
+            assertThat(cipher.decrypt(SecretPlace.transcription(tenantId, "whisper-1", "https://api.openai.com/v1"),
+                    transcription.apiKey())).isEqualTo(KEY);
+            assertThatThrownBy(() -> cipher.decrypt(
+                    SecretPlace.transcription(tenantId, "whisper-1", "https://evil.example/v1"),
+                    transcription.apiKey())).isInstanceOf(IllegalArgumentException.class);
+
+            // And the audit names it, and no record holds the key
+            CloudEvent<AuditRecord> audit = audits.awaitOne(AuditRecord.class,
+                    r -> r.tenantId().equals(tenantId) && r.action().equals("tenant.assistant.updated"));
+            assertThat(audit.data().detail()).contains("transcription whisper-1");
+            assertThat(probe.records()).noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(KEY));
+            assertThat(audits.records()).noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(KEY));
+        }
+    }
+
+    @Test
     void eachChangeIsAuditedWithoutTheKey() {
         try (EventProbe probe = EventProbe.open(bootstrapServers, Topics.AUDIT)) {
             // Given a tenant

@@ -81,6 +81,8 @@ class SecretReEncryptionIT {
     @Inject
     SecretCipher cipher;
 
+    private static final String WHISPER_URL = "https://api.openai.com/v1";
+
     @Inject
     ObjectMapper json;
 
@@ -107,8 +109,9 @@ class SecretReEncryptionIT {
             // When a platform administrator runs the re-encryption pass
             JsonPath first = reEncrypt();
 
-            // Then it re-encrypted the four keys of that tenant and failed on none of them
-            assertThat(first.getInt("reEncrypted")).isGreaterThanOrEqualTo(4);
+            // Then it re-encrypted the six keys of that tenant (two models and the transcription model's in both
+            // versions) and failed on none of them
+            assertThat(first.getInt("reEncrypted")).isGreaterThanOrEqualTo(6);
             assertThat(first.getString("activeKeyId")).isEqualTo("test");
             assertThat(first.getList("failures.tenantId", String.class)).doesNotContain(tenantId);
 
@@ -130,12 +133,16 @@ class SecretReEncryptionIT {
             assertThat(cipher.decrypt(SecretPlace.subagentModel(tenantId, "helper", publishedHelper),
                     publishedHelper.apiKey())).isEqualTo(SUBAGENT_KEY);
             assertThat(publishedMain.apiKey().hint()).isEqualTo("A1b2");
+            assertThat(cipher.isCurrent(assistant.transcription().apiKey())).isTrue();
+            assertThat(cipher.decrypt(SecretPlace.transcription(tenantId, "whisper-1", WHISPER_URL),
+                    assistant.transcription().apiKey())).isEqualTo(MAIN_KEY);
 
             // And every stored version holds only current keys now
             for (String stored : texts(tenantId)) {
                 AssistantConfiguration version = json.readValue(stored, AssistantConfiguration.class);
                 assertThat(version.models().getFirst().apiKey().keyId()).isEqualTo("test");
                 assertThat(cipher.isCurrent(version.subagents().getFirst().models().getFirst().apiKey())).isTrue();
+                assertThat(cipher.isCurrent(version.transcription().apiKey())).isTrue();
             }
 
             // And the tenant's audit records the pass, without any key
@@ -146,7 +153,7 @@ class SecretReEncryptionIT {
             // When the pass runs again, then nothing is left to re-encrypt
             JsonPath second = reEncrypt();
             assertThat(second.getInt("reEncrypted")).isZero();
-            assertThat(second.getInt("alreadyCurrent")).isGreaterThanOrEqualTo(4);
+            assertThat(second.getInt("alreadyCurrent")).isGreaterThanOrEqualTo(6);
         }
     }
 
@@ -265,7 +272,9 @@ class SecretReEncryptionIT {
                         List.of(new ModelChoice(helper.provider(), helper.model(), null,
                                 legacy(tenantId, SUBAGENT_KEY))),
                         List.of())),
-                List.of(), null, null);
+                List.of(), null, null,
+                new AssistantConfiguration.Transcription(WHISPER_URL, "whisper-1",
+                        k1.encrypt(SecretPlace.transcription(tenantId, "whisper-1", WHISPER_URL), MAIN_KEY)));
         ObjectNode tree = json.valueToTree(configuration);
         ((ObjectNode) tree.at("/subagents/0/models/0/apiKey")).remove("format");
         return json.writeValueAsString(tree);

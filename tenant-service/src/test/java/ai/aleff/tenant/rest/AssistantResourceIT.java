@@ -373,6 +373,60 @@ class AssistantResourceIT {
     }
 
     @Test
+    void aTranscriptionModelIsShownMaskedKeptRestoredAndValidatedLikeTheChain() {
+        // Given a tenant that sets a transcription model with its own key
+        String tenant = newTenant();
+        String transcription = "{\"transcription\": {\"baseUrl\": \"https://api.openai.com/v1\", \"model\": \"whisper-1\","
+                + " \"apiKey\": \"" + KEY + "\"}}";
+        String body = put(tenant, transcription).statusCode(200)
+                .header("ETag", "\"1\"")
+                // Then it is shown with the key masked to a hint
+                .body("transcription.baseUrl", equalTo("https://api.openai.com/v1"))
+                .body("transcription.model", equalTo("whisper-1"))
+                .body("transcription.apiKeySet", equalTo(true))
+                .body("transcription.apiKeyHint", equalTo("WXYZ"))
+                .extract()
+                .asString();
+        assertThat(body).doesNotContain(KEY).doesNotContain("ciphertext");
+        admin().get(assistant(tenant) + "/versions").then().body("[0].summary",
+                containsString("transcription whisper-1 (own key)"));
+
+        // When the key is kept for the same endpoint and model, it stays; for another endpoint it is refused
+        put(tenant, "{\"transcription\": {\"baseUrl\": \"https://api.openai.com/v1\", \"model\": \"whisper-1\","
+                + " \"keepApiKey\": true}}").statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("transcription.apiKeyHint", equalTo("WXYZ"));
+        expectFieldError(tenant, "{\"transcription\": {\"baseUrl\": \"https://other.example/v1\","
+                + " \"model\": \"whisper-1\", \"keepApiKey\": true}}", "transcription.keepApiKey");
+
+        // And removing it, then restoring version 2, brings it back with its key
+        put(tenant, "{}").statusCode(200).body("transcription", nullValue());
+        admin().post(assistant(tenant) + "/versions/2/restore").then().statusCode(200)
+                .body("transcription.model", equalTo("whisper-1"))
+                .body("transcription.apiKeyHint", equalTo("WXYZ"));
+
+        // And bad input is a 400 naming the field, never echoing the key, changing nothing
+        for (String url : List.of("javascript:alert(1)", "http://user:pw@evil.example/v1",
+                "http://169.254.169.254/latest", "http://2130706433/v1", "/relative")) {
+            expectFieldError(tenant, "{\"transcription\": {\"baseUrl\": \"" + url + "\", \"model\": \"whisper-1\","
+                    + " \"apiKey\": \"" + KEY + "\"}}", "transcription.baseUrl");
+        }
+        expectFieldError(tenant, "{\"transcription\": {\"model\": \"whisper-1\"}}", "transcription.baseUrl");
+        expectFieldError(tenant,
+                "{\"transcription\": {\"baseUrl\": \"https://api.openai.com/v1\", \"model\": \"-x y\"}}",
+                "transcription.model");
+        expectFieldError(tenant, "{\"transcription\": {\"baseUrl\": \"https://api.openai.com/v1\", \"model\": \"w\","
+                + " \"apiKey\": \"has space\"}}", "transcription.apiKey");
+        put(tenant, "{\"transcription\": {\"baseUrl\": \"https://api.openai.com/v1\", \"model\": \"w\","
+                + " \"apiKey\": \"" + KEY + "\", \"keepApiKey\": true}}").statusCode(400)
+                .body("errors.field", hasItem("transcription.apiKey"))
+                .body(not(containsString(KEY)));
+        put(tenant, "{\"transcription\": {\"baseUrl\": \"https://api.openai.com/v1\", \"model\": \"w\", \"voice\": 1}}")
+                .statusCode(400).contentType("application/problem+json");
+        admin().get(assistant(tenant)).then().header("ETag", "\"4\"");
+    }
+
+    @Test
     void anInvalidRequestNeverEchoesTheKey() {
         String tenant = newTenant();
         put(tenant, "{\"models\": [{\"provider\": \"nope\", \"model\": \"gpt\", \"apiKey\": \"" + KEY + "\"}]}")
