@@ -573,6 +573,53 @@ class ChannelDeliveryIT {
     }
 
     @Test
+    void aWhatsAppVoiceNoteIsFetchedWithTheNumbersTokenTranscribedOnceAndAnsweredInItsChat() {
+        // Given a tenant with a transcription model, a WhatsApp number, and a voice note Meta holds for it
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        String connectionId = whatsAppConnection(tenant);
+        VoiceNoteFixtures.enableTranscription(bootstrap, tenants, tenant, VoiceEmulators.transcription.baseUrl());
+        String user = "1650555" + (1000 + ThreadLocalRandom.current().nextInt(9000));
+        String wamid = "wamid.VOICE-" + UUID.randomUUID();
+        String mediaId = "1037543291543636" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        String marker = "OggS-" + UUID.randomUUID();
+        byte[] audio = (marker + "-opus-frames").getBytes(StandardCharsets.UTF_8);
+        VoiceEmulators.media.media("wa-token", mediaId, "audio/ogg; codecs=opus", audio);
+        VoiceEmulators.transcription.transcript(marker, "Do you deliver on Sundays?");
+        String payload = whatsAppVoiceNote(user, wamid, mediaId);
+
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            // When Meta delivers the webhook, and delivers it again
+            postWhatsApp(connectionId, payload);
+            postWhatsApp(connectionId, payload);
+
+            // Then the transcript is published once as the user's message, and a reply to it reaches the user's chat
+            CloudEvent<MessageReceived> received = inbound.awaitOne(MessageReceived.class,
+                    m -> m.tenantId().equals(tenant.tenantId()) && m.text().equals("Do you deliver on Sundays?"));
+            String replyId = UUID.randomUUID().toString();
+            Events.publish(bootstrap, reply(received.data(), replyId, "Yes, from 10 to 4."));
+            await().atMost(WAIT).until(() -> sentId(tenant.tenantId(), replyId) != null);
+            assertThat(inbound.events(MessageReceived.class, m -> m.tenantId().equals(tenant.tenantId())))
+                    .hasSize(1);
+            // And the note was fetched with the number's access token, once, and transcribed once
+            assertThat(VoiceEmulators.media.downloads(mediaId)).isEqualTo(1);
+            assertThat(VoiceEmulators.transcription.requests(marker)).singleElement().satisfies(call -> {
+                assertThat(call.file()).isEqualTo(audio);
+                assertThat(call.authorization()).isEqualTo("Bearer " + VoiceNoteFixtures.API_KEY);
+            });
+        }
+    }
+
+    private static String whatsAppVoiceNote(String from, String wamid, String mediaId) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
+                "phone_number_id":"%s"},"contacts":[{"profile":{"name":"Ana"},"wa_id":"%s"}],
+                "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"audio","audio":{
+                "mime_type":"audio/ogg; codecs=opus","sha256":"b1d2","id":"%s","voice":true}}]}}]}]}"""
+                .formatted(PHONE_NUMBER_ID, from, from, wamid, Instant.now().getEpochSecond(), mediaId);
+    }
+
+    @Test
     void withoutATranscriptionModelTheUserIsToldOnceThatVoiceIsNotEnabled() {
         // Given a tenant without a transcription model
         Bot bot = telegramBot();

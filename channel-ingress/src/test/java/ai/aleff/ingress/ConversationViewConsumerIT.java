@@ -8,8 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -48,22 +50,12 @@ class ConversationViewConsumerIT {
             Events.publish(bootstrap,
                     ConversationResourceIT.reply(tenant.tenantId(), conversationId, replyId, "m-1", "still here"));
 
-            // Then
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> deadLetters.records()
-                            .stream()
-                            .anyMatch(r -> marker.equals(new String(r.value(), StandardCharsets.UTF_8))));
-            Headers headers = deadLetters.records()
-                    .stream()
-                    .filter(r -> marker.equals(new String(r.value(), StandardCharsets.UTF_8)))
-                    .findFirst()
-                    .orElseThrow()
-                    .headers();
+            // Then the view's consumer dead-letters it, naming itself (the delivery consumer reads the same topic
+            // in a group of its own and dead-letters its own copy: which of the two arrives first is not fixed)
+            await().atMost(Duration.ofSeconds(30)).until(() -> viewDeadLetter(deadLetters, marker).isPresent());
+            Headers headers = viewDeadLetter(deadLetters, marker).orElseThrow().headers();
             Header reason = headers.lastHeader("dead-letter-reason");
             assertThat(reason).as("the dead letter carries its cause").isNotNull();
-            // And it names the consumer that gave up on it
-            assertThat(new String(headers.lastHeader("dead-letter-consumer-group").value(), StandardCharsets.UTF_8))
-                    .isEqualTo("channel-ingress");
             assertThat(new String(headers.lastHeader("dead-letter-channel").value(), StandardCharsets.UTF_8))
                     .isEqualTo("conversation-outbound");
             await().atMost(Duration.ofSeconds(30))
@@ -98,5 +90,15 @@ class ConversationViewConsumerIT {
                         .then()
                         .statusCode(200)
                         .body("messages.messageId", equalTo(List.of(replyId, later))));
+    }
+
+    private static Optional<ConsumerRecord<String, byte[]>> viewDeadLetter(EventProbe deadLetters,
+            String marker) {
+        return deadLetters.records().stream()
+                .filter(r -> marker.equals(new String(r.value(), StandardCharsets.UTF_8)))
+                .filter(r -> r.headers().lastHeader("dead-letter-consumer-group") != null
+                        && "channel-ingress".equals(new String(
+                                r.headers().lastHeader("dead-letter-consumer-group").value(), StandardCharsets.UTF_8)))
+                .findFirst();
     }
 }
