@@ -1,9 +1,5 @@
 package ai.aleff.deploy;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,11 +15,10 @@ public final class LocalPlatform implements AutoCloseable {
     private final PlatformSettings settings;
     private final DataLayout layout;
     private final Progress progress;
-    private final String secretKey;
     private KeycloakNode keycloak;
     private PostgresNode postgres;
     private KafkaNode kafka;
-    private final List<ServiceNode> services = Collections.synchronizedList(new ArrayList<>());
+    private final ServiceGroup services;
     private volatile boolean closed;
     private volatile RestartPolicy restarts = RestartPolicy.NEVER;
 
@@ -32,7 +27,8 @@ public final class LocalPlatform implements AutoCloseable {
         this.layout = new DataLayout(settings.dataDir());
         this.progress = progress;
         layout.create();
-        this.secretKey = SecretKey.loadOrCreate(layout.secretKey());
+        this.services = new ServiceGroup(settings, layout, progress, SecretKey.loadOrCreate(layout.secretKey()),
+                () -> restarts);
     }
 
     /** A platform that has started nothing yet. */
@@ -125,43 +121,12 @@ public final class LocalPlatform implements AutoCloseable {
         }), kafka.process(), restarts, progress, () -> closed);
     }
 
-    /**
-     * tenant-service first (it provisions the topics and publishes tenant configuration), then the other four
-     * together. If one is not ready in time its last log lines are in the exception.
-     */
+    /** The five services, tenant-service first (docs: {@link ServiceGroup#startAll()}). */
     public void startServices() {
         if (kafka == null || postgres == null) {
             throw new IllegalStateException("startInfrastructure() first");
         }
-        requireServiceJars();
-        String java = JavaCommand.current();
-        GroupStart.startAll(List.of(PlatformService.TENANT_SERVICE), service -> startOne(service, java));
-        GroupStart.startAll(List.of(PlatformService.CHANNEL_INGRESS, PlatformService.AGENT_WORKER,
-                PlatformService.TOOL_EXECUTOR, PlatformService.AUDIT_SERVICE), service -> startOne(service, java));
-    }
-
-    private void startOne(PlatformService service, String javaCommand) {
-        long begin = System.nanoTime();
-        ServiceNode node = launchService(service, javaCommand);
-        node.awaitReady(settings.readyTimeout());
-        progress.line(String.format(Locale.ROOT, "%-16s ready on %s (%.1fs, pid %d)",
-                service.moduleName(), settings.serviceUrl(service), (System.nanoTime() - begin) / 1e9,
-                node.process().pid()));
-        Supervisor.watch(new Supervisor.Component(service.moduleName(),
-                () -> launchService(service, javaCommand).process(),
-                process -> service(service).filter(running -> running.process() == process)
-                        .ifPresent(running -> running.awaitReady(settings.readyTimeout()))),
-                node.process(), restarts, progress, () -> closed);
-    }
-
-    /** Starts the service's process; a dead one it replaces leaves the list. */
-    private synchronized ServiceNode launchService(PlatformService service, String javaCommand) {
-        requireOpen();
-        services.removeIf(running -> running.service() == service && !running.process().isAlive());
-        ServiceNode node = ServiceNode.start(ServiceCommand.of(service, settings, javaCommand, secretKey), settings,
-                layout);
-        services.add(node);
-        return node;
+        services.startAll();
     }
 
     private void requireOpen() {
@@ -227,9 +192,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The running process of a service; empty when it is not running (never started, or killed). */
     public Optional<ServiceNode> service(PlatformService service) {
-        synchronized (services) {
-            return services.stream().filter(node -> node.service() == service).findFirst();
-        }
+        return services.find(service);
     }
 
     /**
@@ -239,20 +202,12 @@ public final class LocalPlatform implements AutoCloseable {
      * @return the pid that was killed
      */
     public long killService(PlatformService service) {
-        ServiceNode node = service(service)
-                .orElseThrow(() -> new IllegalStateException(service.moduleName() + " is not running"));
-        node.process().kill();
-        services.remove(node);
-        progress.line(service.moduleName() + " killed (pid " + node.process().pid() + ")");
-        return node.process().pid();
+        return services.kill(service);
     }
 
     /** Starts a service that is not running (after {@link #killService}) with the same settings, and awaits it. */
     public void restartService(PlatformService service) {
-        if (service(service).isPresent()) {
-            throw new IllegalStateException(service.moduleName() + " is already running");
-        }
-        startOne(service, JavaCommand.current());
+        services.restart(service);
     }
 
     /** Fault injection: stops the Kafka broker (SIGTERM, then SIGKILL after 10 s); its data directory stays. */
@@ -313,17 +268,7 @@ public final class LocalPlatform implements AutoCloseable {
             return;
         }
         closed = true;
-        List<ServiceNode> started;
-        synchronized (services) {
-            started = new ArrayList<>(services);
-        }
-        Collections.reverse(started);
-        if (!started.isEmpty()) {
-            progress.step("services stopped", () -> {
-                started.forEach(node -> node.process().requestStop());
-                started.forEach(node -> node.process().stop());
-            });
-        }
+        services.close();
         if (kafka != null) {
             progress.step("Kafka stopped", kafka::close);
         }
