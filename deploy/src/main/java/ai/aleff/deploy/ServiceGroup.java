@@ -50,6 +50,9 @@ final class ServiceGroup implements AutoCloseable {
         progress.line(String.format(Locale.ROOT, "%-16s ready on %s (%.1fs, pid %d)",
                 service.moduleName(), settings.serviceUrl(service), (System.nanoTime() - begin) / 1e9,
                 node.process().pid()));
+        if (service == PlatformService.TENANT_SERVICE && RestoredTenants.republished(layout)) {
+            progress.line("tenant-service published every restored tenant again (first start after ./aleff restore)");
+        }
         Supervisor.watch(new Supervisor.Component(service.moduleName(),
                 () -> launch(service, javaCommand).process(),
                 process -> find(service).filter(current -> current.process() == process)
