@@ -11,8 +11,10 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.providers.locals.LocalContextMetadata;
 
 import ai.aleff.platform.tracing.KafkaTraceHeaders;
 import ai.aleff.platform.tracing.Tracing;
@@ -22,6 +24,11 @@ import ai.aleff.platform.tracing.Tracing;
  * span), so the work of a record redelivered after a retry, a restart or a replay continues the original trace. The
  * work is assembled inside the span's scope and with {@code tenantId} / {@code conversationId} in the logging MDC;
  * what the work publishes or writes to an outbox picks the span up from there.
+ * <p>
+ * In the application the connector gives each record its own duplicated Vert.x context, where Quarkus keeps both the
+ * OpenTelemetry context and the MDC: the work is started on that context and they stay attached to it, so the
+ * continuations of the work (database answers, Kafka acks) still see them after the first asynchronous step. Without
+ * one (unit tests) the span is current on the thread while the work is assembled.
  */
 final class RecordTrace {
 
@@ -31,11 +38,13 @@ final class RecordTrace {
     private final Context context;
     private final Span span;
     private final Dispatch dispatch;
+    private final io.vertx.core.Context recordContext;
 
-    private RecordTrace(Context context, Span span, Dispatch dispatch) {
+    private RecordTrace(Context context, Span span, Dispatch dispatch, io.vertx.core.Context recordContext) {
         this.context = context;
         this.span = span;
         this.dispatch = dispatch;
+        this.recordContext = recordContext;
     }
 
     static RecordTrace start(String consumerGroup, Message<?> message, Dispatch dispatch) {
@@ -59,11 +68,34 @@ final class RecordTrace {
             builder.setAttribute("aleff.conversation_id", dispatch.conversationId());
         }
         Span span = builder.startSpan();
-        return new RecordTrace(parent.with(span), span, dispatch);
+        io.vertx.core.Context recordContext = message.getMetadata(LocalContextMetadata.class)
+                .map(LocalContextMetadata::context)
+                .filter(VertxContext::isDuplicatedContext)
+                .orElse(null);
+        return new RecordTrace(parent.with(span), span, dispatch, recordContext);
     }
 
     /** Assembles (and so starts) one attempt of the work inside the span and the MDC. */
     Uni<Void> around(Supplier<Uni<Void>> work) {
+        if (recordContext == null) {
+            return onThread(work);
+        }
+        return Uni.createFrom().deferred(() -> onRecordContext(work))
+                .runSubscriptionOn(task -> recordContext.runOnContext(ignored -> task.run()));
+    }
+
+    private Uni<Void> onRecordContext(Supplier<Uni<Void>> work) {
+        // Attached for good: the record's context is its own, and its later callbacks need the span and the MDC.
+        MDC.put(MDC_TENANT, dispatch.tenantId());
+        if (dispatch.conversationId() != null) {
+            MDC.put(MDC_CONVERSATION, dispatch.conversationId());
+        }
+        @SuppressWarnings("unused")
+        Scope attached = context.makeCurrent();
+        return work.get();
+    }
+
+    private Uni<Void> onThread(Supplier<Uni<Void>> work) {
         Object tenant = MDC.put(MDC_TENANT, dispatch.tenantId());
         Object conversation = dispatch.conversationId() == null
                 ? MDC.get(MDC_CONVERSATION)
