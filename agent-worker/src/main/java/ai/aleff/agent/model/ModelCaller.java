@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -55,7 +57,13 @@ public class ModelCaller {
             builder.toolSpecifications(offered);
         }
         ChatRequest request = builder.build();
-        return Uni.createFrom().item(() -> gateway.chat(context, chain, request))
+        // The call runs on the model executor: carry the caller's trace there, so its span joins the record's trace.
+        Context trace = Context.current();
+        return Uni.createFrom().item(() -> {
+            try (Scope ignored = trace.makeCurrent()) {
+                return gateway.chat(context, chain, request);
+            }
+        })
                 .runSubscriptionOn(executor)
                 .map(ModelCaller::outcome)
                 .onFailure()

@@ -28,6 +28,9 @@ import ai.aleff.platform.concurrent.AsyncPermits;
  * <li>Failures: the work is retried by the {@link RetryPolicy}, then the record is nacked into the dead-letter
  * topic with {@link DeadLetterHeaders} naming the consumer. While the service stops, a failure leaves the record
  * unacked, so it is redelivered after the restart instead of being dead-lettered.</li>
+ * <li>Traces: the work runs in a consumer span continuing the trace of the record's {@code traceparent} header, and
+ * with {@code tenantId} / {@code conversationId} in the logging MDC ({@link RecordTrace}); every retry runs in that
+ * same span, and a redelivered record continues its original trace from its headers.</li>
  * </ul>
  */
 public final class ConsumerDispatcher {
@@ -62,12 +65,16 @@ public final class ConsumerDispatcher {
     }
 
     private void start(Message<?> message, Dispatch dispatch) {
+        RecordTrace trace = RecordTrace.start(consumerGroup, message, dispatch);
         Supplier<Uni<Void>> permitted = () -> running.run(dispatch.tenantId(),
-                () -> retry.run(dispatch.work(), stopping, dispatch.description()));
+                () -> retry.run(() -> trace.around(dispatch.work()), stopping, dispatch.description()));
         CompletionStage<Void> done = dispatch.lane() == null
                 ? unordered(permitted)
                 : lanes.submit(dispatch.lane(), permitted);
-        done.whenComplete((ignored, error) -> settle(message, dispatch, error));
+        done.whenComplete((ignored, error) -> {
+            trace.end(error);
+            settle(message, dispatch, error);
+        });
     }
 
     private static CompletionStage<Void> unordered(Supplier<Uni<Void>> work) {

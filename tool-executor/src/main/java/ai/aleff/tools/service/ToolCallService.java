@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
 import ai.aleff.platform.database.RowScope;
+import ai.aleff.platform.tracing.ToolSpans;
 import ai.aleff.tools.config.ToolSettings;
 import ai.aleff.tools.repository.CallTicket;
 import ai.aleff.tools.repository.Claim;
@@ -58,6 +59,11 @@ public class ToolCallService {
      * @param runToken identifies this delivery's attempts, so a retry after a failed attempt can reclaim the call
      */
     public Uni<ToolCallCompleted> complete(ToolCallRequested request, UUID runToken) {
+        return ToolSpans.executed(String.valueOf(request.toolName()), request.callId(), request.tenantId(),
+                completed -> completed.error() != null, () -> claimAndRun(request, runToken));
+    }
+
+    private Uni<ToolCallCompleted> claimAndRun(ToolCallRequested request, UUID runToken) {
         String key = idempotencyKey(request);
         return RowScope.inTenant(pool, request.tenantId(), tx -> store.claim(tx, request.tenantId(), key,
                 request.callId(), request.toolName(), runToken, settings.claimExpiry()))
