@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -59,12 +60,19 @@ public class ModelCaller {
         ChatRequest request = builder.build();
         // The call runs on the model executor: carry the caller's trace there, so its span joins the record's trace.
         Context trace = Context.current();
-        return Uni.createFrom().item(() -> {
+        Uni<ModelReply> reply = Uni.createFrom().item(() -> {
             try (Scope ignored = trace.makeCurrent()) {
                 return gateway.chat(context, chain, request);
             }
-        })
-                .runSubscriptionOn(executor)
+        }).runSubscriptionOn(executor);
+        // The answer goes back to the caller's Vert.x context: what follows (the turn's transaction, its outbox rows,
+        // their publish) must run there, where the record's trace lives; a SQL call made from the model thread would
+        // continue on a bare event-loop context, and its outbox rows and sends would start new traces.
+        io.vertx.core.Context caller = Vertx.currentContext();
+        if (caller != null) {
+            reply = reply.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+        }
+        return reply
                 .map(ModelCaller::outcome)
                 .onFailure()
                 .recoverWithItem(e -> {
