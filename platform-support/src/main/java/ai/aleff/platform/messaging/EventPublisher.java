@@ -14,9 +14,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.metrics.KafkaClientMeters;
 
 /**
  * Publishes platform events and completes only once the broker acknowledged them durably (acks=all, idempotent
@@ -32,12 +34,14 @@ public class EventPublisher {
     private final CloudEventCodec codec;
     private final KafkaSettings settings;
     private final KafkaProducer<String, byte[]> producer;
+    private final KafkaClientMetrics clientMetrics;
 
     public EventPublisher(CloudEventCodec codec, KafkaClientConfig clients, KafkaSettings settings) {
         this.codec = codec;
         this.settings = settings;
         this.producer = new KafkaProducer<>(producerConfig(clients, settings), new StringSerializer(),
                 new ByteArraySerializer());
+        this.clientMetrics = KafkaClientMeters.bind(producer);
     }
 
     static Map<String, Object> producerConfig(KafkaClientConfig clients, KafkaSettings settings) {
@@ -81,6 +85,7 @@ public class EventPublisher {
 
     @PreDestroy
     void close() {
+        clientMetrics.close();
         producer.close(settings.publishTimeout());
     }
 }
