@@ -28,13 +28,18 @@ public final class ExportedMetrics {
 
     /** The series names of one scrape: labels and values dropped, comments skipped. */
     public static Set<String> scrape(URL baseUrl) {
+        return names(text(baseUrl));
+    }
+
+    /** One scrape of {@code /q/metrics}, as the Prometheus text exposition. */
+    public static String text(URL baseUrl) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl.toString())
                     .resolve("/q/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("/q/metrics answered " + response.statusCode());
             }
-            return names(response.body());
+            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

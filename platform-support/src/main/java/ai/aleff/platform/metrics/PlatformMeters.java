@@ -3,6 +3,7 @@ package ai.aleff.platform.metrics;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
@@ -25,6 +26,7 @@ public class PlatformMeters {
     private final MeterRegistry registry;
     private final TenantTagPolicy tenants;
 
+    @Inject
     public PlatformMeters(MeterRegistry registry, MetricsSettings settings) {
         this(registry, TenantTagPolicy.allowing(settings.tenantTags().orElse(List.of())));
     }
