@@ -99,7 +99,8 @@ class ToolRequestConsumerIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 String scrape = ExportedMetrics.text(baseUrl);
                 assertThat(ExportedMetrics.names(scrape)).containsAll(ExportedMetrics.expected("tool-executor"));
-                assertThat(scrape).containsPattern("aleff_tool_calls_total\\{[^}]*outcome=\"error\"[^}]*tool=\"calculator\"");
+                assertThat(scrape)
+                        .containsPattern("aleff_tool_calls_total\\{[^}]*outcome=\"error\"[^}]*tool=\"calculator\"");
             });
         }
     }
