@@ -67,6 +67,8 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
         properties.put("quarkus.http.port", Integer.toString(settings.port(service)));
         properties.put("quarkus.http.host", "127.0.0.1");
         properties.put("kafka.bootstrap.servers", settings.bootstrapServers());
+        // The jar runs in the prod profile, whose logs are JSON for a log pipeline; a local run stays readable.
+        properties.put("quarkus.log.console.json.enabled", "false");
         properties.put("quarkus.datasource.reactive.url", settings.reactiveUrl());
         properties.put("quarkus.datasource.jdbc.url", settings.jdbcUrl());
         Map<String, String> environment = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package ai.aleff.agent.model;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 
 import ai.aleff.agent.tools.ToolCatalog;
+import ai.aleff.platform.metrics.PlatformMeters;
 
 /**
  * Calls the model chain. LangChain4j's chat call blocks for as long as the model thinks, so it runs on a virtual
@@ -35,9 +37,12 @@ public class ModelCaller {
     private final ToolCatalog tools;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    public ModelCaller(ModelGateway gateway, ToolCatalog tools) {
+    private final PlatformMeters meters;
+
+    public ModelCaller(ModelGateway gateway, ToolCatalog tools, PlatformMeters meters) {
         this.gateway = gateway;
         this.tools = tools;
+        this.meters = meters;
     }
 
     /** The chain's first model: what a reply reports when no model answered. */
@@ -62,7 +67,7 @@ public class ModelCaller {
         Context trace = Context.current();
         Uni<ModelReply> reply = Uni.createFrom().item(() -> {
             try (Scope ignored = trace.makeCurrent()) {
-                return gateway.chat(context, chain, request);
+                return measured(context, chain, request);
             }
         }).runSubscriptionOn(executor);
         // The answer goes back to the caller's Vert.x context: what follows (the turn's transaction, its outbox rows,
@@ -81,6 +86,20 @@ public class ModelCaller {
                             ? e.getClass().getSimpleName()
                             : e.getMessage());
                 });
+    }
+
+    /** The chain's call with its latency (per answering provider) and tokens; a failed chain is a model failure. */
+    private ModelReply measured(ModelCallContext context, ModelChain chain, ChatRequest request) {
+        long start = System.nanoTime();
+        try {
+            ModelReply reply = gateway.chat(context, chain, request);
+            meters.modelCall(reply.usage().provider().id(), true, Duration.ofNanos(System.nanoTime() - start));
+            meters.tokens(context.tenantId(), reply.usage().inputTokens(), reply.usage().outputTokens());
+            return reply;
+        } catch (RuntimeException e) {
+            meters.modelCall("chain", false, Duration.ofNanos(System.nanoTime() - start));
+            throw e;
+        }
     }
 
     private static ModelOutcome outcome(ModelReply reply) {

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.platform.concurrent.AsyncPermits;
+import ai.aleff.platform.metrics.ConsumerMeters;
 
 /**
  * Runs the records of manual-ack {@code @Incoming} channels: a consumer method decodes its record and returns
@@ -43,6 +44,7 @@ public final class ConsumerDispatcher {
     private final SerialLanes lanes = new SerialLanes();
     private final RetryPolicy retry;
     private final BooleanSupplier stopping;
+    private final ConsumerMeters meters;
 
     public ConsumerDispatcher(String consumerGroup, DispatchLimits limits, RetryPolicy retry,
             BooleanSupplier stopping) {
@@ -51,6 +53,7 @@ public final class ConsumerDispatcher {
         this.running = new TenantShares(limits.capacity(), limits.minTenantShare());
         this.retry = retry;
         this.stopping = stopping;
+        this.meters = new ConsumerMeters(consumerGroup);
     }
 
     /** Completes when the record is queued, not when its work is done; the record is then settled exactly once. */
@@ -61,13 +64,15 @@ public final class ConsumerDispatcher {
     /** Dead-letters a record that cannot be processed at all (it does not decode or fails its checks). */
     public Uni<Void> reject(Message<?> message, String description, Throwable error) {
         LOG.warnf("Rejected %s, dead-lettering it: %s", description, error.toString());
+        meters.deadLettered();
         return Uni.createFrom().completionStage(message.nack(error, DeadLetterHeaders.of(consumerGroup, message)));
     }
 
     private void start(Message<?> message, Dispatch dispatch) {
         RecordTrace trace = RecordTrace.start(consumerGroup, message, dispatch);
         Supplier<Uni<Void>> permitted = () -> running.run(dispatch.tenantId(),
-                () -> retry.run(() -> trace.around(dispatch.work()), stopping, dispatch.description()));
+                () -> retry.run(() -> trace.around(dispatch.work()), stopping, dispatch.description(),
+                        meters::retried));
         CompletionStage<Void> done = dispatch.lane() == null
                 ? unordered(permitted)
                 : lanes.submit(dispatch.lane(), permitted);
@@ -91,6 +96,7 @@ public final class ConsumerDispatcher {
             LOG.infof("Stopping: %s left unacknowledged, it is redelivered after the restart", dispatch.description());
         } else {
             LOG.warnf("Failed on %s, dead-lettering it: %s", dispatch.description(), error.toString());
+            meters.deadLettered();
             message.nack(error, DeadLetterHeaders.of(consumerGroup, message));
         }
     }

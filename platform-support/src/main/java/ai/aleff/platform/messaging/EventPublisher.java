@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -21,6 +22,7 @@ import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.metrics.KafkaClientMeters;
 import ai.aleff.platform.tracing.KafkaTraceHeaders;
 import ai.aleff.platform.tracing.Tracing;
 
@@ -38,12 +40,14 @@ public class EventPublisher {
     private final CloudEventCodec codec;
     private final KafkaSettings settings;
     private final KafkaProducer<String, byte[]> producer;
+    private final KafkaClientMetrics clientMetrics;
 
     public EventPublisher(CloudEventCodec codec, KafkaClientConfig clients, KafkaSettings settings) {
         this.codec = codec;
         this.settings = settings;
         this.producer = new KafkaProducer<>(producerConfig(clients, settings), new StringSerializer(),
                 new ByteArraySerializer());
+        this.clientMetrics = KafkaClientMeters.bind(producer);
     }
 
     static Map<String, Object> producerConfig(KafkaClientConfig clients, KafkaSettings settings) {
@@ -113,6 +117,7 @@ public class EventPublisher {
 
     @PreDestroy
     void close() {
+        clientMetrics.close();
         producer.close(settings.publishTimeout());
     }
 }

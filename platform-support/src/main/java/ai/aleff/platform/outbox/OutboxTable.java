@@ -89,6 +89,11 @@ public final class OutboxTable {
                 + " WHERE sent_at IS NULL AND created_at <= now() - make_interval(secs => $1) ORDER BY id LIMIT $2";
     }
 
+    /** Rows Kafka has not acknowledged yet; the {@code outbox_unsent} partial index keeps it cheap. */
+    String countUnsent() {
+        return "SELECT count(*) FROM " + name + " WHERE sent_at IS NULL";
+    }
+
     String markSentById() {
         return "UPDATE " + name + " SET sent_at = now() WHERE id = ANY($1) AND sent_at IS NULL";
     }

@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
 import ai.aleff.platform.database.RowScope;
+import ai.aleff.platform.metrics.PlatformMeters;
 import ai.aleff.platform.tracing.ToolSpans;
 import ai.aleff.tools.config.ToolSettings;
 import ai.aleff.tools.repository.CallTicket;
@@ -40,9 +41,11 @@ public class ToolCallService {
     private final ToolRunner runner;
     private final ObjectMapper json;
     private final ToolSettings settings;
+    private final PlatformMeters meters;
 
     public ToolCallService(Pool pool, ToolCallStore store, ToolRegistry registry, ToolRunner runner, ObjectMapper json,
-            ToolSettings settings) {
+            ToolSettings settings, PlatformMeters meters) {
+        this.meters = meters;
         this.pool = pool;
         this.store = store;
         this.registry = registry;
@@ -71,11 +74,17 @@ public class ToolCallService {
                     case Claim.Done done -> Uni.createFrom().item(outcome(done.outcome()));
                     case Claim.Busy busy -> Uni.createFrom()
                             .failure(new RetryLaterException("call " + key + " is running elsewhere"));
-                    case Claim.Owned owned -> run(request, owned.ticket());
+                    case Claim.Owned owned -> measured(request, owned.ticket());
                 })
                 .map(outcome -> outcome.ok()
                         ? ToolCallCompleted.ok(request, outcome.result(), outcome.completedAt())
                         : ToolCallCompleted.error(request, outcome.error(), outcome.completedAt()));
+    }
+
+    /** Counts each call run here (not one answered from its stored outcome); a name the model made up is "unknown". */
+    private Uni<ToolOutcome> measured(ToolCallRequested request, CallTicket ticket) {
+        String tool = registry.find(request.toolName()).map(ToolDefinition::name).orElse("unknown");
+        return run(request, ticket).invoke(outcome -> meters.toolCall(tool, outcome.ok()));
     }
 
     private Uni<ToolOutcome> run(ToolCallRequested request, CallTicket ticket) {
