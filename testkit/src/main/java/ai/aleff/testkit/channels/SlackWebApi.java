@@ -22,7 +22,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /**
  * Slack's Web API on loopback (WireMock), as {@code https://slack.com/api}: {@code auth.test} answers the bot of
- * any {@code xoxb-} token ({@code invalid_auth} otherwise, with HTTP 200 as Slack does), {@code chat.postMessage}
+ * any {@code xoxb-} token ({@code invalid_auth} for {@code xoxb-revoked...}, {@code not_authed} without one, with HTTP 200 as Slack does), {@code chat.postMessage}
  * answers {@code {"ok":true,"channel":..,"ts":..}}; a test can make a channel's next post answer 429 with
  * {@code Retry-After} ({@link #rateLimitedOnce}). {@code apps.connections.open} answers a WebSocket URL a test
  * sets ({@link #socketUrl}). Every post is journaled ({@link #posts}).
@@ -46,6 +46,10 @@ public final class SlackWebApi implements AutoCloseable {
                 .willReturn(json(200, "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\","
                         + "\"user\":\"aleff\",\"team_id\":\"T0TEAM001\",\"user_id\":\"UBOT0001\","
                         + "\"bot_id\":\"BBOT0001\"}")));
+        // A token whose secret part starts with "revoked" is one Slack no longer knows.
+        server.stubFor(post(urlPathEqualTo("/api/auth.test")).atPriority(50)
+                .withHeader("Authorization", matching("Bearer xoxb-revoked.*"))
+                .willReturn(json(200, "{\"ok\":false,\"error\":\"invalid_auth\"}")));
         server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(100)
                 .withHeader("Authorization", matching("Bearer xoxb-.+"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
@@ -61,6 +65,12 @@ public final class SlackWebApi implements AutoCloseable {
     /** The Web API base URL to configure (like {@code https://slack.com/api}). */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port() + "/api";
+    }
+
+    /** Every {@code auth.test} call, by its Authorization header. */
+    public List<String> authTests() {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/api/auth.test"))).stream()
+                .map(r -> r.getHeader("Authorization")).toList();
     }
 
     /** {@code apps.connections.open} with an {@code xapp-} token answers {@code url}. */
