@@ -32,7 +32,7 @@ public class DeliveryEmulators implements QuarkusTestResourceLifecycleManager {
                 "aleff.channels.delivery.typing-interval", "1s",
                 "aleff.channels.delivery.typing-cap", "10s"));
         config.put("aleff.channels.slack.api-base-url", slack.baseUrl());
-        config.put("aleff.channels.delivery.slack-channel-gap", "500ms");
+        config.put("aleff.channels.slack.channel-gap", "500ms");
         return config;
     }
 

@@ -47,7 +47,7 @@ public class SlackSender implements ChannelSender {
 
     public SlackSender(ChannelConnections connections, PlatformHttp http,
             @ConfigProperty(name = "aleff.channels.slack.api-base-url", defaultValue = "https://slack.com/api") String apiBaseUrl,
-            @ConfigProperty(name = "aleff.channels.delivery.slack-channel-gap", defaultValue = "1s") Duration channelGap) {
+            @ConfigProperty(name = "aleff.channels.slack.channel-gap", defaultValue = "1s") Duration channelGap) {
         this.connections = connections;
         this.http = http;
         this.apiBaseUrl = apiBaseUrl.replaceAll("/+$", "");
