@@ -48,7 +48,14 @@ public class SlackEventIntake {
 
     /** The outcome of one event callback. */
     public Uni<InboundOutcome> accept(ChannelConnection connection, JsonNode callback) {
-        return SlackEventNormaliser.normalise(callback, connection.accountId())
+        java.util.Optional<ai.aleff.ingress.channel.InboundMessage> normalised;
+        try {
+            normalised = SlackEventNormaliser.normalise(callback, connection.accountId());
+        } catch (MalformedEventException e) {
+            // As a failure of the Uni, so the resource maps it to 400 (thrown here it escaped as a 500).
+            return Uni.createFrom().failure(e);
+        }
+        return normalised
                 .map(message -> intake.accept(connection, message))
                 .orElseGet(() -> {
                     LOG.debugf("Ignored a Slack event of connection %s (type %s)", connection.connectionId(),
