@@ -41,6 +41,7 @@ import ai.aleff.ingress.repository.RateRefusal;
 import ai.aleff.ingress.repository.RateWindowRepository;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
+import ai.aleff.testkit.ExportedMetrics;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
 
@@ -105,6 +106,26 @@ class RateLimitIT {
             assertThat(inbound.events(MessageReceived.class, m -> clientMessageId.equals(m.clientMessageId())))
                     .isEmpty();
         }
+    }
+
+    @Test
+    void metricsCountMessagesInAndOutAndRefusals() {
+        // Given a tenant allowed 1 message a minute
+        awaitRoomInTheMinute();
+        TestTenants.LimitedTenant tenant = TestTenants.registerWithLimits(bootstrap,
+                new TenantLimits(1, null, null, null), 1);
+        String conversationId = TestTenants.newConversationId();
+
+        // When it posts a message, a second one is refused, and a reply to the first comes back through Kafka
+        String messageId = MessagesResourceIT.accept(tenant.key(0), TestTenants.message(conversationId, "hi", null));
+        assertThat(MessagesResourceIT.post(tenant.key(0), TestTenants.message(conversationId, "more", null))
+                .statusCode()).isEqualTo(429);
+        Events.publish(bootstrap, ConversationResourceIT.reply(tenant.tenantId(), conversationId,
+                UUID.randomUUID().toString(), messageId, "hello"));
+
+        // Then /q/metrics exports every series channel-ingress's committed list names (the dashboards use them)
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ExportedMetrics.scrape(baseUrl))
+                .containsAll(ExportedMetrics.expected("channel-ingress")));
     }
 
     @Test

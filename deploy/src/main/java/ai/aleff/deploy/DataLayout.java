@@ -52,6 +52,14 @@ public record DataLayout(Path root) {
         return root.resolve("secret-key");
     }
 
+    /**
+     * Written by {@code ./aleff restore}: the next start has tenant-service publish every tenant again (the other
+     * services learn tenants from Kafka, which a restore does not touch); removed once it is ready.
+     */
+    public Path republishPending() {
+        return root.resolve("republish-tenants.pending");
+    }
+
     public void create() {
         try {
             Files.createDirectories(postgres().getParent());

@@ -114,9 +114,11 @@ public final class LocalBackup {
                     "--port=" + settings.postgresPort(), "--username=" + PlatformSettings.DATABASE_USER,
                     "--dbname=" + PlatformSettings.DATABASE, file.toString()), superuserPassword(), "pg_restore"));
             node.provisionAgain(layout);
+            RestoredTenants.markRestored(layout);
             try (Connection connection = node.connect()) {
                 progress.line(serviceTables(connection) + " tables in the services' schemas; start the platform with"
-                        + " ./aleff run");
+                        + " ./aleff run (its tenant-service publishes every restored tenant again before it is"
+                        + " ready)");
             }
         } catch (SQLException e) {
             throw new PlatformStartException("Restore failed: " + e.getMessage(), e);

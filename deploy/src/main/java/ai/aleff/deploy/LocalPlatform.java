@@ -210,6 +210,14 @@ public final class LocalPlatform implements AutoCloseable {
         services.restart(service);
     }
 
+    /**
+     * Fault injection for the supervisor: waits until a service process that died on its own (e.g. {@code kill -9}
+     * from another shell) was started again under {@link #restartOnExit} and is ready; the new pid.
+     */
+    public long awaitRestarted(PlatformService service, long deadPid) {
+        return services.awaitReplaced(service, deadPid);
+    }
+
     /** Fault injection: stops the Kafka broker (SIGTERM, then SIGKILL after 10 s); its data directory stays. */
     public synchronized void stopKafka() {
         requireOpen();

@@ -18,6 +18,8 @@ import ai.aleff.contracts.database.ServiceDatabase;
 public record ServiceCommand(PlatformService service, List<String> command, Map<String, String> environment) {
 
     public static final String OIDC_SERVER_PROPERTY = "quarkus.oidc.auth-server-url";
+    /** tenant-service publishes every tenant again before it is ready (the first start after a restore). */
+    public static final String REPUBLISH_PROPERTY = "aleff.tenant.republish-at-start";
     public static final String OPENAI_PREFIX = "aleff.agent.model.openai.";
     public static final String SECRET_KEY_PROPERTY = "aleff.secrets.keys." + SecretKey.ID;
     public static final String ACTIVE_SECRET_KEY_PROPERTY = "aleff.secrets.active-key";
@@ -65,6 +67,8 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
         properties.put("quarkus.http.port", Integer.toString(settings.port(service)));
         properties.put("quarkus.http.host", "127.0.0.1");
         properties.put("kafka.bootstrap.servers", settings.bootstrapServers());
+        // The jar runs in the prod profile, whose logs are JSON for a log pipeline; a local run stays readable.
+        properties.put("quarkus.log.console.json.enabled", "false");
         properties.put("quarkus.datasource.reactive.url", settings.reactiveUrl());
         properties.put("quarkus.datasource.jdbc.url", settings.jdbcUrl());
         Map<String, String> environment = new LinkedHashMap<>();
@@ -72,6 +76,9 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
         if (service == PlatformService.TENANT_SERVICE) {
             // The admin API checks Keycloak tokens: the issuer must be the URL clients get their tokens from.
             properties.put(OIDC_SERVER_PROPERTY, settings.keycloakRealmUrl());
+            if (Files.exists(new DataLayout(settings.dataDir()).republishPending())) {
+                properties.put(REPUBLISH_PROPERTY, "true");
+            }
         }
         if (secretKey != null
                 && (service == PlatformService.TENANT_SERVICE || service == PlatformService.AGENT_WORKER)) {

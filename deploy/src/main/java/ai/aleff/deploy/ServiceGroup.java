@@ -50,6 +50,9 @@ final class ServiceGroup implements AutoCloseable {
         progress.line(String.format(Locale.ROOT, "%-16s ready on %s (%.1fs, pid %d)",
                 service.moduleName(), settings.serviceUrl(service), (System.nanoTime() - begin) / 1e9,
                 node.process().pid()));
+        if (service == PlatformService.TENANT_SERVICE && RestoredTenants.republished(layout)) {
+            progress.line("tenant-service published every restored tenant again (first start after ./aleff restore)");
+        }
         Supervisor.watch(new Supervisor.Component(service.moduleName(),
                 () -> launch(service, javaCommand).process(),
                 process -> find(service).filter(current -> current.process() == process)
@@ -84,6 +87,32 @@ final class ServiceGroup implements AutoCloseable {
         running.remove(node);
         progress.line(service.moduleName() + " killed (pid " + node.process().pid() + ")");
         return node.process().pid();
+    }
+
+    /**
+     * Waits until the supervisor replaced the process {@code pid} of {@code service}, which died on its own (killed
+     * from outside, so not marked deliberate), and the new one is ready; its pid.
+     */
+    long awaitReplaced(PlatformService service, long pid) {
+        long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
+        while (true) {
+            Optional<ServiceNode> replacement = find(service)
+                    .filter(node -> node.process().pid() != pid && node.process().isAlive());
+            if (replacement.isPresent()) {
+                replacement.get().awaitReady(settings.readyTimeout());
+                return replacement.get().process().pid();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new PlatformStartException(service.moduleName() + " (pid " + pid + ") was not restarted within "
+                        + settings.readyTimeout().toSeconds() + " s: is restartOnExit set?");
+            }
+            try {
+                Pause.briefly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PlatformStartException("Interrupted while waiting for " + service.moduleName(), e);
+            }
+        }
     }
 
     /** Starts a service that is not running (after {@link #kill}) with the same settings, and awaits it. */

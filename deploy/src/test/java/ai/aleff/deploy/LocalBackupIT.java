@@ -75,7 +75,10 @@ class LocalBackupIT {
         deleteRecursively(layout.postgres());
         backup.restore(file, false);
 
-        // Then every row is back, with the services' grants, and the progress said what happened
+        // Then the next start will have tenant-service publish every restored tenant again
+        assertThat(layout.republishPending()).exists();
+
+        // And every row is back, with the services' grants, and the progress said what happened
         try (PostgresNode postgres = PostgresNode.start(settings, layout)) {
             assertThat(snapshot(postgres, tenant)).isEqualTo(before);
             try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {

@@ -98,6 +98,28 @@ class ServiceCommandTest {
     }
 
     @Test
+    void tenantServiceRepublishesEveryTenantOnlyOnTheFirstStartAfterARestore() {
+        // Given a data directory without the restore's marker
+        PlatformSettings settings = settings().build();
+        DataLayout layout = new DataLayout(dataDir);
+        String property = "-D" + ServiceCommand.REPUBLISH_PROPERTY + "=true";
+        assertThat(ServiceCommand.of(PlatformService.TENANT_SERVICE, settings, "java").command())
+                .doesNotContain(property);
+
+        // When a restore marked it
+        RestoredTenants.markRestored(layout);
+
+        // Then tenant-service alone starts with the pass, until the marker is taken once it was ready
+        assertThat(ServiceCommand.of(PlatformService.TENANT_SERVICE, settings, "java").command()).contains(property);
+        assertThat(ServiceCommand.of(PlatformService.CHANNEL_INGRESS, settings, "java").command())
+                .doesNotContain(property);
+        assertThat(RestoredTenants.republished(layout)).isTrue();
+        assertThat(RestoredTenants.republished(layout)).isFalse();
+        assertThat(ServiceCommand.of(PlatformService.TENANT_SERVICE, settings, "java").command())
+                .doesNotContain(property);
+    }
+
+    @Test
     void tenantServiceChecksTokensOfThePlatformsKeycloakRealm() {
         // Given the default ports, then a platform that uses a Keycloak someone else started
         PlatformSettings settings = settings().build();

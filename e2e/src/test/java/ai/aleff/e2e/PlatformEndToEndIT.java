@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,7 @@ import ai.aleff.deploy.DatabaseLogins;
 import ai.aleff.deploy.LocalPlatform;
 import ai.aleff.deploy.PlatformService;
 import ai.aleff.testkit.OpenAiEmulator;
+import ai.aleff.testkit.OtlpTraceReceiver;
 
 /**
  * The built platform as a user sees it: five service processes on real Kafka and PostgreSQL ({@link SharedPlatform}),
@@ -126,6 +128,68 @@ class PlatformEndToEndIT {
                 .contains("14");
         assertThat(followUp.getList("messages.findAll { it.role == 'tool' }.tool_call_id", String.class))
                 .containsExactly("call-calc-1");
+    }
+
+    @Test
+    @Disabled("traces (issue 14): last run found channel-ingress, agent-worker and audit-service in the message's "
+            + "trace but no tool-executor span in it; the tool request's hop is still to be fixed")
+    void oneMessageNeedingAToolIsOneTraceThroughEveryService() {
+        // Given a tenant whose API key the ingress has learned
+        String apiKey = createTenant("traced-" + UUID.randomUUID());
+        String conversationId = "conv-" + UUID.randomUUID();
+        awaitKeyAccepted(apiKey, conversationId);
+
+        // When the user asks something that needs the calculator, and the answer is in
+        String messageId = given().baseUri(platform.serviceUrl(PlatformService.CHANNEL_INGRESS))
+                .auth()
+                .oauth2(apiKey)
+                .contentType(ContentType.JSON)
+                .body(Map.of("conversationId", conversationId, "userId", "user-1", "text",
+                        "What is 2*(3+4)? (ref " + conversationId + ")", "clientMessageId",
+                        "client-" + UUID.randomUUID()))
+                .post("/v1/messages")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("messageId");
+        await().atMost(PATIENCE).until(() -> conversation(apiKey, conversationId),
+                json -> json.getList("messages") != null && json.getList("messages").size() >= 2);
+        assertThat(messageId).isNotBlank();
+
+        // Then the conversation's consumer spans all belong to one trace: the ingress's (its view of the message
+        // and the delivery of the reply), the worker's, the tool executor's and the audit service's
+        OtlpTraceReceiver traces = SharedPlatform.traces();
+        String traceId = await().atMost(PATIENCE).until(() -> traces.spans().stream()
+                .filter(span -> span.service().equals("agent-worker"))
+                .filter(span -> conversationId.equals(span.attributes().get("aleff.conversation_id")))
+                .map(OtlpTraceReceiver.ReceivedSpan::traceId)
+                .findFirst().orElse(null), java.util.Objects::nonNull);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<OtlpTraceReceiver.ReceivedSpan> trace = traces.spans().stream()
+                    .filter(span -> span.traceId().equals(traceId)).toList();
+            assertThat(trace).extracting(OtlpTraceReceiver.ReceivedSpan::service)
+                    .contains("channel-ingress", "agent-worker", "tool-executor", "audit-service");
+            // the model call, after the GenAI conventions, with the tokens the emulated provider reported
+            assertThat(trace).filteredOn(span -> "chat".equals(span.attributes().get("gen_ai.operation.name")))
+                    .isNotEmpty()
+                    .allSatisfy(span -> {
+                        assertThat(span.service()).isEqualTo("agent-worker");
+                        assertThat(span.attributes()).containsEntry("gen_ai.request.model", "gpt-e2e")
+                                .containsEntry("gen_ai.provider.name", "openai")
+                                .containsKeys("gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens");
+                    });
+            // the calculator, routed by the worker and run by the tool executor
+            assertThat(trace).filteredOn(span -> "calculator".equals(span.attributes().get("gen_ai.tool.name")))
+                    .extracting(OtlpTraceReceiver.ReceivedSpan::service)
+                    .contains("agent-worker", "tool-executor");
+            // the reply's way back: channel-ingress consumes the outbound reply in the same trace
+            assertThat(trace).filteredOn(span -> span.service().equals("channel-ingress"))
+                    .extracting(OtlpTraceReceiver.ReceivedSpan::name)
+                    .anyMatch(name -> name.contains("process"));
+            // and no span carries the message's text
+            assertThat(trace).allSatisfy(span -> assertThat(span.attributes().values())
+                    .noneMatch(value -> value != null && value.contains("2*(3+4)")));
+        });
     }
 
     @Test

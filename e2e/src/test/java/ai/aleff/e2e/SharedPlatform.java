@@ -20,6 +20,7 @@ import ai.aleff.deploy.PlatformSettings;
 import ai.aleff.deploy.Progress;
 import ai.aleff.deploy.RepoLocator;
 import ai.aleff.testkit.OpenAiEmulator;
+import ai.aleff.testkit.OtlpTraceReceiver;
 import ai.aleff.testkit.channels.TelegramConnectApi;
 import ai.aleff.testkit.channels.TelegramSendApi;
 import ai.aleff.testkit.channels.WhatsAppGraphApi;
@@ -79,6 +80,11 @@ public final class SharedPlatform implements BeforeAllCallback {
         return current().channels().graph();
     }
 
+    /** The spans every service exported so far. */
+    public static OtlpTraceReceiver traces() {
+        return current().traces();
+    }
+
     private static Running current() {
         if (running == null) {
             throw new IllegalStateException("Annotate the test class with @ExtendWith(SharedPlatform.class)");
@@ -104,10 +110,14 @@ public final class SharedPlatform implements BeforeAllCallback {
     }
 
     /** The started platform and its emulators; closed by JUnit at the end of the run. */
-    private record Running(LocalPlatform platform, OpenAiEmulator model, Channels channels) implements AutoCloseable {
+    private record Running(LocalPlatform platform, OpenAiEmulator model, Channels channels, OtlpTraceReceiver traces)
+            implements
+                AutoCloseable {
 
         static Running start() {
             OpenAiEmulator model = OpenAiEmulator.start();
+            // traces (issue 14): every service exports its spans here, over OTLP/HTTP, soon after they end.
+            OtlpTraceReceiver traces = OtlpTraceReceiver.start();
             // The follow-up call carries the tool result as a "tool" message; the first call does not.
             model.server()
                     .stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
@@ -141,13 +151,18 @@ public final class SharedPlatform implements BeforeAllCallback {
                             channels.send().baseUrl())
                     .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.whatsapp.graph-base-url",
                             channels.graph().baseUrl());
+            for (PlatformService service : PlatformService.values()) {
+                builder.serviceProperty(service, "quarkus.otel.exporter.otlp.endpoint", traces.endpoint())
+                        .serviceProperty(service, "quarkus.otel.exporter.otlp.protocol", "http/protobuf")
+                        .serviceProperty(service, "quarkus.otel.bsp.schedule.delay", "200ms");
+            }
             PlatformSettings settings = builder
                     .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.public-base-url", PUBLIC_BASE_URL)
                     .build();
             try {
-                return new Running(LocalPlatform.start(settings, new Progress(System.out)), model, channels);
+                return new Running(LocalPlatform.start(settings, new Progress(System.out)), model, channels, traces);
             } catch (RuntimeException e) {
-                try (model; channels) {
+                try (model; channels; traces) {
                     throw e;
                 }
             }
@@ -155,7 +170,7 @@ public final class SharedPlatform implements BeforeAllCallback {
 
         @Override
         public void close() {
-            try (model; channels) {
+            try (model; channels; traces) {
                 platform.close();
             }
         }

@@ -1,5 +1,6 @@
 package ai.aleff.agent.model;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -17,6 +21,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 
 import ai.aleff.agent.tools.ToolCatalog;
+import ai.aleff.platform.metrics.PlatformMeters;
 
 /**
  * Calls the model chain. LangChain4j's chat call blocks for as long as the model thinks, so it runs on a virtual
@@ -32,9 +37,12 @@ public class ModelCaller {
     private final ToolCatalog tools;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    public ModelCaller(ModelGateway gateway, ToolCatalog tools) {
+    private final PlatformMeters meters;
+
+    public ModelCaller(ModelGateway gateway, ToolCatalog tools, PlatformMeters meters) {
         this.gateway = gateway;
         this.tools = tools;
+        this.meters = meters;
     }
 
     /** The chain's first model: what a reply reports when no model answered. */
@@ -55,8 +63,21 @@ public class ModelCaller {
             builder.toolSpecifications(offered);
         }
         ChatRequest request = builder.build();
-        return Uni.createFrom().item(() -> gateway.chat(context, chain, request))
-                .runSubscriptionOn(executor)
+        // The call runs on the model executor: carry the caller's trace there, so its span joins the record's trace.
+        Context trace = Context.current();
+        Uni<ModelReply> reply = Uni.createFrom().item(() -> {
+            try (Scope ignored = trace.makeCurrent()) {
+                return measured(context, chain, request);
+            }
+        }).runSubscriptionOn(executor);
+        // The answer goes back to the caller's Vert.x context: what follows (the turn's transaction, its outbox rows,
+        // their publish) must run there, where the record's trace lives; a SQL call made from the model thread would
+        // continue on a bare event-loop context, and its outbox rows and sends would start new traces.
+        io.vertx.core.Context caller = Vertx.currentContext();
+        if (caller != null) {
+            reply = reply.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+        }
+        return reply
                 .map(ModelCaller::outcome)
                 .onFailure()
                 .recoverWithItem(e -> {
@@ -65,6 +86,20 @@ public class ModelCaller {
                             ? e.getClass().getSimpleName()
                             : e.getMessage());
                 });
+    }
+
+    /** The chain's call with its latency (per answering provider) and tokens; a failed chain is a model failure. */
+    private ModelReply measured(ModelCallContext context, ModelChain chain, ChatRequest request) {
+        long start = System.nanoTime();
+        try {
+            ModelReply reply = gateway.chat(context, chain, request);
+            meters.modelCall(reply.usage().provider().id(), true, Duration.ofNanos(System.nanoTime() - start));
+            meters.tokens(context.tenantId(), reply.usage().inputTokens(), reply.usage().outputTokens());
+            return reply;
+        } catch (RuntimeException e) {
+            meters.modelCall("chain", false, Duration.ofNanos(System.nanoTime() - start));
+            throw e;
+        }
     }
 
     private static ModelOutcome outcome(ModelReply reply) {

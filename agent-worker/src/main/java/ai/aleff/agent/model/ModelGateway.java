@@ -99,12 +99,16 @@ public class ModelGateway {
                 calls++;
                 CallFailure failure;
                 Throwable error;
-                try {
-                    ChatResponse response = link.chatModel().chat(request);
-                    return answered(endpoint, response, calls);
-                } catch (RuntimeException e) {
-                    failure = CallFailure.of(e);
-                    error = e;
+                try (ModelCallSpan span = ModelCallSpan.start(context, endpoint, attempt)) {
+                    try {
+                        ChatResponse response = link.chatModel().chat(request);
+                        span.answered(response);
+                        return answered(endpoint, response, calls);
+                    } catch (RuntimeException e) {
+                        failure = CallFailure.of(e);
+                        error = e;
+                        span.failed(failure);
+                    }
                 }
                 // The operator's log names the exception; the tenant-visible summary does not (CallFailure).
                 LOG.warnf("Model %s attempt %d for tenant %s failed: %s (%s)", endpoint.label(), attempt,

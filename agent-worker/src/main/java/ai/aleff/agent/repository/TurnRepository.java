@@ -102,6 +102,15 @@ public class TurnRepository {
                 .replaceWithVoid();
     }
 
+    /** How long ago the turn was created (its message's intake): the turn latency when it ends now. */
+    public Uni<Duration> age(SqlClient client, String turnId) {
+        return client.preparedQuery("SELECT extract(epoch FROM now() - created_at) FROM agent.turn WHERE turn_id = $1")
+                .execute(Tuple.of(turnId))
+                .map(rows -> rows.size() == 0
+                        ? Duration.ZERO
+                        : Duration.ofMillis((long) (rows.iterator().next().getDouble(0) * 1000)));
+    }
+
     private static Optional<Turn> first(RowSet<Row> rows) {
         if (rows.size() == 0) {
             return Optional.empty();

@@ -30,6 +30,7 @@ import ai.aleff.agent.repository.TurnStatus;
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.ToolCallRequested;
 import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.tracing.ToolSpans;
 
 /**
  * The tool round: records the model's tool requests and routes each one (see {@link ToolRouter}) with the step's
@@ -112,7 +113,13 @@ public class ToolRound {
             ToolCall call = new ToolCall(callId, turn.tenantId(), turn.turnId(), turn.iteration(), i, modelCallId,
                     request.name(), arguments);
             calls.add(call);
-            switch (router.route(turn, assistant, identified.getLast())) {
+            ToolRoute route = router.route(turn, assistant, identified.getLast());
+            ToolSpans.routed(request.name(), callId, turn.tenantId(), switch (route) {
+                case ToolRoute.Remote remote -> "remote";
+                case ToolRoute.Local local -> "local";
+                case ToolRoute.Delegate delegate -> "delegate";
+            });
+            switch (route) {
                 case ToolRoute.Remote remote -> {
                     events.add(CloudEvent.of(audit.service(), callId, turn.tenantId(), turn.conversationId(), now,
                             new ToolCallRequested(callId, turn.tenantId(), turn.conversationId(), turn.turnId(),

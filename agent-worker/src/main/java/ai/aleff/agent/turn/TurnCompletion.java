@@ -22,6 +22,7 @@ import ai.aleff.agent.session.SessionCommands;
 import ai.aleff.agent.tenant.AssistantProfile;
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.metrics.PlatformMeters;
 
 /**
  * The last stage of a turn, after its guarded move to DONE: a user's turn replies (the reply and audit events, the
@@ -40,9 +41,11 @@ public class TurnCompletion {
     private final ToolResults results;
     private final SessionCommands commands;
     private final TurnAudit audit;
+    private final PlatformMeters meters;
 
     public TurnCompletion(TurnTransactions tx, TurnRepository turns, HistoryRepository history,
-            ToolCallRepository toolCalls, ToolResults results, SessionCommands commands, TurnAudit audit) {
+            ToolCallRepository toolCalls, ToolResults results, SessionCommands commands, TurnAudit audit,
+            PlatformMeters meters) {
         this.tx = tx;
         this.turns = turns;
         this.history = history;
@@ -50,6 +53,7 @@ public class TurnCompletion {
         this.results = results;
         this.commands = commands;
         this.audit = audit;
+        this.meters = meters;
     }
 
     /** Ends a turn with the model's answer or a failure, told to the user as {@code text}. */
@@ -57,8 +61,9 @@ public class TurnCompletion {
         if (turn.isChild()) {
             return finishChild(c, turn, outcome);
         }
-        return tx.guarded(c, turn, TurnStatus.DONE, () -> reply(c, turn, text, modelName, endEvents(turn, outcome),
-                true));
+        return tx.guarded(c, turn, TurnStatus.DONE, () -> timed(c, turn,
+                outcome instanceof ModelOutcome.Failure ? "failure" : "answer",
+                reply(c, turn, text, modelName, endEvents(turn, outcome), true)));
     }
 
     /**
@@ -74,7 +79,14 @@ public class TurnCompletion {
         }
         List<CloudEvent<?>> leading = new ArrayList<>(notices);
         leading.add(audit.turnFailed(turn, cause));
-        return tx.guarded(c, turn, TurnStatus.DONE, () -> reply(c, turn, text, COMMAND_MODEL, leading, false));
+        return tx.guarded(c, turn, TurnStatus.DONE,
+                () -> timed(c, turn, "refused", reply(c, turn, text, COMMAND_MODEL, leading, false)));
+    }
+
+    /** Records the turn's latency once its end is written (only by the worker whose guarded transition won). */
+    private Uni<Step> timed(SqlConnection c, Turn turn, String outcome, Uni<Step> end) {
+        return end.call(() -> turns.age(c, turn.turnId())
+                .invoke(age -> meters.turn(turn.tenantId(), outcome, age)));
     }
 
     /** A session command is answered without a model; it stays out of the history. */

@@ -16,6 +16,7 @@ import ai.aleff.agent.repository.TokenUsageRepository.TokenTally;
 import ai.aleff.contracts.events.TenantLimits;
 import ai.aleff.platform.limits.EffectiveLimits;
 import ai.aleff.platform.limits.LimitDefaults;
+import ai.aleff.platform.metrics.PlatformMeters;
 
 /**
  * A tenant's token quotas per UTC day and calendar month (its own, else the platform's {@code aleff.limits.*}),
@@ -32,16 +33,18 @@ public class TokenQuotas {
     private final TokenUsageRepository tokens;
     private final LimitDefaults defaults;
     private final Clock clock;
+    private final PlatformMeters meters;
 
     @Inject
-    public TokenQuotas(TokenUsageRepository tokens, LimitDefaults defaults) {
-        this(tokens, defaults, Clock.systemUTC());
+    public TokenQuotas(TokenUsageRepository tokens, LimitDefaults defaults, PlatformMeters meters) {
+        this(tokens, defaults, Clock.systemUTC(), meters);
     }
 
-    TokenQuotas(TokenUsageRepository tokens, LimitDefaults defaults, Clock clock) {
+    TokenQuotas(TokenUsageRepository tokens, LimitDefaults defaults, Clock clock, PlatformMeters meters) {
         this.tokens = tokens;
         this.defaults = defaults;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** The spent quota that refuses a model call of the tenant now, if any (the monthly one when both are). */
@@ -51,7 +54,8 @@ public class TokenQuotas {
             return Uni.createFrom().item(Optional.empty());
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        return tokens.used(transaction, tenantId, today).map(used -> refusal(limits, used, today));
+        return tokens.used(transaction, tenantId, today).map(used -> refusal(limits, used, today))
+                .invoke(refused -> refused.ifPresent(r -> meters.refused(r.quota(), tenantId)));
     }
 
     /** Marks the refusal's period as announced; true for the first refused call of the period only. */

@@ -21,7 +21,7 @@ import ai.aleff.platform.events.CloudEvent;
 class TurnStagesTest {
 
     private final TurnCompletion completion = new TurnCompletion(null, null, null, null, null, null,
-            TurnFixtures.AUDIT);
+            TurnFixtures.AUDIT, null);
 
     private static MessageReceived message(String tenant) {
         return new MessageReceived("turn-1", tenant, TurnFixtures.CONVERSATION, "user-1", "api", null, "hi",

@@ -1,7 +1,10 @@
 package ai.aleff.agent.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -26,6 +30,7 @@ import ai.aleff.contracts.events.TenantLimits;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
+import ai.aleff.testkit.ExportedMetrics;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
 
@@ -41,6 +46,9 @@ class TokenQuotaIT {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @TestHTTPResource("/")
+    URL baseUrl;
 
     @Test
     void aTenantOverItsDailyQuotaGetsNoModelCallAClearReplyAndOneAuditRecordAndEvent() {
@@ -105,6 +113,23 @@ class TokenQuotaIT {
             // And another tenant's message is still answered by the model
             String other = send(unlimited, "conv-" + UUID.randomUUID(), "other tenant " + UUID.randomUUID());
             assertThat(awaitReply(replies, other).text()).isEqualTo(QuotaEmulatorResource.ANSWER);
+        }
+    }
+
+    @Test
+    void metricsShowTurnsModelCallsTokensAndQuotaRefusals() {
+        try (EventProbe replies = EventProbe.open(kafka, Topics.CONVERSATION_OUTBOUND)) {
+            // Given a tenant whose monthly quota one call spends
+            String tenant = register(new TenantLimits(null, null, null, null, null, 500L));
+            String conversation = "conv-" + UUID.randomUUID();
+
+            // When one message is answered by the model and the next is refused for the quota
+            awaitReply(replies, send(tenant, conversation, "metrics first " + UUID.randomUUID()));
+            awaitReply(replies, send(tenant, conversation, "metrics second " + UUID.randomUUID()));
+
+            // Then /q/metrics exports every series agent-worker's committed list names (the dashboards use them)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ExportedMetrics.scrape(baseUrl))
+                    .containsAll(ExportedMetrics.expected("agent-worker")));
         }
     }
 

@@ -19,6 +19,7 @@ import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.CloudEventCodec;
 import ai.aleff.platform.messaging.MalformedEventException;
 import ai.aleff.platform.messaging.PayloadScope;
+import ai.aleff.platform.metrics.PlatformMeters;
 
 /**
  * Stores audit records a poll at a time. Malformed records go to the dead-letter topic, the rest are inserted in one
@@ -37,9 +38,11 @@ public class AuditRecordConsumer {
     private final AuditRecordRepository repository;
     private final DeadLetters deadLetters;
     private final AuditSettings settings;
+    private final PlatformMeters meters;
 
     public AuditRecordConsumer(CloudEventCodec codec, AuditRecordRepository repository, DeadLetters deadLetters,
-            AuditSettings settings) {
+            AuditSettings settings, PlatformMeters meters) {
+        this.meters = meters;
         this.codec = codec;
         this.repository = repository;
         this.deadLetters = deadLetters;
@@ -69,7 +72,8 @@ public class AuditRecordConsumer {
                 .onFailure()
                 .retry()
                 .withBackOff(settings.storeBackoff(), settings.storeBackoff().multipliedBy(10))
-                .atMost(Math.max(0, settings.storeAttempts() - 1));
+                .atMost(Math.max(0, settings.storeAttempts() - 1))
+                .invoke(() -> meters.auditRecords(records.size()));
     }
 
     private AuditRecord read(ConsumerRecord<String, byte[]> record) {

@@ -15,6 +15,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.Topics;
@@ -22,6 +23,8 @@ import ai.aleff.platform.consumer.DeadLetterHeaders;
 import ai.aleff.platform.messaging.EventPublishException;
 import ai.aleff.platform.messaging.KafkaClientConfig;
 import ai.aleff.platform.messaging.KafkaSettings;
+import ai.aleff.platform.metrics.ConsumerMeters;
+import ai.aleff.platform.metrics.KafkaClientMeters;
 
 /**
  * Sends single records of a batch to the dead-letter topic. The connector's own dead-letter strategy would send the
@@ -37,6 +40,8 @@ public class DeadLetters {
     static final String CHANNEL = "audit-records";
 
     private final KafkaProducer<String, byte[]> producer;
+    private final KafkaClientMetrics clientMetrics;
+    private final ConsumerMeters meters = new ConsumerMeters(CONSUMER_GROUP);
 
     public DeadLetters(KafkaClientConfig clients, KafkaSettings settings) {
         int timeoutMs = (int) settings.publishTimeout().toMillis();
@@ -45,6 +50,7 @@ public class DeadLetters {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs / 2),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs)), new StringSerializer(),
                 new ByteArraySerializer());
+        this.clientMetrics = KafkaClientMeters.bind(producer);
     }
 
     /** One rejected record with the reason; completes when the broker acknowledged it. */
@@ -75,6 +81,7 @@ public class DeadLetters {
             try {
                 producer.send(record, (metadata, error) -> {
                     if (error == null) {
+                        meters.deadLettered();
                         emitter.complete(null);
                     } else {
                         emitter.fail(new EventPublishException("Kafka did not acknowledge a dead letter", error));
@@ -92,6 +99,7 @@ public class DeadLetters {
 
     @PreDestroy
     void close() {
+        clientMetrics.close();
         producer.close();
     }
 }

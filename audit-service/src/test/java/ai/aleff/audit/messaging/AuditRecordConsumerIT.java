@@ -3,6 +3,7 @@ package ai.aleff.audit.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import ai.aleff.contracts.Topics;
@@ -23,6 +25,7 @@ import ai.aleff.contracts.events.AuditRecord;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
+import ai.aleff.testkit.ExportedMetrics;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
 
@@ -33,6 +36,9 @@ class AuditRecordConsumerIT {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @TestHTTPResource("/")
+    URL baseUrl;
 
     @Test
     void malformedRecordsGoToTheDeadLetterTopicAndDoNotBlockTheNext() {
@@ -69,6 +75,28 @@ class AuditRecordConsumerIT {
                     .queryParam("conversationId", conversation).get("/v1/audit").then().extract().jsonPath()
                     .getList("records.recordId"), ids -> ids != null && ids.equals(List.of(good.recordId())));
         }
+    }
+
+    @Test
+    void metricsCountStoredRecordsAndDeadLetters() {
+        // Given a record that is no event, and a good audit record
+        Events.TestTenant tenant = Events.newTenant(kafka);
+        String conversation = "conv-" + UUID.randomUUID();
+        AuditRecord good = new AuditRecord(UUID.randomUUID().toString(), tenant.tenantId(), conversation,
+                "agent-worker", "message.accepted", "m1", "ok", Instant.now());
+
+        // When both arrive
+        Events.send(kafka, List.of(new ProducerRecord<>(Topics.AUDIT, Topics.conversationKey(tenant.tenantId(),
+                conversation), "not an event".getBytes(StandardCharsets.UTF_8))));
+        Events.publish(kafka, CloudEvent.of("agent-worker", good.recordId(), tenant.tenantId(), conversation,
+                good.occurredAt(), good));
+
+        // Then /q/metrics exports audit-service's committed list, with the dead letter counted
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = ExportedMetrics.text(baseUrl);
+            assertThat(ExportedMetrics.names(scrape)).containsAll(ExportedMetrics.expected("audit-service"));
+            assertThat(scrape).containsPattern("(?m)^aleff_consumer_dead_letters_total\\{[^}]*} [1-9]");
+        });
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -31,6 +31,7 @@ import ai.aleff.deploy.PlatformService;
 import ai.aleff.deploy.PlatformSettings;
 import ai.aleff.deploy.Progress;
 import ai.aleff.deploy.RepoLocator;
+import ai.aleff.deploy.RestartPolicy;
 import ai.aleff.deploy.SharedKeycloak;
 import ai.aleff.testkit.channels.TelegramConnectApi;
 import ai.aleff.testkit.channels.TelegramPollingApi;
@@ -145,7 +146,12 @@ public final class FaultHarness implements AutoCloseable {
                 .build();
         LocalPlatform platform = null;
         try {
-            platform = LocalPlatform.start(settings, progress);
+            platform = LocalPlatform.create(settings, progress);
+            // The supervisor is on, as in ./aleff run: the deliberate kills of the scenarios are not restarted by
+            // it, and the outside kill of the supervised-restart scenario is restarted by nothing else.
+            platform.restartOnExit(RestartPolicy.DEFAULT);
+            platform.startInfrastructure();
+            platform.startServices();
             FaultHarness harness = new FaultHarness(model, telegram, platform, progress, createTenant(platform));
             harness.awaitKeyKnown();
             return harness;

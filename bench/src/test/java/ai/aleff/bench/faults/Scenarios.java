@@ -30,6 +30,7 @@ public final class Scenarios {
         scenarios.add(telegramIngressKill(harness.platform()));
         scenarios.add(whatsAppIngressKill(harness.platform()));
         scenarios.add(pollingHolderKill(harness));
+        scenarios.add(supervisedRestart(harness.platform(), PlatformService.AGENT_WORKER));
         scenarios.add(kafkaOutage(harness.platform()));
         scenarios.add(postgresOutage(harness.platform()));
         scenarios.add(modelOutage(harness.model()));
@@ -54,6 +55,26 @@ public final class Scenarios {
     static Scenario kill(LocalPlatform platform, PlatformService service) {
         return new Scenario("kill -9 " + service.moduleName(), List.of(() -> platform.killService(service)),
                 () -> platform.restartService(service));
+    }
+
+    /**
+     * The launcher's own recovery: the service is killed from outside (a {@code kill -9} of its pid, as another
+     * shell or the OOM killer would, not through {@link LocalPlatform#killService}, which marks its kills
+     * deliberate), and nobody restarts it but the launcher's supervisor. Healing only waits for that restart.
+     */
+    static Scenario supervisedRestart(LocalPlatform platform, PlatformService service) {
+        long[] killed = new long[1];
+        return new Scenario("launcher restarts " + service.moduleName() + " after an outside kill -9",
+                List.of(() -> killed[0] = killFromOutside(platform, service)),
+                () -> platform.awaitRestarted(service, killed[0]));
+    }
+
+    private static long killFromOutside(LocalPlatform platform, PlatformService service) {
+        ProcessHandle process = platform.serviceProcess(service)
+                .orElseThrow(() -> new IllegalStateException(service.moduleName() + " is not running"));
+        process.destroyForcibly();
+        process.onExit().join();
+        return process.pid();
     }
 
     /** channel-ingress receives the webhooks and sends the replies: both sides of a channel die with it. */

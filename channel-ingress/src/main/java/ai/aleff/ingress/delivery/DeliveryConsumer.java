@@ -22,6 +22,7 @@ import ai.aleff.platform.consumer.ServiceStopping;
 import ai.aleff.platform.messaging.CloudEventCodec;
 import ai.aleff.platform.messaging.MalformedEventException;
 import ai.aleff.platform.messaging.PayloadScope;
+import ai.aleff.platform.metrics.PlatformMeters;
 
 /**
  * Takes the replies of Telegram and WhatsApp conversations from the outbound topic, under a consumer group of its
@@ -39,11 +40,14 @@ public class DeliveryConsumer {
     private final CloudEventCodec codec;
     private final ReplyDelivery delivery;
     private final ConsumerDispatcher dispatcher;
+    private final PlatformMeters meters;
 
     public DeliveryConsumer(CloudEventCodec codec, ReplyDelivery delivery, DeliverySettings settings,
             ServiceStopping stopping,
-            @ConfigProperty(name = "mp.messaging.incoming.delivery-outbound.group.id") String group) {
+            @ConfigProperty(name = "mp.messaging.incoming.delivery-outbound.group.id") String group,
+            PlatformMeters meters) {
         this.codec = codec;
+        this.meters = meters;
         this.delivery = delivery;
         this.dispatcher = new ConsumerDispatcher(group, new DispatchLimits(settings.concurrency(),
                 settings.minTenantShare(), settings.maxQueued()), INFRASTRUCTURE_RETRIES, stopping);
@@ -58,6 +62,8 @@ public class DeliveryConsumer {
         try {
             r = codec.decode(record, ReplyReady.class,
                     PayloadScope.conversation(ReplyReady::tenantId, ReplyReady::conversationId)).data();
+            // Every reply passes this group, whichever channel delivers it: the one place to count messages out.
+            meters.messageOut(r.channel());
             if (!delivery.delivers(r.channel())) {
                 return Uni.createFrom().completionStage(message.ack());
             }

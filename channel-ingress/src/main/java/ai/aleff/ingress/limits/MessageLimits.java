@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import ai.aleff.ingress.repository.MessageHit;
 import ai.aleff.ingress.repository.RateWindowRepository;
 import ai.aleff.platform.limits.EffectiveLimits;
+import ai.aleff.platform.metrics.PlatformMeters;
 
 /**
  * Counts a posted message against its tenant's limits before anything else happens to it: a refused message is
@@ -25,7 +26,11 @@ public class MessageLimits {
     private final TenantLimitsLookup limits;
     private final MessageHit.Pace pace;
 
-    public MessageLimits(RateWindowRepository windows, TenantLimitsLookup limits, RateLimitSettings settings) {
+    private final PlatformMeters meters;
+
+    public MessageLimits(RateWindowRepository windows, TenantLimitsLookup limits, RateLimitSettings settings,
+            PlatformMeters meters) {
+        this.meters = meters;
         this.windows = windows;
         this.limits = limits;
         this.pace = new MessageHit.Pace(Math.min(1.0, Math.max(0.01, settings.burstFraction())),
@@ -43,6 +48,7 @@ public class MessageLimits {
                 new MessageHit.Counter(CONVERSATIONS_DAY, tenantId, "day", effective.conversationsPerDay(), true)));
         return windows.admitMessage(hit).map(refused -> {
             if (refused.isPresent()) {
+                meters.refused(refused.get().counter(), tenantId);
                 throw new RateLimitedException(refused.get());
             }
             return null;

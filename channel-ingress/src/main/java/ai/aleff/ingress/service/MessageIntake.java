@@ -19,6 +19,7 @@ import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.events.DeterministicIds;
 import ai.aleff.platform.messaging.AuditTrail;
 import ai.aleff.platform.messaging.EventPublisher;
+import ai.aleff.platform.metrics.PlatformMeters;
 import ai.aleff.platform.rest.ProblemException;
 
 /**
@@ -34,9 +35,11 @@ public class MessageIntake {
     private final AuditTrail audit;
     private final ClientMessageRepository clientMessages;
     private final ConversationMessageRepository conversations;
+    private final PlatformMeters meters;
 
     public MessageIntake(EventPublisher publisher, AuditTrail audit, ClientMessageRepository clientMessages,
-            ConversationMessageRepository conversations) {
+            ConversationMessageRepository conversations, PlatformMeters meters) {
+        this.meters = meters;
         this.publisher = publisher;
         this.audit = audit;
         this.clientMessages = clientMessages;
@@ -96,6 +99,7 @@ public class MessageIntake {
                 .call(() -> conversations.store(new ConversationMessage(message.tenantId(), message.conversationId(),
                         messageId, ConversationMessage.Direction.INBOUND, message.userId(), message.text(), null,
                         null, now)))
+                .invoke(() -> meters.messageIn(message.channel()))
                 .replaceWith(new Accepted(messageId, message.conversationId()));
     }
 

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.platform.concurrent.AsyncPermits;
+import ai.aleff.platform.metrics.ConsumerMeters;
 
 /**
  * Runs the records of manual-ack {@code @Incoming} channels: a consumer method decodes its record and returns
@@ -28,6 +29,9 @@ import ai.aleff.platform.concurrent.AsyncPermits;
  * <li>Failures: the work is retried by the {@link RetryPolicy}, then the record is nacked into the dead-letter
  * topic with {@link DeadLetterHeaders} naming the consumer. While the service stops, a failure leaves the record
  * unacked, so it is redelivered after the restart instead of being dead-lettered.</li>
+ * <li>Traces: the work runs in a consumer span continuing the trace of the record's {@code traceparent} header, and
+ * with {@code tenantId} / {@code conversationId} in the logging MDC ({@link RecordTrace}); every retry runs in that
+ * same span, and a redelivered record continues its original trace from its headers.</li>
  * </ul>
  */
 public final class ConsumerDispatcher {
@@ -40,6 +44,7 @@ public final class ConsumerDispatcher {
     private final SerialLanes lanes = new SerialLanes();
     private final RetryPolicy retry;
     private final BooleanSupplier stopping;
+    private final ConsumerMeters meters;
 
     public ConsumerDispatcher(String consumerGroup, DispatchLimits limits, RetryPolicy retry,
             BooleanSupplier stopping) {
@@ -48,6 +53,7 @@ public final class ConsumerDispatcher {
         this.running = new TenantShares(limits.capacity(), limits.minTenantShare());
         this.retry = retry;
         this.stopping = stopping;
+        this.meters = new ConsumerMeters(consumerGroup);
     }
 
     /** Completes when the record is queued, not when its work is done; the record is then settled exactly once. */
@@ -58,16 +64,22 @@ public final class ConsumerDispatcher {
     /** Dead-letters a record that cannot be processed at all (it does not decode or fails its checks). */
     public Uni<Void> reject(Message<?> message, String description, Throwable error) {
         LOG.warnf("Rejected %s, dead-lettering it: %s", description, error.toString());
+        meters.deadLettered();
         return Uni.createFrom().completionStage(message.nack(error, DeadLetterHeaders.of(consumerGroup, message)));
     }
 
     private void start(Message<?> message, Dispatch dispatch) {
+        RecordTrace trace = RecordTrace.start(consumerGroup, message, dispatch);
         Supplier<Uni<Void>> permitted = () -> running.run(dispatch.tenantId(),
-                () -> retry.run(dispatch.work(), stopping, dispatch.description()));
+                () -> retry.run(() -> trace.around(dispatch.work()), stopping, dispatch.description(),
+                        meters::retried));
         CompletionStage<Void> done = dispatch.lane() == null
                 ? unordered(permitted)
                 : lanes.submit(dispatch.lane(), permitted);
-        done.whenComplete((ignored, error) -> settle(message, dispatch, error));
+        done.whenComplete((ignored, error) -> {
+            trace.end(error);
+            settle(message, dispatch, error);
+        });
     }
 
     private static CompletionStage<Void> unordered(Supplier<Uni<Void>> work) {
@@ -84,6 +96,7 @@ public final class ConsumerDispatcher {
             LOG.infof("Stopping: %s left unacknowledged, it is redelivered after the restart", dispatch.description());
         } else {
             LOG.warnf("Failed on %s, dead-lettering it: %s", dispatch.description(), error.toString());
+            meters.deadLettered();
             message.nack(error, DeadLetterHeaders.of(consumerGroup, message));
         }
     }

@@ -27,6 +27,12 @@ public record Dispatch(String tenantId, String lane, String description, Supplie
         return new Dispatch(tenantId, tenantId + '/' + conversationId, description, work);
     }
 
+    /** The conversation of a {@link #inConversation} dispatch (for the logging MDC), or null. */
+    public String conversationId() {
+        String prefix = tenantId + '/';
+        return lane != null && lane.startsWith(prefix) ? lane.substring(prefix.length()) : null;
+    }
+
     /** Work that may run in parallel with any other. */
     public static Dispatch unordered(String tenantId, String description, Supplier<Uni<Void>> work) {
         return new Dispatch(tenantId, null, description, work);

@@ -54,6 +54,12 @@ public record RetryPolicy(int retries, Duration firstBackoff, Duration maxBackof
 
     /** Runs the work, retrying as this policy says; the last failure is the outcome. */
     public <T> Uni<T> run(Supplier<Uni<T>> work, BooleanSupplier stopping, String description) {
+        return run(work, stopping, description, () -> {
+        });
+    }
+
+    /** {@link #run(Supplier, BooleanSupplier, String)}, calling {@code onRetry} before each retry (a metric). */
+    public <T> Uni<T> run(Supplier<Uni<T>> work, BooleanSupplier stopping, String description, Runnable onRetry) {
         AtomicInteger attempts = new AtomicInteger();
         AtomicInteger counted = new AtomicInteger();
         return Uni.createFrom()
@@ -67,6 +73,7 @@ public record RetryPolicy(int retries, Duration firstBackoff, Duration maxBackof
                     if (!again) {
                         return Uni.createFrom().failure(error);
                     }
+                    onRetry.run();
                     if (attempt == 1 || attempt % 10 == 0) {
                         LOG.warnf("Retrying %s (attempt %d): %s", description, attempt, error.toString());
                     }

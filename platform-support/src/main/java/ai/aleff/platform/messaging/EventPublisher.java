@@ -14,9 +14,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.metrics.KafkaClientMeters;
+import ai.aleff.platform.tracing.KafkaTraceHeaders;
+import ai.aleff.platform.tracing.Tracing;
 
 /**
  * Publishes platform events and completes only once the broker acknowledged them durably (acks=all, idempotent
@@ -32,12 +40,14 @@ public class EventPublisher {
     private final CloudEventCodec codec;
     private final KafkaSettings settings;
     private final KafkaProducer<String, byte[]> producer;
+    private final KafkaClientMetrics clientMetrics;
 
     public EventPublisher(CloudEventCodec codec, KafkaClientConfig clients, KafkaSettings settings) {
         this.codec = codec;
         this.settings = settings;
         this.producer = new KafkaProducer<>(producerConfig(clients, settings), new StringSerializer(),
                 new ByteArraySerializer());
+        this.clientMetrics = KafkaClientMeters.bind(producer);
     }
 
     static Map<String, Object> producerConfig(KafkaClientConfig clients, KafkaSettings settings) {
@@ -49,19 +59,43 @@ public class EventPublisher {
                 ProducerConfig.CLIENT_ID_CONFIG, "aleff-publisher-" + ProcessHandle.current().pid()));
     }
 
-    /** Sends one event; the Uni fails with {@link EventPublishException} if the broker did not acknowledge it. */
+    /**
+     * Sends one event in the caller's trace; the Uni fails with {@link EventPublishException} if the broker did not
+     * acknowledge it.
+     */
     public Uni<Void> publish(CloudEvent<?> event) {
+        return publish(event, Context.current());
+    }
+
+    /**
+     * Sends one event as part of the trace {@code parent} (the outbox relay passes the context stored with the row):
+     * a producer span whose context travels in the record's {@code traceparent} header.
+     */
+    public Uni<Void> publish(CloudEvent<?> event, Context parent) {
         ProducerRecord<String, byte[]> record = codec.encode(event);
         return Uni.createFrom().<Void>emitter(emitter -> {
+            Span span = Tracing.tracer().spanBuilder(record.topic() + " publish").setParent(parent)
+                    .setSpanKind(SpanKind.PRODUCER)
+                    .setAttribute("messaging.system", "kafka")
+                    .setAttribute("messaging.operation.type", "send")
+                    .setAttribute("messaging.destination.name", record.topic())
+                    .setAttribute("cloudevents.event_type", event.type().ceType())
+                    .setAttribute("cloudevents.event_id", event.id())
+                    .setAttribute("aleff.tenant_id", event.tenantId())
+                    .startSpan();
+            KafkaTraceHeaders.inject(parent.with(span), record.headers());
             try {
                 producer.send(record, (metadata, error) -> {
                     if (error == null) {
+                        span.end();
                         emitter.complete(null);
                     } else {
+                        span.setStatus(StatusCode.ERROR, error.getClass().getSimpleName()).end();
                         emitter.fail(new EventPublishException("Kafka did not acknowledge " + event.type(), error));
                     }
                 });
             } catch (RuntimeException e) {
+                span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName()).end();
                 emitter.fail(new EventPublishException("Kafka refused " + event.type(), e));
             }
         }).runSubscriptionOn(SENDERS);
@@ -72,7 +106,9 @@ public class EventPublisher {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join().all(events.stream().map(this::publish).toList()).andFailFast().replaceWithVoid();
+        Context parent = Context.current();
+        return Uni.join().all(events.stream().map(event -> publish(event, parent)).toList()).andFailFast()
+                .replaceWithVoid();
     }
 
     KafkaSettings settings() {
@@ -81,6 +117,7 @@ public class EventPublisher {
 
     @PreDestroy
     void close() {
+        clientMetrics.close();
         producer.close(settings.publishTimeout());
     }
 }

@@ -14,12 +14,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.EventPublisher;
 import ai.aleff.platform.outbox.OutboxSettings.Ordering;
+import ai.aleff.platform.tracing.TraceContext;
 
 /**
  * The transactional outbox: {@link #add} writes events in the caller's transaction, so an event of a change that
  * rolls back is never published and one of a committed change is never lost; {@link #publish} hands them to Kafka
  * once that transaction committed. A Kafka outage only delays them: the {@link OutboxRelay} sends what is left.
- * Services on Hibernate Reactive add through {@link SessionOutbox}.
+ * Services on Hibernate Reactive add through {@link SessionOutbox}. Each row keeps the trace context of the change
+ * that wrote it, so the event's send continues that trace whoever sends it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -49,7 +51,8 @@ public class Outbox {
             return Uni.createFrom().voidItem();
         }
         OutboxTable table = relay.table();
-        List<Tuple> rows = events.stream().<Tuple>map(table::values).toList();
+        TraceContext trace = TraceContext.current();
+        List<Tuple> rows = events.stream().map(event -> table.values(event, trace)).toList();
         return transaction.preparedQuery(table.insert()).executeBatch(rows).replaceWithVoid();
     }
 

@@ -35,6 +35,8 @@ import ai.aleff.platform.outbox.OutboxTable.StoredEvent;
  * {@code PER_KEY}: one pass at a time across every instance (a transaction-scoped advisory lock); a key whose event
  * is not acknowledged stops there, so its later events never overtake it, while other keys go on. {@code NONE}: no
  * lock and no transaction held while Kafka answers; two instances may both send a row, which is harmless.
+ * <p>
+ * Each send continues the trace stored with its row (the change that wrote it), not the relay's own pass.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -155,7 +157,7 @@ public class OutboxRelay {
         }
         LOG.debugf("Relaying %d unsent outbox events of %s", rows.size(), table().name());
         List<Uni<Optional<Long>>> sends = rows.stream()
-                .map(row -> publisher.publish(row.event())
+                .map(row -> publisher.publish(row.event(), row.trace().restore())
                         .map(ok -> Optional.of(row.id()))
                         .onFailure()
                         .recoverWithItem(failure -> {
@@ -187,7 +189,7 @@ public class OutboxRelay {
             return Uni.createFrom().item(acked);
         }
         StoredEvent row = rows.get(next);
-        return publisher.publish(row.event()).onItemOrFailure().transformToUni((ok, failure) -> {
+        return publisher.publish(row.event(), row.trace().restore()).onItemOrFailure().transformToUni((ok, failure) -> {
             if (failure != null) {
                 // Stop this key here so its later events never overtake this one.
                 LOG.warnf("Outbox event %s not acknowledged, retrying later: %s", row.event().id(),

@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import ai.aleff.contracts.EventType;
 import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.tracing.TraceContext;
 
 /**
  * The one outbox layout every service's table has (each service creates it in its own schema with Flyway):
@@ -31,7 +32,9 @@ import ai.aleff.platform.events.CloudEvent;
  *     conversation_id text,
  *     payload         text        NOT NULL,         -- the event's JSON data
  *     created_at      timestamptz NOT NULL DEFAULT now(),
- *     sent_at         timestamptz                   -- null until the broker acknowledged the event
+ *     sent_at         timestamptz,                  -- null until the broker acknowledged the event
+ *     traceparent     text,                         -- W3C trace context of the change that wrote the row, so
+ *     tracestate      text                          -- the relay's send continues that trace (null: none)
  * );
  * CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL;
  * </pre>
@@ -41,7 +44,8 @@ import ai.aleff.platform.events.CloudEvent;
 public final class OutboxTable {
 
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
-    private static final String COLUMNS = "event_id, ce_type, source, event_time, tenant_id, conversation_id, payload";
+    private static final String COLUMNS = "event_id, ce_type, source, event_time, tenant_id, conversation_id, payload,"
+            + " traceparent, tracestate";
 
     private final String name;
     private final ObjectMapper json;
@@ -65,23 +69,29 @@ public final class OutboxTable {
 
     /** Adds a row; an event id already stored is stored once (ids are deterministic, a redone step repeats them). */
     String insert() {
-        return "INSERT INTO " + name + " (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7)"
+        return "INSERT INTO " + name + " (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
                 + " ON CONFLICT (event_id) DO NOTHING";
     }
 
     /**
      * The same insert for a Hibernate Reactive native query: ordinal parameters, and an absent conversation as '', so
-     * no parameter is a null whose type Hibernate would have to guess.
+     * no parameter is a null whose type Hibernate would have to guess (the same for an absent trace context).
      */
     String nativeInsert() {
         return "INSERT INTO " + name + " (" + COLUMNS
-                + ") VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), ?7) ON CONFLICT (event_id) DO NOTHING";
+                + ") VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), ?7, NULLIF(?8, ''), NULLIF(?9, ''))"
+                + " ON CONFLICT (event_id) DO NOTHING";
     }
 
     /** The oldest unsent rows at least {@code $1} seconds old, at most {@code $2}. */
     String selectUnsent() {
         return "SELECT id, " + COLUMNS + " FROM " + name
                 + " WHERE sent_at IS NULL AND created_at <= now() - make_interval(secs => $1) ORDER BY id LIMIT $2";
+    }
+
+    /** Rows Kafka has not acknowledged yet; the {@code outbox_unsent} partial index keeps it cheap. */
+    String countUnsent() {
+        return "SELECT count(*) FROM " + name + " WHERE sent_at IS NULL";
     }
 
     String markSentById() {
@@ -101,17 +111,20 @@ public final class OutboxTable {
                 + " WHERE sent_at < now() - make_interval(secs => $1) ORDER BY id LIMIT $2)";
     }
 
-    /** The parameters of {@link #insert()}. */
-    Tuple values(CloudEvent<?> event) {
+    /** The parameters of {@link #insert()}; {@code trace} is the context of the change writing the row. */
+    Tuple values(CloudEvent<?> event, TraceContext trace) {
         return Tuple.tuple(Arrays.asList(event.id(), event.type().ceType(), event.source().toString(),
-                event.time().atOffset(ZoneOffset.UTC), event.tenantId(), event.conversationId(), payload(event)));
+                event.time().atOffset(ZoneOffset.UTC), event.tenantId(), event.conversationId(), payload(event),
+                trace.traceparent(), trace.tracestate()));
     }
 
     /** The parameters of {@link #nativeInsert()}, in order. */
-    List<Object> nativeValues(CloudEvent<?> event) {
+    List<Object> nativeValues(CloudEvent<?> event, TraceContext trace) {
         return List.of(event.id(), event.type().ceType(), event.source().toString(),
                 event.time().atOffset(ZoneOffset.UTC), event.tenantId(),
-                event.conversationId() == null ? "" : event.conversationId(), payload(event));
+                event.conversationId() == null ? "" : event.conversationId(), payload(event),
+                trace.traceparent() == null ? "" : trace.traceparent(),
+                trace.tracestate() == null ? "" : trace.tracestate());
     }
 
     static Tuple ageAndLimit(Duration age, int limit) {
@@ -127,7 +140,8 @@ public final class OutboxTable {
                 Object data = json.readValue(row.getString("payload"), type.payloadType());
                 events.add(new StoredEvent(row.getLong("id"), new CloudEvent<>(row.getString("event_id"),
                         URI.create(row.getString("source")), type, row.getOffsetDateTime("event_time").toInstant(),
-                        row.getString("tenant_id"), row.getString("conversation_id"), data)));
+                        row.getString("tenant_id"), row.getString("conversation_id"), data),
+                        new TraceContext(row.getString("traceparent"), row.getString("tracestate"))));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Outbox row " + row.getLong("id") + " of " + name
                         + " does not hold a readable " + type, e);
@@ -144,7 +158,7 @@ public final class OutboxTable {
         }
     }
 
-    /** An unsent row as the relay reads it. */
-    record StoredEvent(long id, CloudEvent<?> event) {
+    /** An unsent row as the relay reads it, with the trace context its send continues. */
+    record StoredEvent(long id, CloudEvent<?> event, TraceContext trace) {
     }
 }

@@ -7,6 +7,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.platform.events.CloudEvent;
+import ai.aleff.platform.tracing.TraceContext;
 
 /**
  * {@link Outbox#add} for a service whose transactions are Hibernate Reactive sessions (e.g.
@@ -25,11 +26,13 @@ public final class SessionOutbox {
     /** Adds events, in this order, to the session's current transaction. */
     public Uni<Void> add(Mutiny.Session session, List<? extends CloudEvent<?>> events) {
         OutboxTable table = outbox.table();
+        // Captured now: the chained inserts run after earlier statements answered, maybe on another thread.
+        TraceContext trace = TraceContext.current();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (CloudEvent<?> event : events) {
             chain = chain.chain(() -> {
                 Mutiny.Query<?> insert = session.createNativeQuery(table.nativeInsert());
-                List<Object> values = table.nativeValues(event);
+                List<Object> values = table.nativeValues(event, trace);
                 for (int i = 0; i < values.size(); i++) {
                     insert.setParameter(i + 1, values.get(i));
                 }

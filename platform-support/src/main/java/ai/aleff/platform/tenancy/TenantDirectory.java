@@ -32,6 +32,7 @@ import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.CloudEventCodec;
 import ai.aleff.platform.messaging.KafkaClientConfig;
 import ai.aleff.platform.messaging.MalformedEventException;
+import ai.aleff.platform.metrics.KafkaClientMeters;
 
 /**
  * Every tenant's latest configuration, read from the compacted configuration topic from its beginning by each
@@ -121,7 +122,7 @@ public class TenantDirectory {
 
     private void readForever() {
         while (running.get()) {
-            try (KafkaConsumer<String, byte[]> c = newConsumer()) {
+            try (KafkaConsumer<String, byte[]> c = newConsumer(); var meters = KafkaClientMeters.bind(c)) {
                 consumer = c;
                 Map<TopicPartition, Long> endAtStart = assignFromBeginning(c);
                 while (running.get()) {

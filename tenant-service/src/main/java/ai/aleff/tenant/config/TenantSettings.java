@@ -13,4 +13,13 @@ public interface TenantSettings {
      */
     @WithDefault("tenant_id")
     String tenantClaim();
+
+    /**
+     * Publish every tenant's configuration and channel connection again when the service starts (the pass of
+     * {@code POST /v1/platform/tenants/republish}), before it reports ready. Off by default: a cluster runs the pass
+     * once, by hand, after a restore; {@code ./aleff run} turns it on for the first start after {@code ./aleff
+     * restore}.
+     */
+    @WithDefault("false")
+    boolean republishAtStart();
 }

@@ -50,13 +50,10 @@ public class SecretReEncryption {
 
     static final String ACTION = "tenant.secrets.re-encrypted";
     static final int MAX_LISTED_FAILURES = 100;
-    private static final int PAGE = 100;
-    // PostgreSQL orders uuids by their bytes, unsigned: the all-zero uuid is before every tenant's. (Java's UUID order
-    // is signed, so new UUID(Long.MIN_VALUE, Long.MIN_VALUE), 8000...-8000..., skipped the tenants before it: half.)
-    private static final UUID FIRST = new UUID(0L, 0L);
     private static final Logger LOG = Logger.getLogger(SecretReEncryption.class);
 
     private final TenantRepository tenants;
+    private final TenantPass pass;
     private final AssistantVersionRepository versions;
     private final ApiKeyRepository keys;
     private final TenantConfigurations configurations;
@@ -73,6 +70,7 @@ public class SecretReEncryption {
             TenantConfigurations configurations, AdminAuditTrail trail, AdminAuditRepository audits, Outbox outbox,
             SecretCipher cipher, ObjectMapper json, ChannelCredentialResealer channels) {
         this.tenants = tenants;
+        this.pass = new TenantPass(tenants);
         this.versions = versions;
         this.keys = keys;
         this.configurations = configurations;
@@ -97,22 +95,12 @@ public class SecretReEncryption {
                     "No platform secret key is active (aleff.secrets.active-key), so nothing can be re-encrypted."));
         }
         Tally tally = new Tally();
-        return page(actor, FIRST, tally).invoke(outbox::relaySoon).map(ignored -> {
+        return pass.forEach(id -> tenant(actor, id, tally)).invoke(outbox::relaySoon).map(ignored -> {
             SecretReEncryptionReport report = tally.report(cipher.activeKeyId());
             LOG.infof("Secret re-encryption by %s: %d tenants, %d re-encrypted, %d already current, %d failed",
                     actor.subject(), report.tenants(), report.reEncrypted(), report.alreadyCurrent(),
                     report.failed());
             return report;
-        });
-    }
-
-    private Uni<Void> page(Actor actor, UUID after, Tally tally) {
-        return TenantTransactions.acrossTenants(() -> tenants.idsAfter(after, PAGE)).chain(ids -> {
-            Uni<Void> done = Uni.createFrom().voidItem();
-            for (UUID id : ids) {
-                done = done.chain(() -> tenant(actor, id, tally));
-            }
-            return ids.size() < PAGE ? done : done.chain(() -> page(actor, ids.getLast(), tally));
         });
     }
 

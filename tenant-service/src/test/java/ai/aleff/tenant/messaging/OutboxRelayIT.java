@@ -2,6 +2,7 @@ package ai.aleff.tenant.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -22,6 +24,7 @@ import ai.aleff.contracts.Topics;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.testkit.EventProbe;
+import ai.aleff.testkit.ExportedMetrics;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
 
@@ -35,6 +38,28 @@ class OutboxRelayIT {
 
     @Inject
     Pool pool;
+
+    @TestHTTPResource("/")
+    URL baseUrl;
+
+    @Test
+    void metricsShowTheOutboxBacklogCountedFromTheTable() throws Exception {
+        try (EventProbe probe = EventProbe.open(bootstrapServers, Topics.TENANT_CONFIG)) {
+            // Given a change left unsent
+            String tenantId = UUID.randomUUID().toString();
+            TestOutbox.insertUnsent(pool, UUID.randomUUID().toString(), tenantId, configuration(tenantId, 1));
+
+            // When the relay publishes it
+            probe.awaitOne(TenantConfigurationChanged.class, c -> c.tenantId().equals(tenantId));
+
+            // Then /q/metrics exports tenant-service's committed list, with a counted (not -1) backlog
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                String scrape = ExportedMetrics.text(baseUrl);
+                assertThat(ExportedMetrics.names(scrape)).containsAll(ExportedMetrics.expected("tenant-service"));
+                assertThat(scrape).containsPattern("(?m)^aleff_outbox_backlog\\{[^}]*} [0-9]");
+            });
+        }
+    }
 
     @Test
     void aConfigurationLeftUnsentIsPublishedByTheRelayWithItsOriginalEventId() throws Exception {

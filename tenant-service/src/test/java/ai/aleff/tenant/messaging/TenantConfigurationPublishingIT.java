@@ -6,13 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +52,9 @@ class TenantConfigurationPublishingIT {
 
     @Inject
     Pool pool;
+
+    @Inject
+    ObjectMapper json;
 
     @Test
     void creatingATenantPublishesItsConfigurationAsACloudEventKeyedByTenant() {
@@ -131,6 +143,60 @@ class TenantConfigurationPublishingIT {
             audit.awaitOne(AuditRecord.class, r -> r.tenantId().equals(marker));
             assertThat(config.records()).extracting(ConsumerRecord::key).containsExactly(marker);
             assertThat(audit.records()).extracting(ConsumerRecord::key).containsExactly(marker);
+        }
+    }
+
+    @Test
+    void republishingPublishesEveryTenantAgainAndOvertakesANewerVersionOnTheTopic() throws Exception {
+        try (EventProbe probe = EventProbe.open(bootstrapServers, Topics.TENANT_CONFIG)) {
+            // Given two tenants, and on the topic a later version of the first than its row holds, as after a
+            // restored backup whose Kafka kept a change made since
+            String ahead = create("{\"name\": \"Ahead\"}").getString("id");
+            String level = create("{\"name\": \"Level\"}").getString("id");
+            CloudEvent<TenantConfigurationChanged> first = probe.awaitOne(TenantConfigurationChanged.class,
+                    c -> c.tenantId().equals(ahead));
+            probe.awaitOne(TenantConfigurationChanged.class, c -> c.tenantId().equals(level));
+            ConsumerRecord<String, byte[]> original = recordOf(probe, first.id());
+            ObjectNode newer = (ObjectNode) json.readTree(original.value());
+            newer.put("version", 7).put("name", "Renamed after the backup");
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
+                    new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(Topics.TENANT_CONFIG, null, ahead, json.writeValueAsBytes(newer),
+                        original.headers())).get();
+            }
+
+            // When a tenant administrator tries the pass, and then a platform administrator runs it
+            given().header("Authorization", "Bearer " + RealmUsers.token(RealmUsers.tenantAdmin(ahead)))
+                    .post("/v1/platform/tenants/republish")
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
+            JsonPath report = given().header("Authorization", "Bearer " + RealmUsers.platformAdminToken())
+                    .post("/v1/platform/tenants/republish")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+
+            // Then the first tenant is published one above the topic's version, with its row's state, and stored so
+            assertThat(report.getInt("versionsRaised")).isEqualTo(1);
+            assertThat(report.getInt("failed")).isZero();
+            assertThat(report.getInt("tenants")).isGreaterThanOrEqualTo(2);
+            CloudEvent<TenantConfigurationChanged> raised = probe.awaitOne(TenantConfigurationChanged.class,
+                    c -> c.tenantId().equals(ahead) && c.version() == 8);
+            assertThat(raised.data().name()).isEqualTo("Ahead");
+            assertThat(raised.data().apiKeyHashes()).isEqualTo(first.data().apiKeyHashes());
+            given().header("Authorization", "Bearer " + RealmUsers.platformAdminToken())
+                    .get("/v1/tenants/" + ahead)
+                    .then()
+                    .statusCode(200)
+                    .body("version", org.hamcrest.Matchers.equalTo(8));
+
+            // And the second tenant, which the topic had at its own version, is published again at that version
+            assertThat(probe.await(TenantConfigurationChanged.class, c -> c.tenantId().equals(level), 2))
+                    .extracting(e -> e.data().version())
+                    .containsExactly(1L, 1L);
         }
     }
 

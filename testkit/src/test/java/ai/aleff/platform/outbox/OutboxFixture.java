@@ -68,7 +68,9 @@ final class OutboxFixture implements AutoCloseable {
                         conversation_id text,
                         payload         text        NOT NULL,
                         created_at      timestamptz NOT NULL DEFAULT now(),
-                        sent_at         timestamptz)""");
+                        sent_at         timestamptz,
+                        traceparent     text,
+                        tracestate      text)""");
             statement.execute("CREATE INDEX outbox_unsent ON svc.outbox (id) WHERE sent_at IS NULL");
         }
         pool = PgBuilder.pool()

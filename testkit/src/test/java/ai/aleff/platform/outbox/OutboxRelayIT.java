@@ -5,16 +5,28 @@ import static ai.aleff.platform.outbox.OutboxFixture.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.Topics;
@@ -193,6 +205,47 @@ class OutboxRelayIT {
         // Then it refuses to, naming the table
         assertThatThrownBy(() -> relay.onStart(null)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("svc.old_outbox");
+    }
+
+    @Test
+    void theRelaysSendContinuesTheTraceOfTheChangeThatWroteTheRow() {
+        try (EventProbe probe = EventProbe.open(KafkaBroker.bootstrapServers(), Topics.AUDIT)) {
+            // Given an event written to the outbox while a request of trace T was being handled, and a marker event
+            // written outside any trace
+            Outbox outbox = fixture.outbox(Ordering.PER_KEY, Duration.ZERO, KafkaBroker.bootstrapServers());
+            String tenant = UUID.randomUUID().toString();
+            String traceId = UUID.randomUUID().toString().replace("-", "");
+            Context request = Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(traceId,
+                    "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault())));
+            CloudEvent<AuditRecord> traced = audit(tenant, "a", "traced");
+            // As in a service: the request runs on a duplicated Vert.x context, where Quarkus keeps its trace.
+            io.vertx.core.Context requestContext = VertxContext
+                    .createNewDuplicatedContext(fixture.vertx.getDelegate().getOrCreateContext());
+            CompletableFuture<Void> written = new CompletableFuture<>();
+            requestContext.runOnContext(ignored -> {
+                request.makeCurrent();
+                fixture.inTransaction(c -> outbox.add(c, traced)).subscribe()
+                        .with(written::complete, written::completeExceptionally);
+            });
+            written.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+            commit(outbox, List.of(audit(tenant, "b", "untraced")));
+
+            // When the relay sends them (nothing else publishes them)
+            probe.await(AuditRecord.class, r -> r.tenantId().equals(tenant), 2);
+
+            // Then the traced event's record carries trace T in its traceparent header, and the marker none
+            Map<String, String> traceparents = new HashMap<>();
+            probe.records().forEach(record -> {
+                Header id = record.headers().lastHeader("ce_id");
+                Header parent = record.headers().lastHeader("traceparent");
+                if (id != null) {
+                    traceparents.put(new String(id.value(), StandardCharsets.UTF_8),
+                            parent == null ? "none" : new String(parent.value(), StandardCharsets.UTF_8));
+                }
+            });
+            assertThat(traceparents.get(traced.id())).startsWith("00-" + traceId + "-");
+            assertThat(traceparents.values()).contains("none");
+        }
     }
 
     /** Adds in one committed transaction, without publishing: the relay alone must send them. */

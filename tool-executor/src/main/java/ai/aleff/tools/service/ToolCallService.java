@@ -16,6 +16,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
 import ai.aleff.platform.database.RowScope;
+import ai.aleff.platform.metrics.PlatformMeters;
+import ai.aleff.platform.tracing.ToolSpans;
 import ai.aleff.tools.config.ToolSettings;
 import ai.aleff.tools.repository.CallTicket;
 import ai.aleff.tools.repository.Claim;
@@ -39,9 +41,11 @@ public class ToolCallService {
     private final ToolRunner runner;
     private final ObjectMapper json;
     private final ToolSettings settings;
+    private final PlatformMeters meters;
 
     public ToolCallService(Pool pool, ToolCallStore store, ToolRegistry registry, ToolRunner runner, ObjectMapper json,
-            ToolSettings settings) {
+            ToolSettings settings, PlatformMeters meters) {
+        this.meters = meters;
         this.pool = pool;
         this.store = store;
         this.registry = registry;
@@ -58,6 +62,11 @@ public class ToolCallService {
      * @param runToken identifies this delivery's attempts, so a retry after a failed attempt can reclaim the call
      */
     public Uni<ToolCallCompleted> complete(ToolCallRequested request, UUID runToken) {
+        return ToolSpans.executed(String.valueOf(request.toolName()), request.callId(), request.tenantId(),
+                completed -> completed.error() != null, () -> claimAndRun(request, runToken));
+    }
+
+    private Uni<ToolCallCompleted> claimAndRun(ToolCallRequested request, UUID runToken) {
         String key = idempotencyKey(request);
         return RowScope.inTenant(pool, request.tenantId(), tx -> store.claim(tx, request.tenantId(), key,
                 request.callId(), request.toolName(), runToken, settings.claimExpiry()))
@@ -65,11 +74,17 @@ public class ToolCallService {
                     case Claim.Done done -> Uni.createFrom().item(outcome(done.outcome()));
                     case Claim.Busy busy -> Uni.createFrom()
                             .failure(new RetryLaterException("call " + key + " is running elsewhere"));
-                    case Claim.Owned owned -> run(request, owned.ticket());
+                    case Claim.Owned owned -> measured(request, owned.ticket());
                 })
                 .map(outcome -> outcome.ok()
                         ? ToolCallCompleted.ok(request, outcome.result(), outcome.completedAt())
                         : ToolCallCompleted.error(request, outcome.error(), outcome.completedAt()));
+    }
+
+    /** Counts each call run here (not one answered from its stored outcome); a name the model made up is "unknown". */
+    private Uni<ToolOutcome> measured(ToolCallRequested request, CallTicket ticket) {
+        String tool = registry.find(request.toolName()).map(ToolDefinition::name).orElse("unknown");
+        return run(request, ticket).invoke(outcome -> meters.toolCall(tool, outcome.ok()));
     }
 
     private Uni<ToolOutcome> run(ToolCallRequested request, CallTicket ticket) {

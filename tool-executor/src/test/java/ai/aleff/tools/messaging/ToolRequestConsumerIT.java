@@ -1,8 +1,11 @@
 package ai.aleff.tools.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -14,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import ai.aleff.contracts.Topics;
@@ -23,6 +27,7 @@ import ai.aleff.contracts.events.ToolCallRequested;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
+import ai.aleff.testkit.ExportedMetrics;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
 
@@ -33,6 +38,9 @@ class ToolRequestConsumerIT {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @TestHTTPResource("/")
+    URL baseUrl;
 
     @Test
     void calculatorRequestIsAnsweredWithItsResultAndAudited() {
@@ -72,6 +80,28 @@ class ToolRequestConsumerIT {
             ZonedDateTime time = ZonedDateTime.parse(result.result());
             assertThat(time.getZone().getId()).isEqualTo("Europe/Lisbon");
             assertThat(time.toInstant()).isBetween(before, Instant.now().plusSeconds(1));
+        }
+    }
+
+    @Test
+    void metricsCountToolCallsPerToolAndOutcome() {
+        try (EventProbe results = EventProbe.open(kafka, Topics.TOOL_RESULTS)) {
+            // Given a calculator call that succeeds and one whose expression it cannot read
+            ToolCallRequested ok = request("calculator", "{\"expression\":\"1+1\"}");
+            ToolCallRequested failing = request("calculator", "{\"expression\":\"1+\"}");
+
+            // When both are requested and answered
+            Events.publish(kafka, event(ok), event(failing));
+            awaitResult(results, ok);
+            awaitResult(results, failing);
+
+            // Then /q/metrics exports every series tool-executor's committed list names, errors counted apart
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                String scrape = ExportedMetrics.text(baseUrl);
+                assertThat(ExportedMetrics.names(scrape)).containsAll(ExportedMetrics.expected("tool-executor"));
+                assertThat(scrape)
+                        .containsPattern("aleff_tool_calls_total\\{[^}]*outcome=\"error\"[^}]*tool=\"calculator\"");
+            });
         }
     }
 
