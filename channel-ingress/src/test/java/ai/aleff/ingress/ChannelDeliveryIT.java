@@ -47,6 +47,7 @@ import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.Events;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.channels.SlackWebApi;
 import ai.aleff.testkit.channels.TelegramSendApi;
 import ai.aleff.testkit.channels.TranscriptionApi;
 import ai.aleff.testkit.channels.WhatsAppGraphApi;
@@ -81,6 +82,59 @@ class ChannelDeliveryIT {
 
     @Inject
     TenantDirectory tenants;
+
+    @Test
+    void aSlackMentionIsAnsweredInItsThreadInMrkdwnOnceAndA429IsWaitedFor() {
+        // Given a Slack Events API connection and a mention in a channel whose first post Slack rate-limits
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        String connectionId = TestConnections.newConnectionId();
+        String secret = "0123456789abcdef0123456789abcdef";
+        TestConnections.publishAndAwait(bootstrap, connections, TestConnections.record(tenant.tenantId(),
+                connectionId, Type.SLACK, Status.ACTIVE, Settings.defaults(), new Account("UBOT0001", "BBOT0001"),
+                Map.of(ChannelConnectionChanged.BOT_TOKEN, "xoxb-1-2-" + connectionId,
+                        ChannelConnectionChanged.SIGNING_SECRET, secret),
+                1));
+        String channel = "C" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36)
+                .toUpperCase(java.util.Locale.ROOT);
+        DeliveryEmulators.slack.rateLimitedOnce(channel, 1);
+        String event = """
+                {"type":"event_callback","team_id":"T0TEAM001","event":{"type":"app_mention","channel":"%s",
+                "channel_type":"channel","user":"U0ADA","text":"<@UBOT0001> summarise","ts":"1700000000.000200"},
+                "event_id":"Ev%s","event_time":1700000000}""".formatted(channel, channel);
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        MessageReceived m;
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            given().header("X-Slack-Request-Timestamp", timestamp)
+                    .header("X-Slack-Signature", ai.aleff.ingress.slack.SlackSignatureVerifier.sign(secret, timestamp,
+                            event.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .contentType("application/json").body(event).post("/v1/channels/slack/{id}", connectionId)
+                    .then().statusCode(200);
+            m = inbound.awaitOne(MessageReceived.class, x -> x.tenantId().equals(tenant.tenantId())).data();
+        }
+        assertThat(m.text()).isEqualTo("summarise");
+
+        // When the assistant's Markdown reply is published, and redelivered
+        CloudEvent<ReplyReady> reply = reply(m, UUID.randomUUID().toString(),
+                "**Done**: see [the report](https://example.com/r?a=1&b=2) <!channel>");
+        Events.publish(bootstrap, reply);
+        await().atMost(WAIT).until(() -> DeliveryEmulators.slack.posts(channel).size() == 2);
+        Events.publish(bootstrap, reply, reply(m, UUID.randomUUID().toString(), "marker"));
+        await().atMost(WAIT).until(() -> DeliveryEmulators.slack.posts(channel).stream()
+                .anyMatch(c -> c.text().equals("marker")));
+
+        // Then after the 429 and its Retry-After it was posted once, in mrkdwn, in the mention's thread, with the bot
+        // token; the redelivery posted nothing more
+        List<SlackWebApi.Call> posts = DeliveryEmulators.slack.posts(channel);
+        assertThat(posts).extracting(SlackWebApi.Call::text).containsExactly(
+                "*Done*: see <https://example.com/r?a=1&amp;b=2|the report> &lt;!channel&gt;",
+                "*Done*: see <https://example.com/r?a=1&amp;b=2|the report> &lt;!channel&gt;", "marker");
+        assertThat(posts).allSatisfy(c -> {
+            assertThat(c.threadTs()).isEqualTo("1700000000.000200");
+            assertThat(c.authorization()).isEqualTo("Bearer xoxb-1-2-" + connectionId);
+        });
+        assertThat(Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(
+                Duration.ofMillis(900));
+    }
 
     @Test
     void aLongHostileReplyIsSplitEscapedThreadedPacedAndSentOnceEvenWhenRedelivered() {

@@ -358,6 +358,85 @@ class ChannelWebhooksIT {
         }
     }
 
+    @Test
+    void aSignedSlackEventIsPublishedOnceAndUnsignedForgedStaleOrMalformedOnesAreRefused() {
+        // Given a Slack Events API connection of a tenant (bot user UBOT0001)
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        String connectionId = TestConnections.newConnectionId();
+        String secret = "8f742231b10e8888abcd99aaabbb85a5";
+        TestConnections.publishAndAwait(bootstrap, connections, TestConnections.record(tenant.tenantId(),
+                connectionId, Type.SLACK, Status.ACTIVE, Settings.defaults(), new Account("UBOT0001", "BBOT0001"),
+                Map.of(ChannelConnectionChanged.BOT_TOKEN, "xoxb-test-token",
+                        ChannelConnectionChanged.SIGNING_SECRET, secret),
+                1));
+        String path = "/v1/channels/slack/" + connectionId;
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            // When Slack verifies the URL, Then the challenge is echoed
+            given().headers(slackHeaders(secret, "{\"type\":\"url_verification\",\"challenge\":\"3eZbrw1aB\"}", 0))
+                    .body("{\"type\":\"url_verification\",\"challenge\":\"3eZbrw1aB\"}").post(path).then()
+                    .statusCode(200).body("challenge", org.hamcrest.Matchers.equalTo("3eZbrw1aB"));
+
+            // When a mention in a channel arrives, and Slack retries it (X-Slack-Retry-Num), and redelivers it
+            String mention = slackEvent("Ev" + connectionId.replaceAll("[^A-Za-z0-9]", "") + "A", "app_mention",
+                    "<@UBOT0001> hello there", "");
+            given().headers(slackHeaders(secret, mention, 0)).body(mention).post(path).then().statusCode(200);
+            given().headers(slackHeaders(secret, mention, 0)).header("X-Slack-Retry-Num", "1")
+                    .header("X-Slack-Retry-Reason", "http_timeout").body(mention).post(path).then().statusCode(200);
+            given().headers(slackHeaders(secret, mention, 0)).body(mention).post(path).then().statusCode(200);
+            // And a bot's post, an edit, an unsigned, a forged, a replayed (6 minutes old) and a malformed request
+            String bot = slackEvent("EvBot" + connectionId.replaceAll("[^A-Za-z0-9]", ""), "app_mention", "loop",
+                    ",\"bot_id\":\"B999\"");
+            given().headers(slackHeaders(secret, bot, 0)).body(bot).post(path).then().statusCode(200);
+            String forged = slackEvent("EvF" + connectionId.replaceAll("[^A-Za-z0-9]", ""), "app_mention", "forged",
+                    "");
+            given().body(forged).post(path).then().statusCode(401).contentType("application/problem+json");
+            given().headers(slackHeaders("0" + secret.substring(1), forged, 0)).body(forged).post(path).then()
+                    .statusCode(403).contentType("application/problem+json");
+            given().headers(slackHeaders(secret, forged, -360)).body(forged).post(path).then().statusCode(403)
+                    .contentType("application/problem+json");
+            given().headers(slackHeaders(secret, "not json{", 0)).body("not json{").post(path).then()
+                    .statusCode(400).contentType("application/problem+json");
+            String hostile = "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"app_mention\","
+                    + "\"user\":\"U1\",\"channel\":\"../x\",\"ts\":\"1.2\",\"text\":\"x\"}}";
+            given().headers(slackHeaders(secret, hostile, 0)).body(hostile).post(path).then().statusCode(400)
+                    .contentType("application/problem+json");
+            given().headers(slackHeaders(secret, mention, 0)).body(mention).post("/v1/channels/slack/unknown")
+                    .then().statusCode(404).contentType("application/problem+json");
+
+            // Then the mention is published once, in the thread it starts, without the mention itself
+            String marker = slackEvent("EvM" + connectionId.replaceAll("[^A-Za-z0-9]", ""), "app_mention",
+                    "<@UBOT0001> marker", "");
+            given().headers(slackHeaders(secret, marker, 0)).body(marker).post(path).then().statusCode(200);
+            inbound.await(MessageReceived.class, m -> m.tenantId().equals(tenant.tenantId())
+                    && m.text().equals("marker"), 1);
+            List<CloudEvent<MessageReceived>> events = inbound.events(MessageReceived.class,
+                    m -> m.tenantId().equals(tenant.tenantId()) && !m.text().equals("marker"));
+            assertThat(events).singleElement().satisfies(e -> {
+                assertThat(e.data().text()).isEqualTo("hello there");
+                assertThat(e.data().channel()).isEqualTo("slack");
+                assertThat(e.data().userId()).isEqualTo("sl:U0USER1");
+                assertThat(e.data().conversationId())
+                        .isEqualTo("sl:" + connectionId + ":C0CHANNEL1:1700000000.000100");
+            });
+        }
+    }
+
+    private static Map<String, String> slackHeaders(String secret, String body, long offsetSeconds) {
+        String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond() + offsetSeconds);
+        return Map.of("X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature",
+                ai.aleff.ingress.slack.SlackSignatureVerifier.sign(secret, timestamp,
+                        body.getBytes(StandardCharsets.UTF_8)),
+                "Content-Type", "application/json");
+    }
+
+    private static String slackEvent(String eventId, String type, String text, String extra) {
+        return """
+                {"type":"event_callback","team_id":"T123ABC456","api_app_id":"A123ABC456","event":{"type":"%s",
+                "channel":"C0CHANNEL1","channel_type":"channel","user":"U0USER1","text":"%s",
+                "ts":"1700000000.000100","event_ts":"1700000000.000100"%s},"event_id":"%s","event_time":1700000000}"""
+                .formatted(type, text, extra, eventId);
+    }
+
     private Response signedWhatsApp(String path, byte[] raw, String appSecret) {
         return given().header("X-Hub-Signature-256", WhatsAppSignatureVerifier.sign(appSecret, raw))
                 .contentType("application/json").body(raw).post(path);

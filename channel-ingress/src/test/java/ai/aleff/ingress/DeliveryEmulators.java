@@ -4,20 +4,24 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import ai.aleff.testkit.channels.SlackWebApi;
 import ai.aleff.testkit.channels.TelegramSendApi;
 import ai.aleff.testkit.channels.WhatsAppGraphApi;
 
-/** The emulated Telegram and WhatsApp send APIs, with delivery's timings shortened so failures show in seconds. */
+/** The emulated Telegram, WhatsApp and Slack send APIs, with delivery's timings shortened so failures show in seconds. */
 public class DeliveryEmulators implements QuarkusTestResourceLifecycleManager {
 
     static TelegramSendApi telegram;
     static WhatsAppGraphApi whatsapp;
+    static SlackWebApi slack;
 
     @Override
     public Map<String, String> start() {
         telegram = TelegramSendApi.start();
         whatsapp = WhatsAppGraphApi.start();
-        return Map.of("aleff.channels.telegram.api-base-url", telegram.baseUrl(),
+        slack = SlackWebApi.start();
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
+                "aleff.channels.telegram.api-base-url", telegram.baseUrl(),
                 "aleff.channels.whatsapp.graph-base-url", whatsapp.baseUrl(),
                 "aleff.channels.delivery.max-attempts", "3",
                 "aleff.channels.delivery.first-backoff", "200ms",
@@ -26,12 +30,16 @@ public class DeliveryEmulators implements QuarkusTestResourceLifecycleManager {
                 "aleff.channels.delivery.claim-timeout", "3s",
                 "aleff.channels.delivery.request-timeout", "2s",
                 "aleff.channels.delivery.typing-interval", "1s",
-                "aleff.channels.delivery.typing-cap", "10s");
+                "aleff.channels.delivery.typing-cap", "10s"));
+        config.put("aleff.channels.slack.api-base-url", slack.baseUrl());
+        config.put("aleff.channels.slack.channel-gap", "500ms");
+        return config;
     }
 
     @Override
     public void stop() {
         telegram.close();
         whatsapp.close();
+        slack.close();
     }
 }

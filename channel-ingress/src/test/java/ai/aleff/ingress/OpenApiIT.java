@@ -45,6 +45,10 @@ class OpenApiIT {
                         equalTo("verifyWhatsAppWebhook"))
                 .body("paths.'/v1/channels/whatsapp/{connectionId}'.post.operationId",
                         equalTo("receiveWhatsAppNotification"))
-                .body("paths.'/v1/channels/whatsapp/{connectionId}'.post.security", empty());
+                .body("paths.'/v1/channels/whatsapp/{connectionId}'.post.security", empty())
+                .body("paths.'/v1/channels/slack/{connectionId}'.post.operationId", equalTo("receiveSlackEvent"))
+                .body("paths.'/v1/channels/slack/{connectionId}'.post.responses.'403'.content"
+                        + ".'application/problem+json'", notNullValue())
+                .body("paths.'/v1/channels/slack/{connectionId}'.post.security", empty());
     }
 }

@@ -22,11 +22,20 @@ public final class ChannelConversations {
         return "wa:" + connectionId + ":" + waId;
     }
 
-    /** The conversation of a normalised message of either channel. */
+    /**
+     * {@code sl:<connectionId>:<channelId>} or, in a thread, {@code sl:<connectionId>:<channelId>:<thread_ts>}: a Slack
+     * thread is its own conversation (the reply goes into it).
+     */
+    public static String slack(String connectionId, String channelId, String threadTs) {
+        return "sl:" + connectionId + ":" + channelId + (threadTs == null ? "" : ":" + threadTs);
+    }
+
+    /** The conversation of a normalised message of any channel. */
     public static String idFor(String connectionId, InboundMessage message) {
         return switch (message.channel()) {
             case "telegram" -> telegram(connectionId, message.chatId(), message.threadId());
             case "whatsapp" -> whatsapp(connectionId, message.chatId());
+            case "slack" -> slack(connectionId, message.chatId(), message.threadId());
             default -> throw new IllegalArgumentException("no channel conversations for " + message.channel());
         };
     }
@@ -37,7 +46,15 @@ public final class ChannelConversations {
      * a redelivery after our restart and a second instance all map to the one message first reserved for it.
      */
     public static String dedupeKey(String connectionId, InboundMessage message) {
-        String prefix = "telegram".equals(message.channel()) ? "tg:" : "wa:";
-        return prefix + connectionId + ":" + message.dedupeId();
+        return prefix(message.channel()) + connectionId + ":" + message.dedupeId();
+    }
+
+    /** The short prefix of a channel's ids ({@code tg:}, {@code wa:}, {@code sl:}). */
+    public static String prefix(String channel) {
+        return switch (channel) {
+            case "telegram" -> "tg:";
+            case "slack" -> "sl:";
+            default -> "wa:";
+        };
     }
 }

@@ -120,7 +120,7 @@ public class ChannelMessageIntake {
 
     /** The user id within the tenant: the platform's sender id, prefixed so channels never share an id. */
     static String userId(InboundMessage message) {
-        return ("telegram".equals(message.channel()) ? "tg:" : "wa:") + message.senderId();
+        return ChannelConversations.prefix(message.channel()) + message.senderId();
     }
 
     private static GroupGate gate(ChannelConnection connection) {

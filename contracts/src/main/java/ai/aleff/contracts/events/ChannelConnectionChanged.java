@@ -19,13 +19,15 @@ import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
  * @param displayName the administrator's name for the connection
  * @param status {@code ACTIVE}, {@code PAUSED} (keep it, handle nothing) or {@code DELETED} (erase it; the record
  *        then carries no credentials)
- * @param mode how updates arrive: {@code WEBHOOK} (platform pushes) or {@code POLLING} (Telegram getUpdates)
+ * @param mode how updates arrive: {@code WEBHOOK} (platform pushes; Slack's Events API), {@code POLLING} (Telegram
+ *        getUpdates) or {@code SOCKET_MODE} (Slack)
  * @param settings group behaviour and allow-lists; never null
  * @param account who the connection speaks as on the platform (Telegram: the bot's id and username from
  *        {@code getMe}, used to recognise mentions and our own messages); null when unknown
  * @param credentials encrypted secrets by name: {@code botToken} and {@code webhookSecret} (the {@code secret_token}
  *        Telegram echoes in {@code X-Telegram-Bot-Api-Secret-Token}) for Telegram; {@code accessToken},
- *        {@code appSecret} and {@code verifyToken} for WhatsApp. Never null; empty when deleted
+ *        {@code appSecret} and {@code verifyToken} for WhatsApp; {@code botToken}, {@code signingSecret} and (Socket
+ *        Mode) {@code appToken} for Slack. Never null; empty when deleted
  * @param version increases with every change, so consumers can ignore stale updates
  * @param changedAt when the change was made
  */
@@ -44,15 +46,19 @@ public record ChannelConnectionChanged(String tenantId, String connectionId, Typ
     public static final String APP_SECRET = "appSecret";
     /** Credential name: the verify token of WhatsApp's {@code hub.challenge} handshake. */
     public static final String VERIFY_TOKEN = "verifyToken";
+    /** Credential name: the Slack app's signing secret keying {@code X-Slack-Signature} (v0). */
+    public static final String SIGNING_SECRET = "signingSecret";
+    /** Credential name: the Slack app-level token ({@code xapp-}) that opens Socket Mode connections. */
+    public static final String APP_TOKEN = "appToken";
 
     public ChannelConnectionChanged {
         settings = settings == null ? Settings.defaults() : settings;
         credentials = credentials == null ? Map.of() : Map.copyOf(credentials);
     }
 
-    /** The platform of a connection; SLACK and DISCORD may follow. */
+    /** The platform of a connection; DISCORD may follow. */
     public enum Type {
-        TELEGRAM, WHATSAPP
+        TELEGRAM, WHATSAPP, SLACK
     }
 
     /** Whether the connection is handled. */
@@ -60,16 +66,20 @@ public record ChannelConnectionChanged(String tenantId, String connectionId, Typ
         ACTIVE, PAUSED, DELETED
     }
 
-    /** How updates reach the platform. */
+    /**
+     * How updates reach the platform: {@code WEBHOOK} (the platform pushes; Slack's Events API), {@code POLLING}
+     * (Telegram getUpdates) or {@code SOCKET_MODE} (Slack: we hold one WebSocket per app).
+     */
     public enum Mode {
-        WEBHOOK, POLLING
+        WEBHOOK, POLLING, SOCKET_MODE
     }
 
     /**
      * The platform account behind a connection.
      *
-     * @param id the platform's id for it (Telegram bot user id, WhatsApp phone-number id)
-     * @param username the handle others mention (Telegram bot username without {@code @}); may be null
+     * @param id the platform's id for it (Telegram bot user id, WhatsApp phone-number id, Slack bot user id)
+     * @param username the handle others mention (Telegram bot username without {@code @}; Slack: the bot's
+     *        {@code bot_id}, which marks its own messages); may be null
      */
     public record Account(String id, String username) {
     }

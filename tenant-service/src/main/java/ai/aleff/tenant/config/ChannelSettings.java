@@ -12,7 +12,7 @@ public interface ChannelSettings {
 
     /**
      * The public HTTPS base URL under which channel-ingress serves the webhooks ({@code /v1/channels/telegram/{id}},
-     * {@code /v1/channels/whatsapp/{id}}). Unset (the local run): Telegram connections poll, and WhatsApp connections
+     * {@code /v1/channels/whatsapp/{id}}, {@code /v1/channels/slack/{id}}). Unset (the local run): Telegram connections poll, and WhatsApp connections
      * and Telegram webhooks are refused with a problem saying why.
      */
     Optional<String> publicBaseUrl();
@@ -23,6 +23,24 @@ public interface ChannelSettings {
 
     /** Telegram's Bot API. */
     Telegram telegram();
+
+    /** Slack's Web API ({@code auth.test} when a Slack app is connected). */
+    Slack slack();
+
+    interface Slack {
+
+        /** Base URL of the Web API methods; a test points it at an emulator. */
+        @WithDefault("https://slack.com/api")
+        String apiBaseUrl();
+
+        /** How long to wait for a TCP (and TLS) connection to the Web API. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** How long a Web API call may go without an answer before it counts as unreachable. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
 
     interface Telegram {
 

@@ -10,6 +10,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.Problems;
 import ai.aleff.tenant.service.InvalidChannelConnectionException;
+import ai.aleff.tenant.slack.SlackRateLimitedException;
+import ai.aleff.tenant.slack.SlackRefusedException;
+import ai.aleff.tenant.slack.SlackUnreachableException;
 import ai.aleff.tenant.telegram.TelegramRateLimitedException;
 import ai.aleff.tenant.telegram.TelegramRefusedException;
 import ai.aleff.tenant.telegram.TelegramUnreachableException;
@@ -74,6 +77,30 @@ public class ChannelProblemMappers {
     public Response unreachable(TelegramUnreachableException e) {
         return Problems.response(Response.Status.BAD_GATEWAY, "Telegram could not be reached",
                 "No usable answer from Telegram (" + e.getMessage() + "); try again later." + NOTHING_STORED)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response slackRefused(SlackRefusedException e) {
+        return Problems.response(UNPROCESSABLE, "Slack refused the bot token",
+                "Slack answered " + e.method() + " with " + e.error() + ": the bot token (xoxb-...) is wrong, revoked "
+                        + "or the app is not installed. Copy it again from the app's OAuth & Permissions page."
+                        + NOTHING_STORED)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response slackRateLimited(SlackRateLimitedException e) {
+        return Problems.response(Response.Status.SERVICE_UNAVAILABLE, "Slack asks to slow down",
+                "Slack rate-limited the call; retry after " + e.retryAfterSeconds() + " seconds." + NOTHING_STORED)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response slackUnreachable(SlackUnreachableException e) {
+        return Problems.response(Response.Status.BAD_GATEWAY, "Slack could not be reached",
+                "No usable answer from Slack (" + e.getMessage() + "); try again later." + NOTHING_STORED)
                 .build();
     }
 }

@@ -33,11 +33,10 @@ final class ChannelConnectionRules {
         String name = displayName(input.displayName(), errors);
         credentials(input.type(), input.credentials(), true, errors);
         Settings settings = settings(input.type(), input.settings(), errors);
-        Mode mode = input.mode() != null
-                ? input.mode()
-                : input.type() == Type.WHATSAPP || hasPublicUrl ? Mode.WEBHOOK : Mode.POLLING;
+        Mode mode = input.mode() != null ? input.mode() : defaultMode(input.type(), hasPublicUrl);
         mode(input.type(), mode, errors);
         throwIfAny(errors);
+        requireAppToken(input.type(), mode, input.credentials().appToken() != null);
         requirePublicUrl(input.type(), mode, hasPublicUrl, publicUrlIsHttps);
         return new Resolved(name, mode, settings);
     }
@@ -61,6 +60,17 @@ final class ChannelConnectionRules {
         return new Resolved(name, mode, settings);
     }
 
+    /**
+     * Without a mode: webhooks where the platform can reach us; else Telegram polls and Slack holds a Socket Mode
+     * connection (the local run has no public URL). WhatsApp only pushes.
+     */
+    private static Mode defaultMode(Type type, boolean hasPublicUrl) {
+        if (type == Type.WHATSAPP || hasPublicUrl) {
+            return Mode.WEBHOOK;
+        }
+        return type == Type.SLACK ? Mode.SOCKET_MODE : Mode.POLLING;
+    }
+
     private static String displayName(String value, List<FieldError> errors) {
         String name = value == null ? "" : value.strip();
         if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
@@ -76,8 +86,15 @@ final class ChannelConnectionRules {
             if (required && credentials.botToken() == null) {
                 errors.add(new FieldError("credentials.botToken", "a TELEGRAM connection needs the bot token"));
             }
+            if (credentials.botToken() != null && credentials.botToken().startsWith("xoxb-")) {
+                errors.add(new FieldError("credentials.botToken", "a Slack token, not a Telegram bot token"));
+            }
             refuse(credentials.accessToken(), "credentials.accessToken", type, errors);
             refuse(credentials.appSecret(), "credentials.appSecret", type, errors);
+            refuse(credentials.signingSecret(), "credentials.signingSecret", type, errors);
+            refuse(credentials.appToken(), "credentials.appToken", type, errors);
+        } else if (type == Type.SLACK) {
+            slackCredentials(credentials, required, errors);
         } else {
             if (required && credentials.accessToken() == null) {
                 errors.add(new FieldError("credentials.accessToken", "a WHATSAPP connection needs an access token"));
@@ -86,6 +103,34 @@ final class ChannelConnectionRules {
                 errors.add(new FieldError("credentials.appSecret", "a WHATSAPP connection needs the app secret"));
             }
             refuse(credentials.botToken(), "credentials.botToken", type, errors);
+            refuse(credentials.signingSecret(), "credentials.signingSecret", type, errors);
+            refuse(credentials.appToken(), "credentials.appToken", type, errors);
+        }
+    }
+
+    /** Slack: a bot token (xoxb-) and the signing secret always; the app token is checked against the mode. */
+    private static void slackCredentials(ChannelCredentialsInput credentials, boolean required,
+            List<FieldError> errors) {
+        if (required && credentials.botToken() == null) {
+            errors.add(new FieldError("credentials.botToken", "a SLACK connection needs the bot token (xoxb-...)"));
+        }
+        if (credentials.botToken() != null && !credentials.botToken().startsWith("xoxb-")) {
+            errors.add(new FieldError("credentials.botToken", "a SLACK connection needs a bot token (xoxb-...), "
+                    + "from the app's OAuth & Permissions page"));
+        }
+        if (required && credentials.signingSecret() == null) {
+            errors.add(new FieldError("credentials.signingSecret",
+                    "a SLACK connection needs the app's signing secret"));
+        }
+        refuse(credentials.accessToken(), "credentials.accessToken", Type.SLACK, errors);
+        refuse(credentials.appSecret(), "credentials.appSecret", Type.SLACK, errors);
+    }
+
+    /** Socket Mode opens its connection with the app-level token: one given now or one stored already. */
+    static void requireAppToken(Type type, Mode mode, boolean hasAppToken) {
+        if (type == Type.SLACK && mode == Mode.SOCKET_MODE && !hasAppToken) {
+            throw new InvalidChannelConnectionException(List.of(new FieldError("credentials.appToken",
+                    "SOCKET_MODE needs an app-level token (xapp-..., scope connections:write)")));
         }
     }
 
@@ -94,15 +139,21 @@ final class ChannelConnectionRules {
         if (type == Type.WHATSAPP && settings.phoneNumberId() == null) {
             errors.add(new FieldError("settings.phoneNumberId", "a WHATSAPP connection needs its phone-number id"));
         }
-        if (type == Type.TELEGRAM && settings.phoneNumberId() != null) {
+        if (type != Type.WHATSAPP && settings.phoneNumberId() != null) {
             errors.add(new FieldError("settings.phoneNumberId", "only WHATSAPP connections have one"));
         }
         return settings;
     }
 
     private static void mode(Type type, Mode mode, List<FieldError> errors) {
-        if (type == Type.WHATSAPP && mode == Mode.POLLING) {
+        if (type == Type.WHATSAPP && mode != Mode.WEBHOOK) {
             errors.add(new FieldError("mode", "WhatsApp only pushes (WEBHOOK); it has no polling"));
+        }
+        if (type == Type.TELEGRAM && mode == Mode.SOCKET_MODE) {
+            errors.add(new FieldError("mode", "SOCKET_MODE is Slack's; Telegram uses WEBHOOK or POLLING"));
+        }
+        if (type == Type.SLACK && mode == Mode.POLLING) {
+            errors.add(new FieldError("mode", "Slack has no polling: WEBHOOK (Events API) or SOCKET_MODE"));
         }
     }
 
@@ -125,15 +176,21 @@ final class ChannelConnectionRules {
         if (!hasPublicUrl) {
             throw new ProblemException(Response.Status.CONFLICT, "This platform has no public URL "
                     + "(aleff.channels.public-base-url), so " + type + " cannot deliver webhooks to it."
-                    + (type == Type.TELEGRAM
-                            ? " Use \"mode\": \"POLLING\", or ask the operator to set one."
-                            : " Ask the "
-                                    + "operator to set one."));
+                    + switch (type) {
+                        case TELEGRAM -> " Use \"mode\": \"POLLING\", or ask the operator to set one.";
+                        case SLACK -> " Use \"mode\": \"SOCKET_MODE\" (with an app-level token), or ask the "
+                                + "operator to set one.";
+                        default -> " Ask the operator to set one.";
+                    });
         }
         if (!publicUrlIsHttps) {
             throw new ProblemException(Response.Status.CONFLICT, "The platform's public URL "
                     + "(aleff.channels.public-base-url) is not https, and " + type + " delivers webhooks only over "
-                    + "HTTPS." + (type == Type.TELEGRAM ? " Use \"mode\": \"POLLING\"." : ""));
+                    + "HTTPS." + switch (type) {
+                        case TELEGRAM -> " Use \"mode\": \"POLLING\".";
+                        case SLACK -> " Use \"mode\": \"SOCKET_MODE\".";
+                        default -> "";
+                    });
         }
     }
 }

@@ -34,8 +34,9 @@ import ai.aleff.tenant.repository.TenantTransactions;
 /**
  * A tenant's channel connections. Every change is one transaction with the tenant row locked: the row, its
  * {@link ChannelConnectionChanged} (next version; credentials only encrypted) and the admin audit (no secret, no
- * hint), all through the outbox. Telegram is asked first ({@code getMe}, {@code setWebhook} / {@code deleteWebhook},
- * outside any transaction): a refused token or an unreachable Telegram stores and publishes nothing.
+ * hint), all through the outbox. The platform is asked first (Telegram {@code getMe}, {@code setWebhook} /
+ * {@code deleteWebhook}; Slack {@code auth.test}), outside any transaction: a refused token or an unreachable
+ * platform stores and publishes nothing.
  */
 @ApplicationScoped
 public class ChannelConnectionService {
@@ -93,10 +94,8 @@ public class ChannelConnectionService {
         String connectionId = ChannelSecrets.newConnectionId();
         String generated = ChannelSecrets.newSecret();
         ChannelCredentialsInput given = input.credentials();
-        Uni<Account> account = input.type() == Type.TELEGRAM
-                ? registration.registerTelegram(given.botToken(), resolved.mode(),
-                        records.webhookUrl(input.type(), connectionId), generated)
-                : Uni.createFrom().item(new Account(resolved.settings().phoneNumberId(), null));
+        Uni<Account> account = registration.register(input.type(), given.botToken(), resolved.mode(),
+                records.webhookUrl(input.type(), connectionId), generated, resolved.settings());
         return TenantTransactions.inTenant(id, () -> tenants.findById(id).invoke(TenantChanges::requireLive)
                 .chain(() -> connections.countOfTenant(id)).invoke(this::requireRoom))
                 .chain(() -> account)
@@ -112,9 +111,7 @@ public class ChannelConnectionService {
                             row.createdAt = now;
                             apply(row, resolved, registered, now);
                             Map<String, String> plain = new HashMap<>(ChannelSecrets.plain(given));
-                            plain.put(input.type() == Type.TELEGRAM
-                                    ? ChannelConnectionChanged.WEBHOOK_SECRET
-                                    : ChannelConnectionChanged.VERIFY_TOKEN, generated);
+                            ChannelSecrets.generatedName(input.type()).ifPresent(name -> plain.put(name, generated));
                             seal(row, Map.of(), Map.of(), plain);
                             return connections.persist(row)
                                     .chain(() -> publish(actor, row, records.changed(row), CONNECTED, null,
@@ -140,13 +137,19 @@ public class ChannelConnectionService {
                 requireCipher();
             }
             Map<String, EncryptedSecret> stored = records.credentials(found);
-            Uni<Account> account = found.type == Type.TELEGRAM
-                    ? registration.registerTelegram(given.containsKey(ChannelConnectionChanged.BOT_TOKEN)
+            ChannelConnectionRules.requireAppToken(found.type, resolved.mode(),
+                    given.containsKey(ChannelConnectionChanged.APP_TOKEN)
+                            || stored.containsKey(ChannelConnectionChanged.APP_TOKEN));
+            String token = found.type == Type.WHATSAPP
+                    ? null
+                    : given.containsKey(ChannelConnectionChanged.BOT_TOKEN)
                             ? given.get(ChannelConnectionChanged.BOT_TOKEN)
-                            : open(found, stored, ChannelConnectionChanged.BOT_TOKEN), resolved.mode(),
-                            records.webhookUrl(found.type, connectionId),
-                            open(found, stored, ChannelConnectionChanged.WEBHOOK_SECRET))
-                    : Uni.createFrom().item(new Account(resolved.settings().phoneNumberId(), null));
+                            : open(found, stored, ChannelConnectionChanged.BOT_TOKEN);
+            Uni<Account> account = registration.register(found.type, token, resolved.mode(),
+                    records.webhookUrl(found.type, connectionId), found.type == Type.TELEGRAM
+                            ? open(found, stored, ChannelConnectionChanged.WEBHOOK_SECRET)
+                            : null,
+                    resolved.settings());
             return account.chain(registered -> change(actor, id, connectionId, precondition, UPDATED,
                     (row, now) -> {
                         apply(row, resolved, registered, now);

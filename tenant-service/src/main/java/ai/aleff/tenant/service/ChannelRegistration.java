@@ -8,10 +8,13 @@ import io.smallrye.mutiny.Uni;
 
 import ai.aleff.contracts.events.ChannelConnectionChanged.Account;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Mode;
+import ai.aleff.contracts.events.ChannelConnectionChanged.Settings;
+import ai.aleff.contracts.events.ChannelConnectionChanged.Type;
+import ai.aleff.tenant.slack.SlackWebApi;
 import ai.aleff.tenant.telegram.TelegramBotApi;
 
 /**
- * What a Telegram connection needs at Telegram before it is stored: the token checked ({@code getMe}, which also
+ * What a connection needs at its platform before it is stored. Telegram: the token checked ({@code getMe}, which also
  * gives the bot's id and username for mention and own-message detection), then the webhook registered with our
  * secret token (WEBHOOK) or removed so that {@code getUpdates} works (POLLING: Telegram answers 409 to polling while
  * a webhook is set).
@@ -26,9 +29,29 @@ public class ChannelRegistration {
     static final List<String> TELEGRAM_UPDATES = List.of("message", "edited_message");
 
     private final TelegramBotApi telegram;
+    private final SlackWebApi slack;
 
-    public ChannelRegistration(TelegramBotApi telegram) {
+    public ChannelRegistration(TelegramBotApi telegram, SlackWebApi slack) {
         this.telegram = telegram;
+        this.slack = slack;
+    }
+
+    /**
+     * Slack: the bot token checked with {@code auth.test}, which gives the bot user id (our own messages) and the
+     * bot id. Nothing is registered: the Events API URL is pasted into the app's settings by the administrator.
+     */
+    Uni<Account> registerSlack(String botToken) {
+        return slack.authTest(botToken).map(bot -> new Account(bot.userId(), bot.botId()));
+    }
+
+    /** What {@code type} needs at its platform; the account it resolves to (WhatsApp: the number, unchecked). */
+    Uni<Account> register(Type type, String botToken, Mode mode, String webhookUrl, String webhookSecret,
+            Settings settings) {
+        return switch (type) {
+            case TELEGRAM -> registerTelegram(botToken, mode, webhookUrl, webhookSecret);
+            case SLACK -> registerSlack(botToken);
+            case WHATSAPP -> Uni.createFrom().item(new Account(settings.phoneNumberId(), null));
+        };
     }
 
     Uni<Account> registerTelegram(String token, Mode mode, String webhookUrl, String webhookSecret) {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -79,6 +80,18 @@ public class ChannelSecrets {
         return cipher.decrypt(SecretPlace.channelCredential(tenantId.toString(), connectionId, name), sealed);
     }
 
+    /**
+     * The name of the secret the platform generates for a new connection of {@code type}: Telegram's webhook secret,
+     * WhatsApp's verify token; none for Slack, which signs with the app's own signing secret.
+     */
+    static Optional<String> generatedName(ChannelConnectionChanged.Type type) {
+        return switch (type) {
+            case TELEGRAM -> Optional.of(ChannelConnectionChanged.WEBHOOK_SECRET);
+            case WHATSAPP -> Optional.of(ChannelConnectionChanged.VERIFY_TOKEN);
+            case SLACK -> Optional.empty();
+        };
+    }
+
     /** The credentials a request gives, by their contract names. */
     static Map<String, String> plain(ChannelCredentialsInput credentials) {
         Map<String, String> plain = new HashMap<>();
@@ -90,6 +103,12 @@ public class ChannelSecrets {
         }
         if (credentials.appSecret() != null) {
             plain.put(ChannelConnectionChanged.APP_SECRET, credentials.appSecret());
+        }
+        if (credentials.signingSecret() != null) {
+            plain.put(ChannelConnectionChanged.SIGNING_SECRET, credentials.signingSecret());
+        }
+        if (credentials.appToken() != null) {
+            plain.put(ChannelConnectionChanged.APP_TOKEN, credentials.appToken());
         }
         return plain;
     }

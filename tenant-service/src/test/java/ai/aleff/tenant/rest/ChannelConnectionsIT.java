@@ -196,6 +196,60 @@ class ChannelConnectionsIT {
     }
 
     @Test
+    void aSlackAppIsCheckedWithAuthTestAndPublishedWithItsSecretsOnlyEncrypted() {
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.CHANNEL_CONNECTIONS)) {
+            // Given a tenant and a Slack app's bot token, signing secret and app-level token
+            String tenant = newTenant().getString("id");
+            String botToken = "xoxb-1-2-" + random(24).replace("_", "a").replace("-", "b");
+            String signingSecret = "8f742231b10e8888abcd99aaabbb85a5";
+            String appToken = "xapp-1-A012-" + random(20).replace("_", "a").replace("-", "b");
+
+            // When its administrator connects it in Socket Mode
+            ExtractableResponse<Response> created = admin().contentType("application/json")
+                    .body("{\"type\": \"SLACK\", \"displayName\": \"Team\", \"mode\": \"SOCKET_MODE\", "
+                            + "\"credentials\": {\"botToken\": \"" + botToken + "\", \"signingSecret\": \""
+                            + signingSecret + "\", \"appToken\": \"" + appToken + "\"}}")
+                    .post(CHANNELS, tenant).then().statusCode(201)
+                    .body("type", equalTo("SLACK"))
+                    .body("mode", equalTo("SOCKET_MODE"))
+                    .body("webhookUrl", nullValue())
+                    .body("account.id", equalTo("UBOT0001"))
+                    .body("account.username", equalTo("BBOT0001"))
+                    .extract();
+            String id = created.path("connectionId");
+
+            // Then Slack was asked who the token is, and the record carries the three secrets encrypted only
+            assertThat(TelegramConnectResource.slack().authTests()).contains("Bearer " + botToken);
+            ChannelConnectionChanged published = probe.awaitOne(ChannelConnectionChanged.class,
+                    c -> c.connectionId().equals(id)).data();
+            assertThat(published.mode()).isEqualTo(ChannelConnectionChanged.Mode.SOCKET_MODE);
+            assertThat(cipher.decrypt(place(tenant, id, ChannelConnectionChanged.APP_TOKEN),
+                    published.credentials().get(ChannelConnectionChanged.APP_TOKEN))).isEqualTo(appToken);
+            assertThat(cipher.decrypt(place(tenant, id, ChannelConnectionChanged.SIGNING_SECRET),
+                    published.credentials().get(ChannelConnectionChanged.SIGNING_SECRET))).isEqualTo(signingSecret);
+            assertThat(published.credentials()).doesNotContainKey(ChannelConnectionChanged.WEBHOOK_SECRET);
+            assertThat(probe.records()).allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                    .doesNotContain(botToken).doesNotContain(appToken).doesNotContain(signingSecret));
+
+            // And the Events API mode gets the webhook URL to paste as Slack's Request URL
+            admin().contentType("application/json")
+                    .body("{\"type\": \"SLACK\", \"displayName\": \"Team\", \"mode\": \"WEBHOOK\", "
+                            + "\"credentials\": {\"botToken\": \"" + botToken + "\", \"signingSecret\": \""
+                            + signingSecret + "\"}}")
+                    .post(CHANNELS, tenant).then().statusCode(201)
+                    .body("webhookUrl", org.hamcrest.Matchers.startsWith(PUBLIC_URL + "/v1/channels/slack/"));
+            // And a token Slack refuses is a 422 problem; nothing is stored for it
+            admin().contentType("application/json")
+                    .body("{\"type\": \"SLACK\", \"displayName\": \"Team\", \"mode\": \"WEBHOOK\", "
+                            + "\"credentials\": {\"botToken\": \"xoxb-revoked-0123456789\", \"signingSecret\": \""
+                            + signingSecret + "\"}}")
+                    .post(CHANNELS, tenant).then().statusCode(422).contentType(PROBLEM)
+                    .body("detail", containsString("invalid_auth"));
+            admin().get(CHANNELS, tenant).then().statusCode(200).body("items.size()", equalTo(2));
+        }
+    }
+
+    @Test
     void aRefusedTokenARateLimitOrAnUnreachableTelegramStoreAndPublishNothing() {
         try (EventProbe probe = EventProbe.open(bootstrap, Topics.CHANNEL_CONNECTIONS)) {
             // Given a tenant

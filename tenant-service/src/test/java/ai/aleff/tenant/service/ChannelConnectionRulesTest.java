@@ -9,14 +9,18 @@ import org.junit.jupiter.api.Test;
 
 import ai.aleff.contracts.events.ChannelConnectionChanged.Mode;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Type;
+import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.ProblemException;
 
 class ChannelConnectionRulesTest {
 
     private static final ChannelCredentialsInput BOT = new ChannelCredentialsInput(
-            "123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0", null, null);
+            "123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0", null, null, null, null);
     private static final ChannelCredentialsInput WHATSAPP = new ChannelCredentialsInput(null,
-            "EAAGaccesstoken0123456789", "appsecret0123");
+            "EAAGaccesstoken0123456789", "appsecret0123", null, null);
+    private static final ChannelCredentialsInput SLACK = new ChannelCredentialsInput(
+            "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy", null, null, "8f742231b10e8888abcd99aaabbb85a5",
+            "xapp-1-A0123456789-1234567890123-abc123");
     private static final ChannelSettingsInput NUMBER = new ChannelSettingsInput(null, null, null, "106540352242922");
 
     @Test
@@ -54,7 +58,7 @@ class ChannelConnectionRulesTest {
     void eachTypeTakesOnlyItsOwnCredentialsAndSettings() {
         // When a WhatsApp connection polls, lacks its number and carries a bot token
         assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.WHATSAPP, "Line",
-                Mode.POLLING, null, new ChannelCredentialsInput(BOT.botToken(), null, null)), true, true))
+                Mode.POLLING, null, new ChannelCredentialsInput(BOT.botToken(), null, null, null, null)), true, true))
                 // Then every broken rule is named
                 .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
                         .extracting(error -> error.field())
@@ -93,6 +97,43 @@ class ChannelConnectionRulesTest {
         assertThat(ChannelSecrets.newSecret()).matches("[A-Za-z0-9_-]{43}");
         assertThat(ChannelSecrets.hint("123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0")).isEqualTo("m9T0");
         assertThat(ChannelSecrets.hint("short")).isNull();
+    }
+
+    @Test
+    void withoutAPublicUrlASlackAppUsesSocketModeAndNeedsItsAppToken() {
+        // Given the local run; When a Slack app with an app token is connected without a mode
+        var resolved = ChannelConnectionRules.connect(new ChannelConnectionInput(Type.SLACK, "Team", null, null,
+                SLACK), false, false);
+        // Then it holds a Socket Mode connection
+        assertThat(resolved.mode()).isEqualTo(Mode.SOCKET_MODE);
+        // And without the app token Socket Mode is refused, naming the field
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.SLACK, "Team",
+                Mode.SOCKET_MODE, null, new ChannelCredentialsInput(SLACK.botToken(), null, null,
+                        SLACK.signingSecret(), null)),
+                false, false))
+                .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
+                        .extracting(Problem.FieldError::field).containsExactly("credentials.appToken"));
+        // And with a public URL the Events API is the default
+        assertThat(ChannelConnectionRules.connect(new ChannelConnectionInput(Type.SLACK, "Team", null, null, SLACK),
+                true, true).mode()).isEqualTo(Mode.WEBHOOK);
+    }
+
+    @Test
+    void aSlackConnectionRefusesOtherPlatformsCredentialsAndPolling() {
+        // When a Slack connection carries a Telegram token, WhatsApp's secret and asks to poll
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.SLACK, "Team",
+                Mode.POLLING, null, new ChannelCredentialsInput(BOT.botToken(), null, "appsecret0123", null, null)),
+                false, false))
+                // Then every broken rule is named
+                .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
+                        .extracting(Problem.FieldError::field).containsExactlyInAnyOrder("credentials.botToken",
+                                "credentials.signingSecret", "credentials.appSecret", "mode"));
+        // And a Telegram connection refuses a Slack token and Socket Mode
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.TELEGRAM, "Bot",
+                Mode.SOCKET_MODE, null, SLACK), false, false))
+                .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
+                        .extracting(Problem.FieldError::field).contains("credentials.botToken", "mode",
+                                "credentials.signingSecret", "credentials.appToken"));
     }
 
     private static ChannelConnectionInput telegram(Mode mode) {
