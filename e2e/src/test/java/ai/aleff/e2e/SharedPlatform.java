@@ -21,6 +21,7 @@ import ai.aleff.deploy.Progress;
 import ai.aleff.deploy.RepoLocator;
 import ai.aleff.testkit.OpenAiEmulator;
 import ai.aleff.testkit.OtlpTraceReceiver;
+import ai.aleff.testkit.channels.SlackWebApi;
 import ai.aleff.testkit.channels.TelegramConnectApi;
 import ai.aleff.testkit.channels.TelegramSendApi;
 import ai.aleff.testkit.channels.WhatsAppGraphApi;
@@ -80,6 +81,11 @@ public final class SharedPlatform implements BeforeAllCallback {
         return current().channels().graph();
     }
 
+    /** What tenant-service (auth.test) and channel-ingress (chat.postMessage) reach as Slack's Web API. */
+    public static SlackWebApi slack() {
+        return current().channels().slack();
+    }
+
     /** The spans every service exported so far. */
     public static OtlpTraceReceiver traces() {
         return current().traces();
@@ -93,18 +99,18 @@ public final class SharedPlatform implements BeforeAllCallback {
     }
 
     /** The emulated messaging platforms. */
-    private record Channels(TelegramConnectApi connect, TelegramSendApi send, WhatsAppGraphApi graph)
-            implements
-                AutoCloseable {
+    private record Channels(TelegramConnectApi connect, TelegramSendApi send, WhatsAppGraphApi graph,
+            SlackWebApi slack) implements AutoCloseable {
 
         static Channels start() {
-            return new Channels(TelegramConnectApi.start(), TelegramSendApi.start(), WhatsAppGraphApi.start());
+            return new Channels(TelegramConnectApi.start(), TelegramSendApi.start(), WhatsAppGraphApi.start(),
+                    SlackWebApi.start());
         }
 
         @Override
         public void close() {
-            try (connect; send; graph) {
-                // closes all three, whichever fails
+            try (connect; send; graph; slack) {
+                // closes all four, whichever fails
             }
         }
     }
@@ -150,7 +156,11 @@ public final class SharedPlatform implements BeforeAllCallback {
                     .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.telegram.api-base-url",
                             channels.send().baseUrl())
                     .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.whatsapp.graph-base-url",
-                            channels.graph().baseUrl());
+                            channels.graph().baseUrl())
+                    .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.slack.api-base-url",
+                            channels.slack().baseUrl())
+                    .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.slack.api-base-url",
+                            channels.slack().baseUrl());
             for (PlatformService service : PlatformService.values()) {
                 builder.serviceProperty(service, "quarkus.otel.exporter.otlp.endpoint", traces.endpoint())
                         .serviceProperty(service, "quarkus.otel.exporter.otlp.protocol", "http/protobuf")

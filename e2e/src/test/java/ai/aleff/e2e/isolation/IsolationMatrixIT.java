@@ -67,6 +67,7 @@ class IsolationMatrixIT {
         for (MatrixTenant tenant : List.of(own, other, disabled)) {
             setup.telegramConnection(tenant);
             setup.whatsappConnection(tenant);
+            setup.slackConnection(tenant);
         }
         setup.disable(disabled);
         own = setup.withKeyPrefixes(own);
@@ -275,6 +276,11 @@ class IsolationMatrixIT {
                 new MatrixEndpoint(PlatformService.CHANNEL_INGRESS, "POST", "/v1/channels/whatsapp/{connectionId}",
                         Access.SIGNED, 401, 0, t -> Request.json("/v1/channels/whatsapp/"
                                 + setup.whatsappConnection(t.tenant()), "{\"object\": \"whatsapp_business_account\"}")),
+                new MatrixEndpoint(PlatformService.CHANNEL_INGRESS, "POST", "/v1/channels/slack/{connectionId}",
+                        Access.SIGNED, 401, 0, t -> Request.json("/v1/channels/slack/"
+                                + setup.slackConnection(t.tenant()),
+                                "{\"type\": \"url_verification\", "
+                                        + "\"challenge\": \"matrix\"}")),
                 admin("GET", tenant + "/export", Access.READ, 200, t -> Request.of(path(tenant, t) + "/export")),
                 admin("POST", tenant + "/import", Access.MANAGE, 200,
                         t -> Request.json(path(tenant, t) + "/import", setup.export(t.tenant()))),
@@ -293,6 +299,8 @@ class IsolationMatrixIT {
                         t -> Request.of("/v1/templates/" + (t.allowed() ? setup.template() : template))),
                 admin("POST", "/v1/platform/secrets/re-encrypt", Access.PLATFORM, 200,
                         t -> Request.of("/v1/platform/secrets/re-encrypt")),
+                admin("POST", "/v1/platform/tenants/republish", Access.PLATFORM, 200,
+                        t -> Request.of("/v1/platform/tenants/republish")),
                 admin("POST", tenant + "/disable", Access.PLATFORM, 200,
                         t -> Request.of(path(tenant, t) + "/disable")),
                 admin("POST", tenant + "/enable", Access.PLATFORM, 200, t -> Request.of(path(tenant, t) + "/enable")),

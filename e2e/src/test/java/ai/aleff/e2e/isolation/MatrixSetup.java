@@ -156,6 +156,25 @@ final class MatrixSetup {
         });
     }
 
+    /** The tenant's Slack Events API connection, once channel-ingress refuses an unsigned event for it with 401. */
+    String slackConnection(MatrixTenant tenant) {
+        return connections.computeIfAbsent(tenant.id() + ":slack", k -> {
+            String id = admin().contentType(ContentType.JSON)
+                    .body("{\"type\": \"SLACK\", \"displayName\": \"Matrix app\", \"mode\": \"WEBHOOK\", "
+                            + "\"credentials\": {\"botToken\": \"xoxb-matrix-" + UUID.randomUUID()
+                            + "\", \"signingSecret\": \"" + UUID.randomUUID().toString().replace("-", "") + "\"}}")
+                    .post("/v1/tenants/{id}/channels", tenant.id())
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("connectionId");
+            await().atMost(PATIENCE).until(() -> given().baseUri(platform.serviceUrl(PlatformService.CHANNEL_INGRESS))
+                    .contentType(ContentType.JSON).body("{}").post("/v1/channels/slack/{id}", id)
+                    .statusCode() == 401);
+            return id;
+        });
+    }
+
     /** A new Telegram connection of the tenant, for an operation that uses one up (delete); its id. */
     String newTelegramConnection(MatrixTenant tenant) {
         return admin().contentType(ContentType.JSON)
