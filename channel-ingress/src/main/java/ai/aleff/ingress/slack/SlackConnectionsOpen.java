@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -81,39 +82,43 @@ public class SlackConnectionsOpen {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IOException(cause.getClass().getSimpleName() + " calling apps.connections.open", cause);
         }
-        return outcome(response);
+        return outcome(json, apiBaseUrl.startsWith("http://"), response.statusCode(),
+                response.headers().firstValueAsLong("Retry-After"), response.body());
     }
 
-    private ConnectionsOpenOutcome outcome(HttpResponse<byte[]> response) {
-        if (response.statusCode() == 429) {
-            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(5);
-            return new ConnectionsOpenOutcome.RetryAfter(Duration.ofSeconds(Math.max(1, seconds)));
+    /**
+     * What an answer means. {@code plainAllowed}: whether a {@code ws://} URL is taken (the API base URL is plain
+     * http, i.e. an emulator); otherwise only {@code wss://}.
+     */
+    static ConnectionsOpenOutcome outcome(ObjectMapper json, boolean plainAllowed, int status, OptionalLong retryAfter,
+            byte[] body) {
+        if (status == 429) {
+            return new ConnectionsOpenOutcome.RetryAfter(Duration.ofSeconds(Math.max(1, retryAfter.orElse(5))));
         }
         JsonNode answer;
         try {
-            answer = json.readTree(response.body());
+            answer = json.readTree(body);
         } catch (IOException e) {
             answer = null;
         }
         if (answer == null || !answer.isObject()) {
-            return new ConnectionsOpenOutcome.Failed("HTTP " + response.statusCode() + ", unreadable answer");
+            return new ConnectionsOpenOutcome.Failed("HTTP " + status + ", unreadable answer");
         }
         if (!answer.path("ok").asBoolean(false)) {
             String error = answer.path("error").asText("unknown_error").replaceAll("[^a-z_]", "");
-            if (response.statusCode() >= 500 || TRANSIENT.contains(error)) {
-                return new ConnectionsOpenOutcome.Failed("HTTP " + response.statusCode() + " " + error);
+            if (status >= 500 || TRANSIENT.contains(error)) {
+                return new ConnectionsOpenOutcome.Failed("HTTP " + status + " " + error);
             }
             return new ConnectionsOpenOutcome.Refused(error);
         }
-        return socketUrl(answer.path("url").asText(""))
+        return socketUrl(answer.path("url").asText(""), plainAllowed)
                 .<ConnectionsOpenOutcome>map(ConnectionsOpenOutcome.SocketUrl::new)
                 .orElseGet(() -> new ConnectionsOpenOutcome.Failed("the answer's url is not a WebSocket URL"));
     }
 
-    private Optional<URI> socketUrl(String url) {
+    private static Optional<URI> socketUrl(String url, boolean plainAllowed) {
         try {
             URI uri = new URI(url);
-            boolean plainAllowed = apiBaseUrl.startsWith("http://");
             boolean scheme = "wss".equals(uri.getScheme()) || plainAllowed && "ws".equals(uri.getScheme());
             return scheme && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
         } catch (URISyntaxException e) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
@@ -137,6 +138,44 @@ class SlackSocketModeIT {
     }
 
     @Test
+    void anEventWhoseIntakeFailedIsNotAcknowledgedAndArrivesOnceWhenSlackDeliversItAgain() {
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            // Given an instance whose intake fails the first time it sees "refused once" (as when Kafka is down)
+            AtomicBoolean failed = new AtomicBoolean();
+            SlackSocket.Intake failingOnce = (connection, callback) -> callback.path("event").path("text").asText()
+                    .equals("refused once") && failed.compareAndSet(false, true)
+                            ? Uni.createFrom().failure(new IllegalStateException("Kafka did not acknowledge"))
+                            : intake.accept(connection, callback);
+            socketMode.stop();
+            SlackSocketMode failingInstance = instance("instance-failing", failingOnce);
+            try {
+                failingInstance.start();
+                App app = connect();
+                awaitConnected(app, 1);
+
+                // When the event arrives and its intake fails, and a later event goes through
+                String callback = app.directMessage("refused once");
+                String envelope = slack.pushEvent(app.appToken, callback);
+                String marker = slack.pushEvent(app.appToken, app.directMessage("marker"));
+                await().atMost(WAIT).until(() -> slack.acks(app.appToken, marker).size() == 1);
+
+                // Then the failed one was not acknowledged (the later one was)
+                assertThat(failed).isTrue();
+                assertThat(slack.acks(app.appToken, envelope)).isEmpty();
+
+                // And when Slack delivers it again, it is published once and acknowledged
+                slack.redeliver(app.appToken, envelope, callback, 1);
+                await().atMost(WAIT).until(() -> slack.acks(app.appToken, envelope).size() == 1);
+                assertThat(inbound.await(MessageReceived.class, m -> m.tenantId().equals(app.tenantId), 2))
+                        .extracting(e -> e.data().text()).containsExactly("marker", "refused once");
+            } finally {
+                failingInstance.stop();
+                socketMode.start();
+            }
+        }
+    }
+
+    @Test
     void aMentionRedeliveredWithTheSameEventIdIsAcknowledgedAgainButPublishedOnce() {
         try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
             // Given a Socket Mode app connected through this instance
@@ -225,6 +264,34 @@ class SlackSocketModeIT {
             assertThat(events).extracting(e -> e.data().text()).containsExactlyInAnyOrder("before the drop",
                     "sent as the link dropped", "after the drop");
             assertThat(slack.maxOpenAtOnce(app.appToken)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSocketThatNeverSaysHelloIsReplacedAfterTheHelloTimeoutNotKeptAsConnected() {
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            // Given an app whose sockets open but get no hello (up, but serving nothing)
+            App app = new App("xapp-1-A0EMULATOR-" + UUID.randomUUID());
+            slack.withholdHello(app.appToken, true);
+            app.register();
+
+            // When the hello timeout passes
+            await().atMost(WAIT).until(() -> slack.socketsOpened(app.appToken) >= 2);
+
+            // Then the silent socket was given up (not reported connected) and a new one opened after it closed
+            assertThat(reports.state(app.connectionId)).isNotEqualTo(SlackSocketReports.State.CONNECTED);
+            Instant firstClosed = slack.closes(app.appToken).getFirst();
+            assertThat(Duration.between(slack.tickets(app.appToken).getFirst(), firstClosed))
+                    .isGreaterThanOrEqualTo(settings.helloTimeout());
+            assertThat(slack.tickets(app.appToken).get(1)).isAfter(firstClosed);
+
+            // And once Slack serves the link again, the next socket connects and events arrive
+            slack.withholdHello(app.appToken, false);
+            awaitConnected(app, 1);
+            String envelope = slack.pushEvent(app.appToken, app.directMessage("after the silent link"));
+            await().atMost(WAIT).until(() -> slack.acks(app.appToken, envelope).size() == 1);
+            inbound.awaitOne(MessageReceived.class, m -> m.tenantId().equals(app.tenantId)
+                    && m.text().equals("after the silent link"));
         }
     }
 

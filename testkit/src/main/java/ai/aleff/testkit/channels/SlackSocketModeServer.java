@@ -130,6 +130,14 @@ public final class SlackSocketModeServer implements AutoCloseable {
         return app(appToken).acks.stream().filter(a -> a.envelopeId().equals(envelopeId)).toList();
     }
 
+    /**
+     * While {@code withheld}, new sockets of the app get no {@code hello} (a link that is up but serves nothing: the
+     * "connected but no events" case); sockets opened afterwards get it again.
+     */
+    public void withholdHello(String appToken, boolean withheld) {
+        app(appToken).withholdHello = withheld;
+    }
+
     /** Sends {@code {"type":"disconnect","reason":reason}} on every open socket of the app (Slack closes later). */
     public void disconnect(String appToken, String reason) {
         ObjectNode message = JSON.createObjectNode().put("type", "disconnect").put("reason", reason);
@@ -210,6 +218,7 @@ public final class SlackSocketModeServer implements AutoCloseable {
         final List<Instant> closes = new CopyOnWriteArrayList<>();
         final AtomicInteger opened = new AtomicInteger();
         final AtomicInteger maxOpen = new AtomicInteger();
+        volatile boolean withholdHello;
 
         synchronized void accepted(ServerWebSocket ws, HttpConnection connection) {
             Socket socket = new Socket(opened.incrementAndGet(), ws, connection);
@@ -227,6 +236,9 @@ public final class SlackSocketModeServer implements AutoCloseable {
             });
             ws.closeHandler(v -> closed(socket));
             ws.exceptionHandler(e -> closed(socket));
+            if (withholdHello) {
+                return;
+            }
             ObjectNode hello = JSON.createObjectNode().put("type", "hello").put("num_connections", open.size());
             hello.putObject("debug_info").put("host", "applink-emulator").put("approximate_connection_time", 18060);
             hello.putObject("connection_info").put("app_id", "A0EMULATOR");
