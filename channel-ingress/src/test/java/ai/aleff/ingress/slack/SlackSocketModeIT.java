@@ -350,6 +350,31 @@ class SlackSocketModeIT {
     }
 
     @Test
+    void aLostLeaseClosesTheSocketAtOnceAndTheNextHolderConnectsAfresh() {
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            // Given a connected app whose lease this instance holds
+            App app = connect();
+            awaitConnected(app, 1);
+            LeaseState first = await().atMost(WAIT).until(() -> lease(app), s -> s.isPresent() && s.get().held())
+                    .orElseThrow();
+
+            // When the lease is taken away (its row removed: the next renewal finds nothing)
+            leases.delete(SlackSocket.leaseName(app.connectionId)).await().atMost(WAIT);
+
+            // Then the socket is closed, and the lease taken again (the row starts over) opens a new socket
+            await().atMost(WAIT).until(() -> slack.closes(app.appToken).size() == 1);
+            await().atMost(WAIT).until(() -> slack.socketsOpened(app.appToken) == 2
+                    && slack.openSockets(app.appToken) == 1);
+            assertThat(lease(app)).hasValueSatisfying(s -> assertThat(s.holder()).isEqualTo(first.holder()));
+            assertThat(slack.maxOpenAtOnce(app.appToken)).isOne();
+            String envelope = slack.pushEvent(app.appToken, app.directMessage("after the lease came back"));
+            await().atMost(WAIT).until(() -> slack.acks(app.appToken, envelope).size() == 1);
+            inbound.awaitOne(MessageReceived.class, m -> m.tenantId().equals(app.tenantId)
+                    && m.text().equals("after the lease came back"));
+        }
+    }
+
+    @Test
     void aRefusedAppTokenIsReportedOnceAndNotRetriedInALoop() {
         try (EventProbe audit = EventProbe.open(bootstrap, Topics.AUDIT)) {
             // Given a Socket Mode app whose app token Slack no longer accepts
