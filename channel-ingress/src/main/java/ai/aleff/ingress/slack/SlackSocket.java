@@ -34,7 +34,8 @@ import ai.aleff.platform.lease.Leases;
  * <li>{@code disconnect} (refresh_requested, warning, link_disabled): a new socket is opened while the old one still
  * delivers, and the old one is closed once the new one said {@code hello};</li>
  * <li>an unexpected close, no {@code hello} in time, or a silent socket (no frame or pong for two ping intervals):
- * a new socket after a backoff;</li>
+ * a new socket after a backoff. The loop never sleeps through a backoff: a retiring socket's envelopes are still
+ * handled and acknowledged while the next open waits;</li>
  * <li>a refused app token ({@code invalid_auth} and the like): reported once, and the loop ends until the connection
  * changes (no retry storm).</li>
  * </ul>
@@ -76,6 +77,8 @@ final class SlackSocket {
     private SlackSocketSession retiring;
     private int opened;
     private long lastPing;
+    /** When the next socket may be opened (System.nanoTime); until then frames of a retiring socket still flow. */
+    private long nextOpenAt;
 
     SlackSocket(ChannelConnection connection, String appToken, Parts parts) {
         this.connection = connection;
@@ -169,15 +172,11 @@ final class SlackSocket {
     private boolean serveWhileHeld(HeldLease lease) throws InterruptedException {
         LOG.debugf("Socket Mode of connection %s starts (lease epoch %d)", connection.connectionId(),
                 lease.lease().epoch());
+        nextOpenAt = System.nanoTime();
         while (!stopped && lease.held()) {
-            if (current == null) {
-                Opening opening = openSocket();
-                if (opening == Opening.REFUSED) {
-                    return true;
-                }
-                if (opening == Opening.RETRY) {
-                    continue;
-                }
+            if (current == null && System.nanoTime() - nextOpenAt >= 0
+                    && openSocket() == Opening.REFUSED) {
+                return true;
             }
             SocketFrame frame = frames.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
             if (frame == null) {
@@ -198,7 +197,7 @@ final class SlackSocket {
             outcome = parts.api().open(appToken);
         } catch (IOException e) {
             parts.reports().failing(connection, e.getMessage());
-            pause(backoff.next());
+            retryIn(backoff.next());
             return Opening.RETRY;
         }
         switch (outcome) {
@@ -210,7 +209,7 @@ final class SlackSocket {
                     return Opening.OPENED;
                 } catch (IOException e) {
                     parts.reports().failing(connection, e.getMessage());
-                    pause(backoff.next());
+                    retryIn(backoff.next());
                     return Opening.RETRY;
                 }
             }
@@ -220,12 +219,12 @@ final class SlackSocket {
             }
             case ConnectionsOpenOutcome.RetryAfter retry -> {
                 parts.reports().rateLimited(connection, retry.delay());
-                pause(retry.delay());
+                retryIn(retry.delay());
                 return Opening.RETRY;
             }
             case ConnectionsOpenOutcome.Failed failed -> {
                 parts.reports().failing(connection, "apps.connections.open: " + failed.why());
-                pause(backoff.next());
+                retryIn(backoff.next());
                 return Opening.RETRY;
             }
         }
@@ -270,7 +269,7 @@ final class SlackSocket {
         }
     }
 
-    private void disconnect(SlackSocketSession session, String reason) throws InterruptedException {
+    private void disconnect(SlackSocketSession session, String reason) {
         String why = "disconnect " + reason.replaceAll("[^a-z_]", "");
         if (session != current) {
             if (session == retiring) {
@@ -288,7 +287,7 @@ final class SlackSocket {
         current = null;
         if ("link_disabled".equals(reason)) {
             // Socket Mode was switched off for the app: reconnecting at once would only be refused again.
-            pause(backoff.next());
+            retryIn(backoff.next());
         }
     }
 
@@ -348,7 +347,12 @@ final class SlackSocket {
             // It worked for a while: this is a first failure, not one more in a row.
             backoff.reset();
         }
-        pause(backoff.next());
+        retryIn(backoff.next());
+    }
+
+    /** The next socket opens after {@code wait}; frames (of a retiring socket) are still handled meanwhile. */
+    private void retryIn(Duration wait) {
+        nextOpenAt = System.nanoTime() + wait.toNanos();
     }
 
     /** Between frames: a socket without hello in time, or silent too long, is replaced; otherwise pinged. */
