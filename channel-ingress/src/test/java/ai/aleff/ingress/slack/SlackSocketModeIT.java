@@ -231,6 +231,36 @@ class SlackSocketModeIT {
     }
 
     @Test
+    void whileTheReplacementCannotBeOpenedTheSocketThatAskedToBeReplacedKeepsDelivering() {
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            // Given a connected app, and Slack failing its next three apps.connections.open calls (internal_error)
+            App app = connect();
+            awaitConnected(app, 1);
+            slack.failNextOpens(app.appToken, 3);
+
+            // When Slack asks for a new connection and an event arrives on the old one while the new one fails
+            slack.disconnect(app.appToken, "warning");
+            await().atMost(WAIT).until(() -> web.connectionsOpens(app.appToken) >= 2);
+            String meanwhile = slack.pushEvent(app.appToken, app.directMessage("while reconnecting"));
+
+            // Then it is handled and acknowledged on the old socket, the failures are retried (not a refusal)
+            await().atMost(WAIT).until(() -> slack.acks(app.appToken, meanwhile).size() == 1);
+            assertThat(slack.acks(app.appToken, meanwhile).getFirst().socket()).isEqualTo(1);
+            assertThat(reports.state(app.connectionId)).isNotEqualTo(SlackSocketReports.State.UNAUTHORIZED);
+
+            // And after the failures the new socket opens, the old one is closed, and events arrive on the new one
+            await().atMost(WAIT).until(() -> slack.socketsOpened(app.appToken) == 2
+                    && slack.openSockets(app.appToken) == 1);
+            assertThat(web.connectionsOpens(app.appToken)).isEqualTo(5);
+            String after = slack.pushEvent(app.appToken, app.directMessage("on the new socket"));
+            await().atMost(WAIT).until(() -> slack.acks(app.appToken, after).size() == 1);
+            assertThat(slack.acks(app.appToken, after).getFirst().socket()).isEqualTo(2);
+            assertThat(inbound.await(MessageReceived.class, m -> m.tenantId().equals(app.tenantId), 2))
+                    .extracting(e -> e.data().text()).containsExactly("while reconnecting", "on the new socket");
+        }
+    }
+
+    @Test
     void anAbruptDropIsFollowedByAReconnectAfterABackoffAndNoEventIsLostOrDoubled() {
         try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
             // Given a connected app that has delivered one event

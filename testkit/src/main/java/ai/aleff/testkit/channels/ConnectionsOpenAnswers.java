@@ -9,7 +9,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * Answers {@code apps.connections.open} as Slack does (HTTP 200 either way): {@code {"ok":true,"url":"ws://..."}} with a
  * fresh single-use ticket of the {@link SlackSocketModeServer} for an {@code xapp-} token, {@code invalid_auth} for a
  * token whose secret part starts with {@code revoked} ({@code xapp-revoked...}), {@code not_allowed_token_type} for a
- * bot or user token, {@code not_authed} without one.
+ * bot or user token, {@code not_authed} without one, {@code internal_error} while a test asks for failures
+ * ({@link SlackSocketModeServer#failNextOpens}).
  */
 final class ConnectionsOpenAnswers implements ResponseDefinitionTransformerV2 {
 
@@ -44,6 +45,8 @@ final class ConnectionsOpenAnswers implements ResponseDefinitionTransformerV2 {
             body = error("invalid_auth");
         } else if (!token.startsWith("xapp-")) {
             body = error("not_allowed_token_type");
+        } else if (sockets.failThisOpen(token)) {
+            body = error("internal_error");
         } else {
             body = "{\"ok\":true,\"url\":\"" + sockets.ticket(token) + "\"}";
         }

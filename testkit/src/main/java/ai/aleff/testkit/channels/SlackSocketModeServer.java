@@ -78,6 +78,16 @@ public final class SlackSocketModeServer implements AutoCloseable {
         return "ws://127.0.0.1:" + server.actualPort() + "/link?ticket=" + ticket;
     }
 
+    /** The app's next {@code count} apps.connections.open calls are answered {@code internal_error} (Slack's trouble). */
+    public void failNextOpens(String appToken, int count) {
+        app(appToken).failOpens.set(count);
+    }
+
+    /** Whether this apps.connections.open call of the app is one to fail (counts it down). */
+    boolean failThisOpen(String appToken) {
+        return app(appToken).failOpens.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
     /** When each socket URL of the app was handed out (one per successful apps.connections.open). */
     public List<Instant> tickets(String appToken) {
         return List.copyOf(app(appToken).tickets);
@@ -218,6 +228,7 @@ public final class SlackSocketModeServer implements AutoCloseable {
         final List<Instant> closes = new CopyOnWriteArrayList<>();
         final AtomicInteger opened = new AtomicInteger();
         final AtomicInteger maxOpen = new AtomicInteger();
+        final AtomicInteger failOpens = new AtomicInteger();
         volatile boolean withholdHello;
 
         synchronized void accepted(ServerWebSocket ws, HttpConnection connection) {
