@@ -64,11 +64,17 @@ public final class TestConnections {
     /** The record of a connection in this state with these plain credentials (encrypted here). */
     public static ChannelConnectionChanged record(String tenantId, String connectionId, Type type, Status status,
             Settings settings, Account account, Map<String, String> credentials, long version) {
+        return record(tenantId, connectionId, type, Mode.WEBHOOK, status, settings, account, credentials, version);
+    }
+
+    /** {@link #record}, in this mode (e.g. Slack's SOCKET_MODE). */
+    public static ChannelConnectionChanged record(String tenantId, String connectionId, Type type, Mode mode,
+            Status status, Settings settings, Account account, Map<String, String> credentials, long version) {
         Map<String, EncryptedSecret> sealed = new HashMap<>();
         credentials.forEach((name, plain) -> sealed.put(name,
                 CIPHER.encrypt(SecretPlace.channelCredential(tenantId, connectionId, name), plain)));
-        return new ChannelConnectionChanged(tenantId, connectionId, type, "Test " + type, status, Mode.WEBHOOK,
-                settings, account, sealed, version, Instant.now());
+        return new ChannelConnectionChanged(tenantId, connectionId, type, "Test " + type, status, mode, settings,
+                account, sealed, version, Instant.now());
     }
 
     /** Publishes {@code changed} keyed by its connection id, as tenant-service does. */

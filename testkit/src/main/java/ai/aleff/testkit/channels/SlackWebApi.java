@@ -25,7 +25,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
  * any {@code xoxb-} token ({@code invalid_auth} for {@code xoxb-revoked...}, {@code not_authed} without one, with HTTP 200 as Slack does), {@code chat.postMessage}
  * answers {@code {"ok":true,"channel":..,"ts":..}}; a test can make a channel's next post answer 429 with
  * {@code Retry-After} ({@link #rateLimitedOnce}). {@code apps.connections.open} answers a WebSocket URL a test
- * sets ({@link #socketUrl}). Every post is journaled ({@link #posts}).
+ * sets ({@link #socketUrl}), or, started {@link #withSocketMode with a Socket Mode emulator}, a fresh single-use
+ * ticket of that emulator per call ({@code invalid_auth} for {@code xapp-revoked...}). Every post is journaled
+ * ({@link #posts}), every {@code apps.connections.open} counted ({@link #connectionsOpens}).
  */
 public final class SlackWebApi implements AutoCloseable {
 
@@ -33,9 +35,11 @@ public final class SlackWebApi implements AutoCloseable {
 
     private final WireMockServer server;
 
-    private SlackWebApi() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true)
-                .templatingEnabled(true).globalTemplating(false));
+    private SlackWebApi(SlackSocketModeServer sockets) {
+        var options = options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true)
+                .templatingEnabled(true).globalTemplating(false);
+        server = new WireMockServer(
+                sockets == null ? options : options.extensions(new ConnectionsOpenAnswers(sockets)));
         server.start();
         for (String method : List.of("auth.test", "chat.postMessage", "apps.connections.open")) {
             server.stubFor(post(urlPathEqualTo("/api/" + method)).atPriority(200)
@@ -56,10 +60,25 @@ public final class SlackWebApi implements AutoCloseable {
                         .withBody("{\"ok\":true,\"channel\":\"{{jsonPath request.body '$.channel'}}\","
                                 + "\"ts\":\"1700000001.{{randomValue length=6 type='NUMERIC'}}\"}")
                         .withTransformers("response-template")));
+        if (sockets != null) {
+            server.stubFor(post(urlPathEqualTo("/api/apps.connections.open")).atPriority(100)
+                    .willReturn(aResponse().withTransformers(ConnectionsOpenAnswers.NAME)));
+        }
     }
 
     public static SlackWebApi start() {
-        return new SlackWebApi();
+        return new SlackWebApi(null);
+    }
+
+    /** The Web API whose {@code apps.connections.open} hands out tickets of {@code sockets}. */
+    public static SlackWebApi withSocketMode(SlackSocketModeServer sockets) {
+        return new SlackWebApi(sockets);
+    }
+
+    /** How many times {@code apps.connections.open} was called with this app token, whatever it was answered. */
+    public int connectionsOpens(String appToken) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/api/apps.connections.open"))
+                .withHeader("Authorization", equalTo("Bearer " + appToken))).size();
     }
 
     /** The Web API base URL to configure (like {@code https://slack.com/api}). */

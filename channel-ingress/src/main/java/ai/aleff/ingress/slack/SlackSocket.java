@@ -1,0 +1,407 @@
+package ai.aleff.ingress.slack;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+import ai.aleff.ingress.connection.ChannelConnection;
+import ai.aleff.ingress.slack.SlackEventNormaliser.MalformedEventException;
+import ai.aleff.ingress.telegram.PollBackoff;
+import ai.aleff.platform.lease.HeldLease;
+import ai.aleff.platform.lease.LeaseTiming;
+import ai.aleff.platform.lease.Leases;
+
+/**
+ * One Slack app's Socket Mode connection, on a virtual thread of its own. It runs only while this instance holds the
+ * lease {@code slack-socket:<connectionId>}, so exactly one ingress instance has a socket open for the app (Slack
+ * hands each event to one random open socket of an app: two holders would split the events). It calls
+ * {@code apps.connections.open} with the app token, opens the answered WebSocket and handles its envelopes in order:
+ * <ul>
+ * <li>{@code events_api}: the payload (the same {@code event_callback} the Events API posts) goes to the intake, and
+ * the envelope is acknowledged ({@code {"envelope_id": ...}}) only once the intake completed, i.e. Kafka acknowledged
+ * the message or the durable dedupe found it already accepted. A failed intake sends no acknowledgement: Slack
+ * delivers the envelope again;</li>
+ * <li>{@code disconnect} (refresh_requested, warning, link_disabled): a new socket is opened while the old one still
+ * delivers, and the old one is closed once the new one said {@code hello};</li>
+ * <li>an unexpected close, no {@code hello} in time, or a silent socket (no frame or pong for two ping intervals):
+ * a new socket after a backoff. The loop never sleeps through a backoff: a retiring socket's envelopes are still
+ * handled and acknowledged while the next open waits;</li>
+ * <li>a refused app token ({@code invalid_auth} and the like): reported once, and the loop ends until the connection
+ * changes (no retry storm).</li>
+ * </ul>
+ * When the lease is lost every socket of the connection is closed at once.
+ */
+final class SlackSocket {
+
+    private static final Logger LOG = Logger.getLogger(SlackSocket.class);
+    private static final long TICK_MILLIS = 250;
+
+    /** Where each event callback goes; completes once it is durable or known to need nothing (duplicate, ignored). */
+    @FunctionalInterface
+    interface Intake {
+        Uni<?> accept(ChannelConnection connection, JsonNode callback);
+    }
+
+    /** What a socket loop needs, shared by all of them. */
+    record Parts(SlackConnectionsOpen api, Intake intake, Leases leases, SlackSocketSettings settings,
+            SlackSocketReports reports, ObjectMapper json, String holder) {
+    }
+
+    private enum Opening {
+        OPENED, RETRY, REFUSED
+    }
+
+    private final ChannelConnection connection;
+    private final String appToken;
+    private final Parts parts;
+    private final String leaseName;
+    private final LeaseTiming timing;
+    private final PollBackoff backoff;
+    private final BlockingQueue<SocketFrame> frames = new LinkedBlockingQueue<>();
+    private volatile boolean stopped;
+    private volatile boolean crashed;
+    private volatile HeldLease held;
+    private volatile Thread thread;
+    // Touched by the loop thread only.
+    private SlackSocketSession current;
+    private SlackSocketSession retiring;
+    private int opened;
+    private long lastPing;
+    /** When the next socket may be opened (System.nanoTime); until then frames of a retiring socket still flow. */
+    private long nextOpenAt;
+
+    SlackSocket(ChannelConnection connection, String appToken, Parts parts) {
+        this.connection = connection;
+        this.appToken = appToken;
+        this.parts = parts;
+        this.leaseName = leaseName(connection.connectionId());
+        this.timing = new LeaseTiming(parts.settings().leaseTtl(), parts.settings().leaseRenewInterval());
+        this.backoff = new PollBackoff(parts.settings().errorBackoff(), parts.settings().maxErrorBackoff());
+    }
+
+    static String leaseName(String connectionId) {
+        return "slack-socket:" + connectionId;
+    }
+
+    ChannelConnection connection() {
+        return connection;
+    }
+
+    void start() {
+        thread = Thread.ofVirtual().name("slack-socket-" + connection.connectionId()).start(this::run);
+    }
+
+    /** Stops the loop, closes its sockets and releases the lease, so another instance takes over at once. */
+    void stop() {
+        stopped = true;
+        interrupt();
+    }
+
+    /** Stops the loop without releasing the lease, as when the process is killed: the lease runs out by its ttl. */
+    void crash() {
+        crashed = true;
+        stopped = true;
+        HeldLease lease = held;
+        if (lease != null) {
+            lease.abandon();
+        }
+        interrupt();
+    }
+
+    boolean awaitEnd(Duration wait) throws InterruptedException {
+        Thread t = thread;
+        return t == null || t.join(wait);
+    }
+
+    private void interrupt() {
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private void run() {
+        while (!stopped) {
+            try {
+                Optional<HeldLease> lease = parts.leases().tryHold(leaseName, parts.holder(), timing, this::interrupt);
+                if (lease.isEmpty()) {
+                    Thread.sleep(parts.settings().acquireInterval());
+                    continue;
+                }
+                held = lease.get();
+                try {
+                    if (serveWhileHeld(lease.get())) {
+                        return;
+                    }
+                } finally {
+                    // A stop or a lost lease may have interrupted us; the close and release below must still run.
+                    Thread.interrupted();
+                    closeSockets();
+                    if (!crashed) {
+                        lease.get().close();
+                    }
+                    held = null;
+                }
+            } catch (InterruptedException e) {
+                // Lost the lease or told to stop: the loop condition decides.
+                Thread.interrupted();
+            } catch (RuntimeException e) {
+                if (stopped) {
+                    return;
+                }
+                // The database (lease) is unreachable: try again later, the lease expires by itself.
+                LOG.warnf("Socket Mode of connection %s failed: %s", connection.connectionId(), e.toString());
+                if (!pause(backoff.next())) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Serves the sockets until the lease is lost or the loop stopped; true when the app token was refused. */
+    private boolean serveWhileHeld(HeldLease lease) throws InterruptedException {
+        LOG.debugf("Socket Mode of connection %s starts (lease epoch %d)", connection.connectionId(),
+                lease.lease().epoch());
+        nextOpenAt = System.nanoTime();
+        while (!stopped && lease.held()) {
+            if (current == null && System.nanoTime() - nextOpenAt >= 0
+                    && openSocket() == Opening.REFUSED) {
+                return true;
+            }
+            SocketFrame frame = frames.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+            if (frame == null) {
+                watch();
+                continue;
+            }
+            switch (frame) {
+                case SocketFrame.Text text -> handle(text, lease);
+                case SocketFrame.Closed closed -> closed(closed);
+            }
+        }
+        return false;
+    }
+
+    private Opening openSocket() throws InterruptedException {
+        ConnectionsOpenOutcome outcome;
+        try {
+            outcome = parts.api().open(appToken);
+        } catch (IOException e) {
+            parts.reports().failing(connection, e.getMessage());
+            retryIn(backoff.next());
+            return Opening.RETRY;
+        }
+        switch (outcome) {
+            case ConnectionsOpenOutcome.SocketUrl url -> {
+                try {
+                    current = SlackSocketSession.open(parts.api().client(), url.url(), ++opened, frames,
+                            parts.settings().connectTimeout());
+                    lastPing = System.nanoTime();
+                    return Opening.OPENED;
+                } catch (IOException e) {
+                    parts.reports().failing(connection, e.getMessage());
+                    retryIn(backoff.next());
+                    return Opening.RETRY;
+                }
+            }
+            case ConnectionsOpenOutcome.Refused refused -> {
+                parts.reports().unauthorized(connection, refused.error());
+                return Opening.REFUSED;
+            }
+            case ConnectionsOpenOutcome.RetryAfter retry -> {
+                parts.reports().rateLimited(connection, retry.delay());
+                retryIn(retry.delay());
+                return Opening.RETRY;
+            }
+            case ConnectionsOpenOutcome.Failed failed -> {
+                parts.reports().failing(connection, "apps.connections.open: " + failed.why());
+                retryIn(backoff.next());
+                return Opening.RETRY;
+            }
+        }
+    }
+
+    private void handle(SocketFrame.Text text, HeldLease lease) throws InterruptedException {
+        SlackSocketSession session = text.session();
+        JsonNode envelope;
+        try {
+            envelope = parts.json().readTree(text.text());
+        } catch (IOException e) {
+            envelope = null;
+        }
+        if (envelope == null || !envelope.isObject()) {
+            LOG.debugf("Connection %s: socket %d sent a frame that is not a JSON object", connection.connectionId(),
+                    session.number());
+            return;
+        }
+        switch (envelope.path("type").asText("")) {
+            case "hello" -> hello(session);
+            case "disconnect" -> disconnect(session, envelope.path("reason").asText("unknown"));
+            case "events_api" -> event(session, envelope, lease);
+            default -> {
+                // Slash commands and interactivity are not subscribed to; acknowledged, so Slack does not retry.
+                LOG.debugf("Connection %s: envelope type %s acknowledged and ignored", connection.connectionId(),
+                        envelope.path("type").asText("?").replaceAll("[^a-z_]", ""));
+                acknowledge(session, envelope);
+            }
+        }
+    }
+
+    private void hello(SlackSocketSession session) {
+        session.hello();
+        if (session != current) {
+            return;
+        }
+        parts.reports().connected(connection, session.number());
+        if (retiring != null) {
+            // The new socket works: the old one (which asked to be replaced) goes now.
+            retiring.close();
+            retiring = null;
+        }
+    }
+
+    private void disconnect(SlackSocketSession session, String reason) {
+        String why = "disconnect " + reason.replaceAll("[^a-z_]", "");
+        if (session != current) {
+            if (session == retiring) {
+                retiring.close();
+                retiring = null;
+            }
+            return;
+        }
+        parts.reports().reconnecting(connection, why);
+        if (retiring != null) {
+            retiring.close();
+        }
+        // Keep it until its successor said hello: events still sent on it are handled and acknowledged on it.
+        retiring = current;
+        current = null;
+        if ("link_disabled".equals(reason)) {
+            // Socket Mode was switched off for the app: reconnecting at once would only be refused again.
+            retryIn(backoff.next());
+        }
+    }
+
+    private void event(SlackSocketSession session, JsonNode envelope, HeldLease lease) throws InterruptedException {
+        JsonNode payload = envelope.path("payload");
+        String eventId = payload.path("event_id").asText("?").replaceAll("[^A-Za-z0-9]", "");
+        if (!"event_callback".equals(payload.path("type").asText(""))) {
+            acknowledge(session, envelope);
+            return;
+        }
+        if (stopped || !lease.held()) {
+            throw new InterruptedException("lease lost or stopped before event " + eventId);
+        }
+        try {
+            parts.intake().accept(connection, payload).await().atMost(parts.settings().intakeTimeout());
+        } catch (MalformedEventException e) {
+            // It can never succeed: acknowledged, so Slack stops sending it.
+            LOG.warnf("Connection %s: event %s skipped: %s", connection.connectionId(), eventId, e.getMessage());
+        } catch (RuntimeException e) {
+            if (Thread.interrupted() || e.getCause() instanceof InterruptedException) {
+                throw new InterruptedException("interrupted while handing event " + eventId);
+            }
+            // Not acknowledged: Slack delivers the envelope again, and the dedupe drops what did get through.
+            parts.reports().failing(connection, "event " + eventId + " not handled: " + e.getClass().getSimpleName());
+            return;
+        }
+        acknowledge(session, envelope);
+    }
+
+    private void acknowledge(SlackSocketSession session, JsonNode envelope) throws InterruptedException {
+        String envelopeId = envelope.path("envelope_id").asText("");
+        if (envelopeId.isEmpty()) {
+            return;
+        }
+        try {
+            session.send(parts.json().createObjectNode().put("envelope_id", envelopeId).toString());
+        } catch (IOException e) {
+            // The socket is gone (its close is queued); Slack delivers the envelope again on the next one.
+            LOG.debugf("Connection %s: acknowledgement not sent: %s", connection.connectionId(), e.getMessage());
+        }
+    }
+
+    private void closed(SocketFrame.Closed closed) {
+        SlackSocketSession session = closed.session();
+        session.abort();
+        if (session == retiring) {
+            retiring = null;
+            return;
+        }
+        if (session != current) {
+            return;
+        }
+        current = null;
+        parts.reports().reconnecting(connection, "socket closed (" + closed.code() + " " + closed.why()
+                .replaceAll("[^A-Za-z0-9 _.-]", "") + ")");
+        if (session.helloed() && session.age().compareTo(parts.settings().pingInterval()) > 0) {
+            // It worked for a while: this is a first failure, not one more in a row.
+            backoff.reset();
+        }
+        retryIn(backoff.next());
+    }
+
+    /** The next socket opens after {@code wait}; frames (of a retiring socket) are still handled meanwhile. */
+    private void retryIn(Duration wait) {
+        nextOpenAt = System.nanoTime() + wait.toNanos();
+    }
+
+    /** Between frames: a socket without hello in time, or silent too long, is replaced; otherwise pinged. */
+    private void watch() {
+        SlackSocketSession session = current;
+        if (session == null) {
+            return;
+        }
+        Duration ping = parts.settings().pingInterval();
+        if (!session.helloed() && session.age().compareTo(parts.settings().helloTimeout()) > 0) {
+            parts.reports().failing(connection, "no hello within " + parts.settings().helloTimeout());
+            session.abort();
+        } else if (session.silence().compareTo(ping.multipliedBy(2)) > 0) {
+            parts.reports().failing(connection, "socket " + session.number() + " silent for " + session.silence());
+            session.abort();
+        } else if (System.nanoTime() - lastPing > ping.toNanos()) {
+            lastPing = System.nanoTime();
+            try {
+                session.ping();
+            } catch (IOException e) {
+                LOG.debugf("Connection %s: ping failed: %s", connection.connectionId(), e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeSockets() {
+        if (current != null) {
+            current.abort();
+            current = null;
+        }
+        if (retiring != null) {
+            retiring.abort();
+            retiring = null;
+        }
+        frames.clear();
+    }
+
+    /** Sleeps unless stopped; false when stopped. Interruption (lease lost) ends the sleep and is kept. */
+    private boolean pause(Duration wait) {
+        if (stopped) {
+            return false;
+        }
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !stopped;
+    }
+}

@@ -1,0 +1,189 @@
+package ai.aleff.ingress.slack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One Socket Mode WebSocket over the JDK client. Its listener does no work: it only puts complete text messages and
+ * the close into its connection's queue, where the connection's virtual thread handles them one by one. Every send
+ * (acknowledgements, pings, the close) comes from that thread and waits for the previous one, as the JDK client
+ * requires.
+ */
+final class SlackSocketSession {
+
+    private static final int MAX_MESSAGE = 1 << 20;
+
+    private final int number;
+    private final BlockingQueue<SocketFrame> frames;
+    private final Duration sendTimeout;
+    private final AtomicBoolean closedReported = new AtomicBoolean();
+    private final long openedAt = System.nanoTime();
+    private volatile long lastHeard = System.nanoTime();
+    private volatile boolean helloed;
+    private WebSocket socket;
+
+    private SlackSocketSession(int number, BlockingQueue<SocketFrame> frames, Duration sendTimeout) {
+        this.number = number;
+        this.frames = frames;
+        this.sendTimeout = sendTimeout;
+    }
+
+    /**
+     * Opens the socket; its frames go to {@code frames}.
+     *
+     * @throws IOException when it cannot be opened within {@code timeout}
+     */
+    static SlackSocketSession open(HttpClient client, URI url, int number, BlockingQueue<SocketFrame> frames,
+            Duration timeout) throws IOException, InterruptedException {
+        SlackSocketSession session = new SlackSocketSession(number, frames, timeout);
+        CompletableFuture<WebSocket> opening = client.newWebSocketBuilder()
+                .connectTimeout(timeout)
+                .buildAsync(url, session.new Listener());
+        try {
+            session.socket = opening.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return session;
+        } catch (InterruptedException e) {
+            opening.cancel(true);
+            throw e;
+        } catch (ExecutionException | TimeoutException e) {
+            opening.cancel(true);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException("the WebSocket did not open (" + cause.getClass().getSimpleName() + ")", cause);
+        }
+    }
+
+    /** 1, 2, ... in the order this connection's sockets were opened (for logs). */
+    int number() {
+        return number;
+    }
+
+    boolean helloed() {
+        return helloed;
+    }
+
+    void hello() {
+        helloed = true;
+    }
+
+    Duration age() {
+        return Duration.ofNanos(System.nanoTime() - openedAt);
+    }
+
+    Duration silence() {
+        return Duration.ofNanos(System.nanoTime() - lastHeard);
+    }
+
+    /** Sends one text message and waits until it is written. */
+    void send(String text) throws IOException, InterruptedException {
+        await(socket.sendText(text, true));
+    }
+
+    void ping() throws IOException, InterruptedException {
+        await(socket.sendPing(ByteBuffer.allocate(0)));
+    }
+
+    /** Closes normally (1000) if still open; never waits for the other side's answer. */
+    void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((ws, e) -> socket.abort());
+        } else {
+            socket.abort();
+        }
+    }
+
+    /** Ends the socket at once (a dead socket, a lost lease, a stop). */
+    void abort() {
+        socket.abort();
+        closed(-1, "aborted");
+    }
+
+    private void await(CompletableFuture<WebSocket> sending) throws IOException, InterruptedException {
+        try {
+            sending.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            abort();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException("sending on socket " + number + " failed (" + cause.getClass().getSimpleName()
+                    + ")", cause);
+        }
+    }
+
+    private void closed(int code, String why) {
+        if (closedReported.compareAndSet(false, true)) {
+            frames.add(new SocketFrame.Closed(this, code, why));
+        }
+    }
+
+    /** Collects the parts of each text message; everything else only counts as a sign of life. */
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            lastHeard = System.nanoTime();
+            if (partial.length() + data.length() > MAX_MESSAGE) {
+                partial.setLength(0);
+                webSocket.abort();
+                closed(-1, "a message larger than " + MAX_MESSAGE + " characters");
+                return null;
+            }
+            partial.append(data);
+            if (last) {
+                frames.add(new SocketFrame.Text(SlackSocketSession.this, partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            lastHeard = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            lastHeard = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            lastHeard = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed(statusCode, reason == null ? "" : reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed(-1, error.getClass().getSimpleName());
+        }
+    }
+}
