@@ -245,6 +245,40 @@ class WidgetIT {
     }
 
     @Test
+    void demoPageEmbedsTheWidgetAndItsSameOriginReadsCountAsThisServersOrigin() {
+        // Given a tenant that allows this server's own origin (as ./aleff run does for the demo page)
+        String self = "http://" + baseUrl.getHost() + ":" + baseUrl.getPort();
+        Events.TestTenant tenant = TestTenants.registerWithWidget(bootstrap, self);
+        String token = given().header("Origin", self)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/widget/v1/{t}/session", tenant.tenantId())
+                .path("token");
+
+        // When / Then the demo page embeds the script for the tenant
+        given().get("/demo/{t}", tenant.tenantId())
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
+                .body(containsString("<script src=\"/widget/v1/widget.js\" data-tenant=\"" + tenant.tenantId()));
+        // And a same-origin GET, which browsers send without Origin, is this server's origin
+        given().header("Sec-Fetch-Site", "same-origin")
+                .auth()
+                .oauth2(token)
+                .get("/widget/v1/{t}/history", tenant.tenantId())
+                .then()
+                .statusCode(200);
+        // But a cross-site request without Origin is not
+        given().header("Sec-Fetch-Site", "cross-site")
+                .auth()
+                .oauth2(token)
+                .get("/widget/v1/{t}/history", tenant.tenantId())
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM_JSON);
+    }
+
+    @Test
     void malformedRequestsAreBadRequestsNeverServerErrors() {
         // Given a visitor
         Events.TestTenant tenant = TestTenants.registerWithWidget(bootstrap, SITE);
