@@ -43,6 +43,7 @@ import ai.aleff.ingress.config.IngressSettings;
 import ai.aleff.ingress.conversation.ReplyBroadcaster;
 import ai.aleff.ingress.identity.UserHashes;
 import ai.aleff.ingress.limits.MessageLimits;
+import ai.aleff.ingress.repository.ConversationMessage;
 import ai.aleff.ingress.repository.WidgetReplyRepository;
 import ai.aleff.ingress.service.MessageIntake;
 import ai.aleff.ingress.service.NewMessage;
@@ -164,11 +165,18 @@ public class WidgetResource {
             @HeaderParam("Authorization") String authorization) {
         Visitor visitor = tokens.verify(BearerTokens.of(authorization), tenantId, Instant.now());
         String conversationId = visitor.conversationId();
-        return log.latest(tenantId, conversationId, settings.historyLimit()).chain(messages -> {
-            Uni<Long> last = log.lastReplySeq(tenantId, conversationId);
-            return last.map(seq -> new WidgetHistory(conversationId,
-                    messages.stream().map(WidgetMessage::of).toList(), Long.toString(seq)));
-        });
+        // The latest reply's seq is read first: a reply stored between the two reads is in the messages, and the
+        // larger of the two seqs is then the one the stream must follow, so no reply falls between history and stream.
+        return log.lastReplySeq(tenantId, conversationId)
+                .chain(before -> log.latest(tenantId, conversationId, settings.historyLimit()).map(messages -> {
+                    long last = messages.stream()
+                            .filter(m -> m.direction() == ConversationMessage.Direction.OUTBOUND)
+                            .mapToLong(WidgetReplyRepository.Logged::seq)
+                            .max()
+                            .orElse(0);
+                    return new WidgetHistory(conversationId, messages.stream().map(WidgetMessage::of).toList(),
+                            Long.toString(Math.max(before, last)));
+                }));
     }
 
     @GET
