@@ -30,7 +30,7 @@
   host.setAttribute('data-aleff-chat', '');
   var root = host.attachShadow({ mode: 'open' });
   var css = ':host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
-    '.launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;background:#1d4ed8;color:#fff;font-size:26px;cursor:pointer;box-shadow:0 4px 12px rgba(0,0,0,.25);z-index:2147483646}' +
+    '.launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;background:#1d4ed8;color:#fff;display:flex;align-items:center;justify-content:center;cursor:pointer;box-shadow:0 4px 12px rgba(0,0,0,.25);z-index:2147483646}' +
     '.launcher:focus-visible,button:focus-visible,textarea:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}' +
     '.badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b91c1c;color:#fff;font-size:12px;line-height:22px;text-align:center}' +
     '.panel{position:fixed;right:20px;bottom:88px;width:370px;height:560px;max-height:calc(100vh - 108px);display:flex;flex-direction:column;background:#fff;color:#111827;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);overflow:hidden;z-index:2147483647}' +
@@ -52,7 +52,15 @@
     return n;
   }
   var style = el('style'); style.textContent = css;
-  var launcher = el('button', { 'class': 'launcher', type: 'button', 'aria-expanded': 'false' }, '\uD83D\uDCAC');
+  var launcher = el('button', { 'class': 'launcher', type: 'button', 'aria-expanded': 'false' });
+  var SVG = 'http://www.w3.org/2000/svg';
+  var icon = document.createElementNS(SVG, 'svg');
+  icon.setAttribute('viewBox', '0 0 24 24'); icon.setAttribute('width', '28'); icon.setAttribute('height', '28');
+  icon.setAttribute('aria-hidden', 'true');
+  var bubble = document.createElementNS(SVG, 'path');
+  bubble.setAttribute('fill', 'currentColor');
+  bubble.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+  icon.appendChild(bubble); launcher.appendChild(icon);
   var badge = el('span', { 'class': 'badge', hidden: '' });
   launcher.appendChild(badge);
   var panel = el('div', { 'class': 'panel', role: 'dialog', hidden: '' });
