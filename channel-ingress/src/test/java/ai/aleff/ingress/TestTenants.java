@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.contracts.events.TenantLimits;
+import ai.aleff.contracts.events.WidgetSettings;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.tenancy.ApiKeys;
 import ai.aleff.testkit.Events;
@@ -62,6 +63,26 @@ public final class TestTenants {
                         "Limited " + tenant.tenantId(), TenantConfigurationChanged.Status.ACTIVE,
                         tenant.apiKeys().stream().map(ApiKeys::hash).toList(), version, Instant.now(), null,
                         Map.of(), limits)));
+    }
+
+    /**
+     * A new tenant whose web chat widget this service already serves to pages of {@code allowedOrigin}, with anonymous
+     * visitors allowed, as tenant-service would publish it.
+     */
+    public static Events.TestTenant registerWithWidget(String bootstrapServers, String allowedOrigin) {
+        String tenantId = "t-" + UUID.randomUUID();
+        String apiKey = ApiKeys.generate();
+        Events.publish(bootstrapServers, CloudEvent.of("tenant-service", UUID.randomUUID().toString(), tenantId, null,
+                Instant.now(), new TenantConfigurationChanged(tenantId, "Widget " + tenantId,
+                        TenantConfigurationChanged.Status.ACTIVE, List.of(ApiKeys.hash(apiKey)), 1, Instant.now(),
+                        null, Map.of(), null, null, new WidgetSettings(List.of(allowedOrigin), true))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().header("Origin", allowedOrigin)
+                        .contentType("application/json")
+                        .body("{}")
+                        .post("/widget/v1/{tenantId}/session", tenantId)
+                        .statusCode() == 200);
+        return new Events.TestTenant(tenantId, apiKey);
     }
 
     /** A test tenant with several keys. */

@@ -38,7 +38,36 @@ public record DemoTenant(String id, String apiKey) {
         if (!Files.exists(file)) {
             tenant.store(file);
         }
+        allowWidgetDemo(platform, tenant);
         return tenant;
+    }
+
+    /** The demo page {@code <ingress>/demo/<id>} may use the demo tenant's chat widget, on every run (ports move). */
+    private static void allowWidgetDemo(LocalPlatform platform, DemoTenant tenant) {
+        String ingress = platform.serviceUrl(PlatformService.CHANNEL_INGRESS);
+        String origins = "[\"" + ingress + "\",\"" + ingress.replace("127.0.0.1", "localhost") + "\"]";
+        HttpRequest request = HttpRequest
+                .newBuilder(URI.create(platform.serviceUrl(PlatformService.TENANT_SERVICE) + "/v1/tenants/"
+                        + tenant.id() + "/widget"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + platform.platformAdminToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"allowedOrigins\":" + origins + ",\"anonymousVisitors\":true}"))
+                .build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new PlatformStartException("Allowing the widget demo page failed: tenant-service answered "
+                        + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new PlatformStartException("Allowing the widget demo page failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformStartException("Interrupted while allowing the widget demo page", e);
+        }
     }
 
     private static DemoTenant create(LocalPlatform platform) {

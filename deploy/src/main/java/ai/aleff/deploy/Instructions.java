@@ -39,6 +39,8 @@ public final class Instructions {
         text.append(user("tenant member", AleffRealm.DEMO_TENANT_MEMBER, "tenant " + DemoTenant.NAME + ", read only"));
         text.append("Demo tenant ").append(demo.id()).append(": its first API key is in ").append(layout.demoTenant())
                 .append('\n');
+        text.append("Chat widget demo page: ").append(ingress).append("/demo/").append(demo.id())
+                .append("  (open it in a browser; docs/widget.md)\n");
         text.append("Logs: ").append(layout.logs()).append("/<service>.log, kafka.log, postgres.log\n");
         text.append(settings.environment().containsKey("OPENAI_BASE_URL")
                 ? "Model provider: " + settings.environment().get("OPENAI_BASE_URL") + "\n"

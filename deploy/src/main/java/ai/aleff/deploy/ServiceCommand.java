@@ -1,12 +1,18 @@
 package ai.aleff.deploy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import ai.aleff.contracts.database.ServiceDatabase;
 
@@ -23,6 +29,8 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
     public static final String OPENAI_PREFIX = "aleff.agent.model.openai.";
     public static final String SECRET_KEY_PROPERTY = "aleff.secrets.keys." + SecretKey.ID;
     public static final String ACTIVE_SECRET_KEY_PROPERTY = "aleff.secrets.active-key";
+    /** The chat widget's visitor-token key (docs/widget.md); derived from the platform secret key on a local run. */
+    public static final String WIDGET_TOKEN_KEY_PROPERTY = "aleff.ingress.widget.token-key";
     public static final String DATASOURCE_USERNAME_PROPERTY = "quarkus.datasource.username";
     public static final String DATASOURCE_PASSWORD_PROPERTY = "quarkus.datasource.password";
     public static final String FLYWAY_USERNAME_PROPERTY = "quarkus.flyway.username";
@@ -88,6 +96,7 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
         if (secretKey != null && service == PlatformService.CHANNEL_INGRESS) {
             // Only decrypts (identity secrets): without an active key it cannot encrypt anything.
             environment.put(environmentName(SECRET_KEY_PROPERTY), secretKey);
+            environment.put(environmentName(WIDGET_TOKEN_KEY_PROPERTY), widgetTokenKey(secretKey));
         }
         if (service == PlatformService.AGENT_WORKER) {
             addModelProvider(settings.environment(), properties, environment);
@@ -131,6 +140,21 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
         String apiKey = source.get("OPENAI_API_KEY");
         if (apiKey != null && !apiKey.isBlank()) {
             environment.put(environmentName(OPENAI_PREFIX + "api-key"), apiKey);
+        }
+    }
+
+    /**
+     * A key of its own for the widget's visitor tokens, derived from the platform secret key (HMAC-SHA256 with a
+     * fixed label), so a local run needs no second generated secret and a token never reveals the platform key.
+     */
+    static String widgetTokenKey(String secretKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secretKey), "HmacSHA256"));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal("aleff widget visitor tokens".getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
     }
 

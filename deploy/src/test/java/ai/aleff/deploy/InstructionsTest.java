@@ -41,7 +41,8 @@ class InstructionsTest {
                 .contains("/calc 2*(3+4)")
                 .contains("http://127.0.0.1:8180/v1/conversations/$CONV/messages")
                 .contains("http://127.0.0.1:8180/v1/conversations/$CONV/events")
-                .contains("http://127.0.0.1:8184/v1/audit?conversationId=$CONV");
+                .contains("http://127.0.0.1:8184/v1/audit?conversationId=$CONV")
+                .contains("Chat widget demo page: http://127.0.0.1:8180/demo/" + demo.id());
     }
 
     @Test

@@ -160,6 +160,11 @@ class ServiceCommandTest {
         ServiceCommand ingress = ServiceCommand.of(PlatformService.CHANNEL_INGRESS, settings, "java", key);
         assertThat(ingress.environment()).containsEntry("ALEFF_SECRETS_KEYS_LOCAL", key)
                 .doesNotContainKey("ALEFF_SECRETS_ACTIVE_KEY");
+        // And a widget token key of its own, derived from it (never the key itself)
+        assertThat(ingress.environment().get("ALEFF_INGRESS_WIDGET_TOKEN_KEY")).isNotBlank().isNotEqualTo(key)
+                .isEqualTo(ServiceCommand.widgetTokenKey(key));
+        assertThat(ServiceCommand.widgetTokenKey("BAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="))
+                .isNotEqualTo(ServiceCommand.widgetTokenKey(key));
         assertThat(String.join(" ", ingress.command())).doesNotContain(key);
 
         // And no other service gets it

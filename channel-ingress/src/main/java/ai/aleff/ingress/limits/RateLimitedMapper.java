@@ -18,7 +18,7 @@ public class RateLimitedMapper {
         return response(e.refusal());
     }
 
-    static Response response(RateRefusal refusal) {
+    public static Response response(RateRefusal refusal) {
         String detail = switch (refusal.counter()) {
             case MessageLimits.TENANT_MINUTE -> "The tenant's limit of " + refusal.limit() + " messages per minute "
                     + "is reached.";

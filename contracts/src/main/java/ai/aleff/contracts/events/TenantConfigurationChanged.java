@@ -25,22 +25,34 @@ import java.util.Map;
  *        before limits existed: no override)
  * @param endUsers how the tenant's end users are verified; never null (absent in records published before it existed:
  *        {@link EndUserIdentity#none()})
+ * @param widget the tenant's web chat widget settings; never null (absent in records published before it existed:
+ *        {@link WidgetSettings#off()})
  */
 public record TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
         long version, Instant changedAt, AssistantConfiguration assistant, Map<String, Instant> apiKeyExpiries,
-        TenantLimits limits, EndUserIdentity endUsers) {
+        TenantLimits limits, EndUserIdentity endUsers, WidgetSettings widget) {
 
     public TenantConfigurationChanged {
+        widget = widget == null ? WidgetSettings.off() : widget;
         apiKeyExpiries = apiKeyExpiries == null ? Map.of() : Map.copyOf(apiKeyExpiries);
         limits = limits == null ? TenantLimits.platformDefaults() : limits;
         endUsers = endUsers == null ? EndUserIdentity.none() : endUsers;
+    }
+
+    /** A configuration without widget settings. */
+    public TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
+            long version, Instant changedAt, AssistantConfiguration assistant, Map<String, Instant> apiKeyExpiries,
+            TenantLimits limits, EndUserIdentity endUsers) {
+        this(tenantId, name, status, apiKeyHashes, version, changedAt, assistant, apiKeyExpiries, limits, endUsers,
+                null);
     }
 
     /** A configuration without an identity secret. */
     public TenantConfigurationChanged(String tenantId, String name, Status status, List<String> apiKeyHashes,
             long version, Instant changedAt, AssistantConfiguration assistant, Map<String, Instant> apiKeyExpiries,
             TenantLimits limits) {
-        this(tenantId, name, status, apiKeyHashes, version, changedAt, assistant, apiKeyExpiries, limits, null);
+        this(tenantId, name, status, apiKeyHashes, version, changedAt, assistant, apiKeyExpiries, limits,
+                (EndUserIdentity) null);
     }
 
     /** A configuration without limit overrides. */

@@ -23,8 +23,10 @@ record MatrixIdentity(String name, Kind kind, String bearer, MatrixTenant target
 
     /** The status the documentation gives this caller on an endpoint of this access and success status. */
     int expectedStatus(MatrixEndpoint endpoint) {
-        if (endpoint.access() == Access.SIGNED) {
-            // Bearer tokens and API keys play no part: without the platform's signature everyone is refused alike.
+        if (endpoint.access() == Access.SIGNED || endpoint.access() == Access.ORIGIN
+                || endpoint.access() == Access.PUBLIC) {
+            // Bearer tokens and API keys play no part: without the platform's signature (or an allowed Origin)
+            // everyone is refused alike, and a public page is everyone's.
             return endpoint.success();
         }
         if (endpoint.access() == Access.API_KEY) {
@@ -63,6 +65,13 @@ record MatrixIdentity(String name, Kind kind, String bearer, MatrixTenant target
          * A messaging platform's signature over the body (webhooks): the matrix sends none, so its {@code success} is
          * the refusal every caller gets, whatever token or key it holds.
          */
-        SIGNED
+        SIGNED,
+        /**
+         * The chat widget's visitor endpoints: the page's Origin is checked against the tenant's allowed origins before
+         * anything else, and the matrix sends none, so its {@code success} is the 403 every caller gets.
+         */
+        ORIGIN,
+        /** A public page (the widget's demo page): the same answer for everyone. */
+        PUBLIC
     }
 }

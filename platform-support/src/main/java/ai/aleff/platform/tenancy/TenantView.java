@@ -4,6 +4,7 @@ import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.EndUserIdentity;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.contracts.events.TenantLimits;
+import ai.aleff.contracts.events.WidgetSettings;
 
 /**
  * What a service knows about a tenant from the configuration topic.
@@ -15,10 +16,11 @@ import ai.aleff.contracts.events.TenantLimits;
  *        may do
  * @param transcription the tenant's speech-to-text model, null when voice notes are not enabled; kept by every
  *        service (a URL, a name and one encrypted key) because channel-ingress needs it and keeps no assistant
+ * @param widget the tenant's web chat widget settings (allowed origins, anonymous visitors)
  */
 public record TenantView(String tenantId, String name, boolean active, long version,
         AssistantConfiguration assistant, TenantLimits limits, EndUserIdentity endUsers,
-        AssistantConfiguration.Transcription transcription) {
+        AssistantConfiguration.Transcription transcription, WidgetSettings widget) {
 
     /**
      * The assistant configuration. Services that only authenticate do not keep it (it can hold up to 512 KiB and
@@ -39,6 +41,7 @@ public record TenantView(String tenantId, String name, boolean active, long vers
                 : config.assistant();
         return new TenantView(config.tenantId(), config.name(),
                 config.status() == TenantConfigurationChanged.Status.ACTIVE, config.version(),
-                keepAssistant ? assistant : null, config.limits(), config.endUsers(), assistant.transcription());
+                keepAssistant ? assistant : null, config.limits(), config.endUsers(), assistant.transcription(),
+                config.widget());
     }
 }

@@ -1,6 +1,7 @@
 package ai.aleff.tenant.repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -14,6 +15,7 @@ import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
 import ai.aleff.contracts.events.EndUserIdentity;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.contracts.events.TenantLimits;
+import ai.aleff.contracts.events.WidgetSettings;
 
 /** A tenant row. Its API keys are rows of their own ({@link ApiKeyEntity}). */
 @Entity
@@ -79,6 +81,26 @@ public class TenantEntity {
     /** Whether memory tools act for unverified users in one-to-one conversations. */
     @Column(name = "unverified_memory_one_to_one", nullable = false)
     public boolean unverifiedMemoryOneToOne;
+
+    /** The origins whose pages may use the chat widget, space-separated; empty while the widget is off. */
+    @Column(name = "widget_allowed_origins", nullable = false)
+    public String widgetAllowedOrigins = "";
+
+    /** Whether visitors without a verified identity may chat in the widget. */
+    @Column(name = "widget_anonymous_visitors", nullable = false)
+    public boolean widgetAnonymousVisitors = true;
+
+    public WidgetSettings widget() {
+        List<String> origins = widgetAllowedOrigins == null || widgetAllowedOrigins.isBlank()
+                ? List.of()
+                : List.of(widgetAllowedOrigins.trim().split(" +"));
+        return new WidgetSettings(origins, widgetAnonymousVisitors);
+    }
+
+    public void setWidget(WidgetSettings widget) {
+        widgetAllowedOrigins = String.join(" ", widget.allowedOrigins());
+        widgetAnonymousVisitors = widget.anonymousVisitors();
+    }
 
     public EndUserIdentity endUsers() {
         EncryptedSecret secret = identitySecretCiphertext == null

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import ai.aleff.contracts.events.AssistantConfiguration;
 import ai.aleff.contracts.events.EndUserIdentity;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
+import ai.aleff.contracts.events.WidgetSettings;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.messaging.AuditTrail;
 import ai.aleff.tenant.repository.ApiKeyEntity;
@@ -54,7 +55,8 @@ public class TenantConfigurations {
                 new TenantConfigurationChanged(tenantId, tenant.name, tenant.status,
                         valid.stream().map(k -> k.keyHash).toList(), tenant.version, changedAt,
                         tenant.deleted() ? null : assistant, expiries, tenant.limits(),
-                        tenant.deleted() ? EndUserIdentity.none() : tenant.endUsers()));
+                        tenant.deleted() ? EndUserIdentity.none() : tenant.endUsers(),
+                        tenant.deleted() ? WidgetSettings.off() : tenant.widget()));
     }
 
     /** The tenant's current assistant configuration as stored, or null while the platform defaults apply. */

@@ -1,0 +1,35 @@
+package ai.aleff.ingress.widget;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the web chat widget's visitor endpoints ({@code /widget/v1/...}, docs/widget.md). */
+@ConfigMapping(prefix = "aleff.ingress.widget")
+public interface WidgetConfig {
+
+    /**
+     * The deployment's visitor-token key: base64 of at least 32 random bytes, the same on every ingress instance
+     * (ALEFF_INGRESS_WIDGET_TOKEN_KEY from the Kubernetes Secret; {@code ./aleff run} generates one). Each tenant's
+     * tokens are signed with a key derived from it and the tenant id. No default: without it the widget endpoints
+     * answer 503 and nothing else changes.
+     */
+    Optional<String> tokenKey();
+
+    /** How long a visitor token is valid; the widget renews it (POST .../session with the old token) on every load. */
+    @WithDefault("30d")
+    Duration tokenTtl();
+
+    /**
+     * How often an open visitor stream looks for replies stored by any instance. A reply this instance consumed
+     * wakes its streams at once; one consumed by another instance shows within this interval.
+     */
+    @WithDefault("1s")
+    Duration streamPollInterval();
+
+    /** Most replies one stream read (a resume or a poll) sends; the rest follow on the next read. */
+    @WithDefault("200")
+    int streamBatch();
+}
