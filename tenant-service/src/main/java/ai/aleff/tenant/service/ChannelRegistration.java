@@ -10,6 +10,7 @@ import ai.aleff.contracts.events.ChannelConnectionChanged.Account;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Mode;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Settings;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Type;
+import ai.aleff.tenant.discord.DiscordRestApi;
 import ai.aleff.tenant.slack.SlackWebApi;
 import ai.aleff.tenant.telegram.TelegramBotApi;
 
@@ -30,10 +31,21 @@ public class ChannelRegistration {
 
     private final TelegramBotApi telegram;
     private final SlackWebApi slack;
+    private final DiscordRestApi discord;
 
-    public ChannelRegistration(TelegramBotApi telegram, SlackWebApi slack) {
+    public ChannelRegistration(TelegramBotApi telegram, SlackWebApi slack, DiscordRestApi discord) {
         this.telegram = telegram;
         this.slack = slack;
+        this.discord = discord;
+    }
+
+    /**
+     * Discord: the bot token checked with {@code GET /users/@me} (the bot user id and username become the account).
+     * Nothing is registered: the administrator pastes the webhook URL as the Interactions Endpoint URL, and Discord
+     * checks it then with a signed PING.
+     */
+    Uni<Account> registerDiscord(String botToken) {
+        return discord.me(botToken).map(bot -> new Account(bot.userId(), bot.username()));
     }
 
     /**
@@ -50,6 +62,7 @@ public class ChannelRegistration {
         return switch (type) {
             case TELEGRAM -> registerTelegram(botToken, mode, webhookUrl, webhookSecret);
             case SLACK -> registerSlack(botToken);
+            case DISCORD -> registerDiscord(botToken);
             case WHATSAPP -> Uni.createFrom().item(new Account(settings.phoneNumberId(), null));
         };
     }
