@@ -20,6 +20,8 @@ CREATE TABLE discord_interaction (
     application_id  text        NOT NULL CHECK (application_id ~ '^[0-9]{1,20}$'),
     token           text        NOT NULL,
     received_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+    -- The reply whose first part replaces the deferred response (PATCH @original); any other reply follows up.
+    original_reply  text,
     PRIMARY KEY (tenant_id, interaction_id)
 );
 CREATE INDEX discord_interaction_age ON discord_interaction (received_at);

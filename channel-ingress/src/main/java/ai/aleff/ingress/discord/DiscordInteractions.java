@@ -59,6 +59,19 @@ public class DiscordInteractions {
                                 row.getString("token"), row.getDouble("age_s")))));
     }
 
+    /**
+     * Whether {@code replyId} is the reply that replaces the interaction's deferred response: the first reply to ask
+     * takes it (one conditional statement, so two instances agree) and keeps it on a redelivery; every other reply
+     * to the same interaction is a follow-up, so it can never overwrite an answer already shown.
+     */
+    public Uni<Boolean> claimOriginal(String tenantId, String interactionId, String replyId) {
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""
+                UPDATE ingress.discord_interaction SET original_reply = $3
+                WHERE tenant_id = $1 AND interaction_id = $2 AND (original_reply IS NULL OR original_reply = $3)""")
+                .execute(Tuple.of(tenantId, interactionId, replyId))
+                .map(rows -> rows.rowCount() == 1));
+    }
+
     /** Deletes the interactions received longer ago than {@code olderThan}, across tenants; the rows deleted. */
     public Uni<Integer> purge(Duration olderThan) {
         return RowScope.acrossTenants(pool, tx -> tx.preparedQuery("""

@@ -25,8 +25,8 @@ import ai.aleff.ingress.delivery.SendPart;
 
 /**
  * Discord's side of delivery. While the interaction's token is valid ({@code token-validity}, 14 of Discord's 15
- * minutes) the reply goes through the interaction's webhook: the first part replaces the deferred "thinking" response
- * ({@code PATCH /webhooks/{app}/{token}/messages/@original}), later parts are follow-ups
+ * minutes) the reply goes through the interaction's webhook: the first part of the first reply replaces the deferred
+ * "thinking" response ({@code PATCH /webhooks/{app}/{token}/messages/@original}), later parts are follow-ups
  * ({@code POST /webhooks/{app}/{token}}). After that, or when Discord says the token is no longer valid (401, 404:
  * nothing was posted), a part goes as a channel message ({@code POST /channels/{id}/messages},
  * {@code Authorization: Bot}). Every post carries {@code allowed_mentions: {"parse": []}}, so the model can never
@@ -110,9 +110,12 @@ public class DiscordSender implements ChannelSender {
     private Uni<SendOutcome> viaWebhook(DiscordInteractions.Webhook webhook, SendPart part, JsonObject body,
             String botToken) {
         String base = apiBaseUrl + "/webhooks/" + webhook.applicationId() + "/" + webhook.token();
-        boolean first = part.index() == 0;
-        return call(first ? "PATCH" : "POST", URI.create(first ? base + "/messages/@original" : base), null, body,
-                part, first ? "edit of the original response" : "follow-up")
+        Uni<Boolean> original = part.index() == 0
+                ? interactions.claimOriginal(part.tenantId(), part.replyTo(), part.replyId())
+                : Uni.createFrom().item(false);
+        return original.chain(first -> call(first ? "PATCH" : "POST",
+                URI.create(first ? base + "/messages/@original" : base), null, body, part,
+                first ? "edit of the original response" : "follow-up"))
                 .chain(answer -> answer.tokenRefused()
                         ? channelMessage(part, body, botToken)
                         : Uni.createFrom().item(answer.outcome()));
