@@ -179,7 +179,7 @@ class DiscordInteractionsIT {
         assertThat(m.conversationId()).isEqualTo("dc:" + connectionId + ":" + dm);
         DiscordEmulators.discord.rateLimitedOnce(token, 1.2);
 
-        // When a reply of about 5000 characters in 100 short paragraphs is published, and redelivered
+        // When a reply of about 6500 characters in 100 short paragraphs and a long last line is published, and redelivered
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 100; i++) {
             text.append("Paragraph ").append(i).append(": ").append("word ".repeat(8).strip()).append(".\n\n");
