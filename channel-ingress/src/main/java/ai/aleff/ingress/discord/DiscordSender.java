@@ -104,7 +104,10 @@ public class DiscordSender implements ChannelSender {
                 .chain(webhook -> webhook.filter(w -> w.ageSeconds() < settings.tokenValidity().toSeconds())
                         .map(w -> viaWebhook(w, part, body, token))
                         .orElseGet(() -> channelMessage(part, body, token)))
-                .onFailure().recoverWithItem(PlatformHttp::transportFailure);
+                // Only the database can fail here (calls answer every transport failure themselves), and only
+                // before a request left: nothing was posted, so the part is tried again.
+                .onFailure().recoverWithItem(e -> new SendOutcome.Retry(-1, false,
+                        "could not read the interaction (" + e.getClass().getSimpleName() + ")"));
     }
 
     private Uni<SendOutcome> viaWebhook(DiscordInteractions.Webhook webhook, SendPart part, JsonObject body,
@@ -129,15 +132,19 @@ public class DiscordSender implements ChannelSender {
     private Uni<Answer> call(String method, URI uri, String authorization, JsonObject body, SendPart part,
             String what) {
         return http.sendJson(method, uri, authorization, body.encode(), HEADERS)
-                .chain(response -> {
-                    Optional<Double> exhausted = exhausted(response);
+                .onItemOrFailure().transformToUni((response, failure) -> {
+                    if (failure != null) {
+                        return Uni.createFrom().item(new Answer(PlatformHttp.transportFailure(failure)));
+                    }
                     Answer answer = interpret(response, what, authorization == null);
                     if (answer.tokenRefused()) {
                         LOG.infof("Part %d of reply %s: %s; sent as a channel message instead", part.index(),
                                 part.replyId(), answer.outcome());
                     }
-                    return exhausted.map(seconds -> rates.hold(part.tenantId(), channelKey(part), seconds)
-                            .replaceWith(answer)).orElseGet(() -> Uni.createFrom().item(answer));
+                    // Pacing only: a failure to record it must not turn a sent part into anything else.
+                    return exhausted(response).map(seconds -> rates.hold(part.tenantId(), channelKey(part), seconds)
+                            .onFailure().recoverWithNull().replaceWith(answer))
+                            .orElseGet(() -> Uni.createFrom().item(answer));
                 });
     }
 
