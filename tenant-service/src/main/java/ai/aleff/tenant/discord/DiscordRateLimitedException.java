@@ -6,7 +6,7 @@ public class DiscordRateLimitedException extends RuntimeException {
     private final long retryAfterSeconds;
 
     public DiscordRateLimitedException(long retryAfterSeconds) {
-        super("Discord rate-limited GET /users/@me");
+        super("Discord rate-limited the call");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -4,6 +4,6 @@ package ai.aleff.tenant.discord;
 public class DiscordUnreachableException extends RuntimeException {
 
     public DiscordUnreachableException(String what) {
-        super("Discord GET /users/@me: " + what);
+        super("Discord: " + what);
     }
 }

@@ -91,7 +91,8 @@ public class ChannelConnectionResource {
             + "here) into Meta's App Dashboard. SLACK: the bot token is checked with auth.test (the bot user id and bot id "
             + "become the account, to recognise our own messages); WEBHOOK (Events API): paste webhookUrl as the app's "
             + "Request URL; SOCKET_MODE: channel-ingress opens the WebSocket with the app token. DISCORD: the bot token is checked with "
-            + "GET /users/@me (the bot user id and username become the account); paste webhookUrl as the application's "
+            + "GET /users/@me (the bot user id and username become the account) and the application's /ask command is "
+            + "created; paste webhookUrl as the application's "
             + "Interactions Endpoint URL (WEBHOOK only). Stored with credentials encrypted, published to channel-ingress, audited.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelConnectionInput.class), examples = {
             @ExampleObject(name = "telegram", summary = "A Telegram bot, long polling (no public URL needed)", value = TELEGRAM_EXAMPLE),
@@ -102,7 +103,7 @@ public class ChannelConnectionResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field, wrong type, a value out of its limits, or a credential or setting the type does not take (see errors).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "WEBHOOK mode (or WHATSAPP) while the platform has no public HTTPS URL, or the tenant has the most connections allowed.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Telegram refused the bot token (getMe answered 401), or Slack refused it (auth.test answered ok: false, e.g. invalid_auth), or Discord refused it (GET /users/@me answered 401). Nothing was stored.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Telegram refused the bot token (getMe answered 401), or Slack refused it (auth.test answered ok: false, e.g. invalid_auth), or Discord refused it (GET /users/@me answered 401) or the application id (the bot cannot create its /ask command). Nothing was stored.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "502", description = "Telegram, Slack or Discord could not be reached or answered with an error, or Telegram refused the webhook. Nothing was stored.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Telegram, Slack or Discord rate-limited the call (Retry-After says when to retry), or no platform secret key is configured. Nothing was stored.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> connect(@PathParam("id") String id,

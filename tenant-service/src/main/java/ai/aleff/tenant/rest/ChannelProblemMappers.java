@@ -109,10 +109,13 @@ public class ChannelProblemMappers {
 
     @ServerExceptionMapper
     public Response discordRefused(DiscordRefusedException e) {
-        return Problems.response(UNPROCESSABLE, "Discord refused the bot token",
-                "Discord refused the bot token (" + e.reason() + "): it is wrong, was reset, or is not a "
-                        + "bot's. Copy it again from the Developer Portal (your application, Bot, Reset Token)."
-                        + NOTHING_STORED)
+        String fix = "bot token".equals(e.credential())
+                ? "it is wrong, was reset, or is not a bot's. Copy it again from the Developer Portal (your "
+                        + "application, Bot, Reset Token)."
+                : "it is not the application of this bot. Copy the Application ID from the Developer Portal "
+                        + "(your application, General Information).";
+        return Problems.response(UNPROCESSABLE, "Discord refused the " + e.credential(),
+                "Discord refused the " + e.credential() + " (" + e.reason() + "): " + fix + NOTHING_STORED)
                 .build();
     }
 

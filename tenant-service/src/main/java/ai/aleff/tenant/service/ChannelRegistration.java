@@ -40,12 +40,14 @@ public class ChannelRegistration {
     }
 
     /**
-     * Discord: the bot token checked with {@code GET /users/@me} (the bot user id and username become the account).
-     * Nothing is registered: the administrator pastes the webhook URL as the Interactions Endpoint URL, and Discord
-     * checks it then with a signed PING.
+     * Discord: the bot token checked with {@code GET /users/@me} (the bot user id and username become the account),
+     * then the application's global {@code /ask} command created or updated (Discord overwrites a command of the same
+     * name and leaves the application's other commands alone), which also proves the application id is the bot's.
+     * The administrator pastes the webhook URL as the Interactions Endpoint URL; Discord checks it with a signed PING.
      */
-    Uni<Account> registerDiscord(String botToken) {
-        return discord.me(botToken).map(bot -> new Account(bot.userId(), bot.username()));
+    Uni<Account> registerDiscord(String botToken, String applicationId) {
+        return discord.me(botToken).chain(bot -> discord.registerAsk(botToken, applicationId)
+                .replaceWith(new Account(bot.userId(), bot.username())));
     }
 
     /**
@@ -58,11 +60,11 @@ public class ChannelRegistration {
 
     /** What {@code type} needs at its platform; the account it resolves to (WhatsApp: the number, unchecked). */
     Uni<Account> register(Type type, String botToken, Mode mode, String webhookUrl, String webhookSecret,
-            Settings settings) {
+            Settings settings, String applicationId) {
         return switch (type) {
             case TELEGRAM -> registerTelegram(botToken, mode, webhookUrl, webhookSecret);
             case SLACK -> registerSlack(botToken);
-            case DISCORD -> registerDiscord(botToken);
+            case DISCORD -> registerDiscord(botToken, applicationId);
             case WHATSAPP -> Uni.createFrom().item(new Account(settings.phoneNumberId(), null));
         };
     }

@@ -250,7 +250,7 @@ class ChannelConnectionsIT {
     }
 
     @Test
-    void aDiscordBotIsCheckedWithUsersMeAndARefusedTokenStoresNothing() {
+    void aDiscordBotIsCheckedWithUsersMeGetsItsAskCommandAndARefusedTokenStoresNothing() {
         try (EventProbe probe = EventProbe.open(bootstrap, Topics.CHANNEL_CONNECTIONS)) {
             // Given a tenant and a Discord application's bot token, public key and application id
             String tenant = newTenant().getString("id");
@@ -276,6 +276,15 @@ class ChannelConnectionsIT {
             // Then Discord was asked who the token is, as a bot, and the record carries the three credentials
             // encrypted only (the public key in lower case)
             assertThat(TelegramConnectResource.discord().meCalls()).contains("Bot " + botToken);
+            // And the /ask command with its required question option was created for the application
+            assertThat(TelegramConnectResource.discord().commandRegistrations())
+                    .filteredOn(c -> ("Bot " + botToken).equals(c.authorization())).singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.path()).isEqualTo("/applications/1170000000000000000/commands");
+                        assertThat(c.body().path("name").asText()).isEqualTo("ask");
+                        assertThat(c.body().at("/options/0/name").asText()).isEqualTo("question");
+                        assertThat(c.body().at("/options/0/required").asBoolean()).isTrue();
+                    });
             ChannelConnectionChanged published = probe.awaitOne(ChannelConnectionChanged.class,
                     c -> c.connectionId().equals(id)).data();
             assertThat(published.type()).isEqualTo(ChannelConnectionChanged.Type.DISCORD);
@@ -289,8 +298,8 @@ class ChannelConnectionsIT {
             assertThat(probe.records()).allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
                     .doesNotContain(botToken));
 
-            // And a token Discord refuses is a 422 problem saying so, a Socket Mode request a 400 naming the mode;
-            // nothing is stored for either
+            // And a token Discord refuses and an application id that is not the bot's are 422 problems saying so,
+            // a Socket Mode request a 400 naming the mode; nothing is stored for any
             admin().contentType("application/json")
                     .body("{\"type\": \"DISCORD\", \"displayName\": \"Community\", \"credentials\": "
                             + "{\"botToken\": \"revoked0000000000000000.GabCdE.abcdefghijklmnopqrstuvwxyz\", "
@@ -298,6 +307,12 @@ class ChannelConnectionsIT {
                     .post(CHANNELS, tenant).then().statusCode(422).contentType(PROBLEM)
                     .body("title", equalTo("Discord refused the bot token"))
                     .body("detail", containsString("401"));
+            admin().contentType("application/json")
+                    .body("{\"type\": \"DISCORD\", \"displayName\": \"Community\", \"credentials\": "
+                            + "{\"botToken\": \"" + botToken + "\", \"publicKey\": \"" + publicKey
+                            + "\", \"applicationId\": \"9990000000000000000\"}}")
+                    .post(CHANNELS, tenant).then().statusCode(422).contentType(PROBLEM)
+                    .body("title", equalTo("Discord refused the application id"));
             admin().contentType("application/json")
                     .body("{\"type\": \"DISCORD\", \"displayName\": \"Community\", \"mode\": \"SOCKET_MODE\", "
                             + "\"credentials\": {\"botToken\": \"" + botToken + "\", \"publicKey\": \"" + publicKey

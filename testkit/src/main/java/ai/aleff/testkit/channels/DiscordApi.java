@@ -29,6 +29,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
  * <li>{@code GET /users/@me} with {@code Authorization: Bot <token>} answers the bot user {@link #BOT_USER_ID}; a
  * token starting with {@code revoked} is answered 401 {@code {"message": "401: Unauthorized", "code": 0}}, as is a
  * request without one;</li>
+ * <li>{@code POST /applications/{id}/commands} (create or update a command) answers 201; an application id starting
+ * with {@code 999} is answered 403 {@code {"message": "Missing Access", "code": 50001}};</li>
  * <li>the interaction webhook: {@code PATCH /webhooks/{app}/{token}/messages/@original} (edit the deferred response)
  * and {@code POST /webhooks/{app}/{token}} (a follow-up), no Authorization (the token is in the path); a token a test
  * {@link #expire}s is answered 401 {@code {"message": "Invalid Webhook Token", "code": 50027}};</li>
@@ -63,6 +65,13 @@ public final class DiscordApi implements AutoCloseable {
         server.stubFor(get(urlPathEqualTo(PREFIX + "/users/@me")).atPriority(50)
                 .withHeader("Authorization", matching("Bot revoked.*"))
                 .willReturn(json(401, "{\"message\":\"401: Unauthorized\",\"code\":0}")));
+        server.stubFor(post(urlPathMatching(PREFIX + "/applications/[0-9]+/commands")).atPriority(100)
+                .withHeader("Authorization", matching("Bot [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"1230000000000000001\",\"type\":1,\"name\":\"ask\"}")));
+        // An application id starting with 999 is not the bot's application.
+        server.stubFor(post(urlPathMatching(PREFIX + "/applications/999[0-9]*/commands")).atPriority(50)
+                .willReturn(json(403, "{\"message\":\"Missing Access\",\"code\":50001}")));
         server.stubFor(patch(urlPathMatching(PREFIX + "/webhooks/[0-9]+/[A-Za-z0-9._-]+/messages/@original"))
                 .atPriority(100).willReturn(message()));
         server.stubFor(post(urlPathMatching(PREFIX + "/webhooks/[0-9]+/[A-Za-z0-9._-]+")).atPriority(100)
@@ -113,6 +122,11 @@ public final class DiscordApi implements AutoCloseable {
                         read(r.getBodyAsString()), r.getHeader("Authorization"), r.getLoggedDate().toInstant()))
                 .sorted(Comparator.comparing(Call::at))
                 .toList();
+    }
+
+    /** Every command registration ({@code POST /applications/{id}/commands}), whatever its answer. */
+    public List<Call> commandRegistrations() {
+        return calls("/commands");
     }
 
     /** Every {@code GET /users/@me}, by its Authorization header. */
