@@ -49,6 +49,11 @@ class OpenApiIT {
                 .body("paths.'/v1/channels/slack/{connectionId}'.post.operationId", equalTo("receiveSlackEvent"))
                 .body("paths.'/v1/channels/slack/{connectionId}'.post.responses.'403'.content"
                         + ".'application/problem+json'", notNullValue())
-                .body("paths.'/v1/channels/slack/{connectionId}'.post.security", empty());
+                .body("paths.'/v1/channels/slack/{connectionId}'.post.security", empty())
+                .body("paths.'/v1/channels/discord/{connectionId}'.post.operationId",
+                        equalTo("receiveDiscordInteraction"))
+                .body("paths.'/v1/channels/discord/{connectionId}'.post.responses.'401'.content"
+                        + ".'application/problem+json'", notNullValue())
+                .body("paths.'/v1/channels/discord/{connectionId}'.post.security", empty());
     }
 }

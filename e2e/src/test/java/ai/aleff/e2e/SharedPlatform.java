@@ -21,6 +21,7 @@ import ai.aleff.deploy.Progress;
 import ai.aleff.deploy.RepoLocator;
 import ai.aleff.testkit.OpenAiEmulator;
 import ai.aleff.testkit.OtlpTraceReceiver;
+import ai.aleff.testkit.channels.DiscordApi;
 import ai.aleff.testkit.channels.SlackWebApi;
 import ai.aleff.testkit.channels.TelegramConnectApi;
 import ai.aleff.testkit.channels.TelegramSendApi;
@@ -86,6 +87,11 @@ public final class SharedPlatform implements BeforeAllCallback {
         return current().channels().slack();
     }
 
+    /** What tenant-service (users/@me) and channel-ingress (interaction webhooks, channel messages) reach as Discord. */
+    public static DiscordApi discord() {
+        return current().channels().discord();
+    }
+
     /** The spans every service exported so far. */
     public static OtlpTraceReceiver traces() {
         return current().traces();
@@ -100,17 +106,17 @@ public final class SharedPlatform implements BeforeAllCallback {
 
     /** The emulated messaging platforms. */
     private record Channels(TelegramConnectApi connect, TelegramSendApi send, WhatsAppGraphApi graph,
-            SlackWebApi slack) implements AutoCloseable {
+            SlackWebApi slack, DiscordApi discord) implements AutoCloseable {
 
         static Channels start() {
             return new Channels(TelegramConnectApi.start(), TelegramSendApi.start(), WhatsAppGraphApi.start(),
-                    SlackWebApi.start());
+                    SlackWebApi.start(), DiscordApi.start());
         }
 
         @Override
         public void close() {
-            try (connect; send; graph; slack) {
-                // closes all four, whichever fails
+            try (connect; send; graph; slack; discord) {
+                // closes all five, whichever fails
             }
         }
     }
@@ -160,7 +166,11 @@ public final class SharedPlatform implements BeforeAllCallback {
                     .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.slack.api-base-url",
                             channels.slack().baseUrl())
                     .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.slack.api-base-url",
-                            channels.slack().baseUrl());
+                            channels.slack().baseUrl())
+                    .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.discord.api-base-url",
+                            channels.discord().baseUrl())
+                    .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.discord.api-base-url",
+                            channels.discord().baseUrl());
             for (PlatformService service : PlatformService.values()) {
                 builder.serviceProperty(service, "quarkus.otel.exporter.otlp.endpoint", traces.endpoint())
                         .serviceProperty(service, "quarkus.otel.exporter.otlp.protocol", "http/protobuf")

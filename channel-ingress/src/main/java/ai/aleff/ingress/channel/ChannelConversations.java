@@ -30,12 +30,23 @@ public final class ChannelConversations {
         return "sl:" + connectionId + ":" + channelId + (threadTs == null ? "" : ":" + threadTs);
     }
 
+    /**
+     * {@code dc:<connectionId>:<channelId>} for a direct message, {@code dc:<connectionId>:<channelId>:<userId>} in a
+     * server channel: a slash command is one member's question, so members of one channel keep separate
+     * conversations (and memories) with the assistant.
+     */
+    public static String discord(String connectionId, String channelId, String guildUserId) {
+        return "dc:" + connectionId + ":" + channelId + (guildUserId == null ? "" : ":" + guildUserId);
+    }
+
     /** The conversation of a normalised message of any channel. */
     public static String idFor(String connectionId, InboundMessage message) {
         return switch (message.channel()) {
             case "telegram" -> telegram(connectionId, message.chatId(), message.threadId());
             case "whatsapp" -> whatsapp(connectionId, message.chatId());
             case "slack" -> slack(connectionId, message.chatId(), message.threadId());
+            case "discord" -> discord(connectionId, message.chatId(),
+                    message.kind() == InboundMessage.ChatKind.GROUP ? message.senderId() : null);
             default -> throw new IllegalArgumentException("no channel conversations for " + message.channel());
         };
     }
@@ -49,11 +60,12 @@ public final class ChannelConversations {
         return prefix(message.channel()) + connectionId + ":" + message.dedupeId();
     }
 
-    /** The short prefix of a channel's ids ({@code tg:}, {@code wa:}, {@code sl:}). */
+    /** The short prefix of a channel's ids ({@code tg:}, {@code wa:}, {@code sl:}, {@code dc:}). */
     public static String prefix(String channel) {
         return switch (channel) {
             case "telegram" -> "tg:";
             case "slack" -> "sl:";
+            case "discord" -> "dc:";
             default -> "wa:";
         };
     }

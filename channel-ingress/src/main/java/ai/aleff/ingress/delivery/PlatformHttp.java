@@ -56,6 +56,24 @@ public class PlatformHttp {
     }
 
     /**
+     * Sends JSON once with {@code method} ({@code POST}, {@code PATCH}) and the extra {@code headers} (Discord asks for
+     * its {@code User-Agent} form); {@code authorization} may be null.
+     */
+    public Uni<HttpResponse<String>> sendJson(String method, URI uri, String authorization, String json,
+            java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return Uni.createFrom().completionStage(() -> client.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /**
      * What a call that got no answer means: not connected (nothing was sent, try again) or connected without an
      * answer (the platform may have the message: unconfirmed, never sent again).
      */

@@ -27,7 +27,8 @@ import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
  * @param credentials encrypted secrets by name: {@code botToken} and {@code webhookSecret} (the {@code secret_token}
  *        Telegram echoes in {@code X-Telegram-Bot-Api-Secret-Token}) for Telegram; {@code accessToken},
  *        {@code appSecret} and {@code verifyToken} for WhatsApp; {@code botToken}, {@code signingSecret} and (Socket
- *        Mode) {@code appToken} for Slack. Never null; empty when deleted
+ *        Mode) {@code appToken} for Slack; {@code botToken}, {@code publicKey} (the application's Ed25519 key that
+ *        verifies {@code X-Signature-Ed25519}) and {@code applicationId} for Discord. Never null; empty when deleted
  * @param version increases with every change, so consumers can ignore stale updates
  * @param changedAt when the change was made
  */
@@ -50,15 +51,19 @@ public record ChannelConnectionChanged(String tenantId, String connectionId, Typ
     public static final String SIGNING_SECRET = "signingSecret";
     /** Credential name: the Slack app-level token ({@code xapp-}) that opens Socket Mode connections. */
     public static final String APP_TOKEN = "appToken";
+    /** Credential name: the Discord application's public key (64 hex digits, Ed25519) verifying interactions. */
+    public static final String PUBLIC_KEY = "publicKey";
+    /** Credential name: the Discord application id, which interaction webhooks ({@code /webhooks/{id}/..}) name. */
+    public static final String APPLICATION_ID = "applicationId";
 
     public ChannelConnectionChanged {
         settings = settings == null ? Settings.defaults() : settings;
         credentials = credentials == null ? Map.of() : Map.copyOf(credentials);
     }
 
-    /** The platform of a connection; DISCORD may follow. */
+    /** The platform of a connection. */
     public enum Type {
-        TELEGRAM, WHATSAPP, SLACK
+        TELEGRAM, WHATSAPP, SLACK, DISCORD
     }
 
     /** Whether the connection is handled. */
@@ -77,7 +82,7 @@ public record ChannelConnectionChanged(String tenantId, String connectionId, Typ
     /**
      * The platform account behind a connection.
      *
-     * @param id the platform's id for it (Telegram bot user id, WhatsApp phone-number id, Slack bot user id)
+     * @param id the platform's id for it (Telegram bot user id, WhatsApp phone-number id, Slack bot user id, Discord bot user id)
      * @param username the handle others mention (Telegram bot username without {@code @}; Slack: the bot's
      *        {@code bot_id}, which marks its own messages); may be null
      */

@@ -68,6 +68,7 @@ class IsolationMatrixIT {
             setup.telegramConnection(tenant);
             setup.whatsappConnection(tenant);
             setup.slackConnection(tenant);
+            setup.discordConnection(tenant);
         }
         setup.disable(disabled);
         own = setup.withKeyPrefixes(own);
@@ -299,6 +300,9 @@ class IsolationMatrixIT {
                                 + setup.slackConnection(t.tenant()),
                                 "{\"type\": \"url_verification\", "
                                         + "\"challenge\": \"matrix\"}")),
+                new MatrixEndpoint(PlatformService.CHANNEL_INGRESS, "POST", "/v1/channels/discord/{connectionId}",
+                        Access.SIGNED, 401, 0, t -> Request.json("/v1/channels/discord/"
+                                + setup.discordConnection(t.tenant()), "{\"type\": 1}")),
                 admin("GET", tenant + "/export", Access.READ, 200, t -> Request.of(path(tenant, t) + "/export")),
                 admin("POST", tenant + "/import", Access.MANAGE, 200,
                         t -> Request.json(path(tenant, t) + "/import", setup.export(t.tenant()))),

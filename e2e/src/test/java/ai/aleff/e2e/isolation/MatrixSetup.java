@@ -175,6 +175,27 @@ final class MatrixSetup {
         });
     }
 
+    /** The tenant's Discord connection, once channel-ingress refuses an unsigned interaction for it with 401. */
+    String discordConnection(MatrixTenant tenant) {
+        return connections.computeIfAbsent(tenant.id() + ":discord", k -> {
+            String key = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+            String id = admin().contentType(ContentType.JSON)
+                    .body("{\"type\": \"DISCORD\", \"displayName\": \"Matrix bot\", \"credentials\": "
+                            + "{\"botToken\": \"MTE3MDAwMDAwMDAwMDAwMDAwMQ.GabCdE." + UUID.randomUUID().toString()
+                                    .replace("-", "")
+                            + "\", \"publicKey\": \"" + key + "\", \"applicationId\": \"1170000000000000000\"}}")
+                    .post("/v1/tenants/{id}/channels", tenant.id())
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("connectionId");
+            await().atMost(PATIENCE).until(() -> given().baseUri(platform.serviceUrl(PlatformService.CHANNEL_INGRESS))
+                    .contentType(ContentType.JSON).body("{\"type\": 1}").post("/v1/channels/discord/{id}", id)
+                    .statusCode() == 401);
+            return id;
+        });
+    }
+
     /** A new Telegram connection of the tenant, for an operation that uses one up (delete); its id. */
     String newTelegramConnection(MatrixTenant tenant) {
         return admin().contentType(ContentType.JSON)

@@ -12,7 +12,7 @@ public interface ChannelSettings {
 
     /**
      * The public HTTPS base URL under which channel-ingress serves the webhooks ({@code /v1/channels/telegram/{id}},
-     * {@code /v1/channels/whatsapp/{id}}, {@code /v1/channels/slack/{id}}). Unset (the local run): Telegram connections poll, and WhatsApp connections
+     * {@code /v1/channels/whatsapp/{id}}, {@code /v1/channels/slack/{id}}, {@code /v1/channels/discord/{id}}). Unset (the local run): Telegram connections poll, and WhatsApp connections
      * and Telegram webhooks are refused with a problem saying why.
      */
     Optional<String> publicBaseUrl();
@@ -26,6 +26,24 @@ public interface ChannelSettings {
 
     /** Slack's Web API ({@code auth.test} when a Slack app is connected). */
     Slack slack();
+
+    /** Discord's REST API ({@code GET /users/@me} when a Discord bot is connected). */
+    Discord discord();
+
+    interface Discord {
+
+        /** Base URL of the REST API, with its version; a test points it at an emulator. */
+        @WithDefault("https://discord.com/api/v10")
+        String apiBaseUrl();
+
+        /** How long to wait for a TCP (and TLS) connection to the API. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** How long a call may go without an answer before it counts as unreachable. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
 
     interface Slack {
 

@@ -65,6 +65,11 @@ public class ChannelConnectionResource {
             {"type": "SLACK", "displayName": "Team assistant", "mode": "SOCKET_MODE",
              "credentials": {"botToken": "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
               "signingSecret": "8f742231b10e8888abcd99yyyzzz85a5", "appToken": "xapp-1-A0123456789-1234567890123-abc123"}}""";
+    private static final String DISCORD_EXAMPLE = """
+            {"type": "DISCORD", "displayName": "Community assistant", "mode": "WEBHOOK",
+             "credentials": {"botToken": "MTE3MDAwMDAwMDAwMDAwMDAwMA.GabCdE.0123456789abcdefghijklmnopqrstuvwxyzABCD",
+              "publicKey": "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
+              "applicationId": "1170000000000000000"}}""";
     private static final String PUT_EXAMPLE = """
             {"displayName": "Support bot", "mode": "WEBHOOK",
              "settings": {"groups": "ALWAYS", "allowedChats": ["-1001234567890"]}}""";
@@ -85,18 +90,22 @@ public class ChannelConnectionResource {
             + "(POLLING). WHATSAPP: nothing is called; paste webhookUrl and the verifyToken of this response (shown only "
             + "here) into Meta's App Dashboard. SLACK: the bot token is checked with auth.test (the bot user id and bot id "
             + "become the account, to recognise our own messages); WEBHOOK (Events API): paste webhookUrl as the app's "
-            + "Request URL; SOCKET_MODE: channel-ingress opens the WebSocket with the app token. Stored with credentials encrypted, published to channel-ingress, audited.")
+            + "Request URL; SOCKET_MODE: channel-ingress opens the WebSocket with the app token. DISCORD: the bot token is checked with "
+            + "GET /users/@me (the bot user id and username become the account) and the application's /ask command is "
+            + "created; paste webhookUrl as the application's "
+            + "Interactions Endpoint URL (WEBHOOK only). Stored with credentials encrypted, published to channel-ingress, audited.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelConnectionInput.class), examples = {
             @ExampleObject(name = "telegram", summary = "A Telegram bot, long polling (no public URL needed)", value = TELEGRAM_EXAMPLE),
             @ExampleObject(name = "whatsapp", summary = "A WhatsApp Business number", value = WHATSAPP_EXAMPLE),
-            @ExampleObject(name = "slack", summary = "A Slack app in Socket Mode (no public URL needed)", value = SLACK_EXAMPLE)}))
+            @ExampleObject(name = "slack", summary = "A Slack app in Socket Mode (no public URL needed)", value = SLACK_EXAMPLE),
+            @ExampleObject(name = "discord", summary = "A Discord bot's interactions (slash command /ask)", value = DISCORD_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "Connected (Cache-Control: no-store: a WhatsApp response holds the verify token).", headers = @Header(name = "ETag", description = "The version in quotes.", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelConnectionResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field, wrong type, a value out of its limits, or a credential or setting the type does not take (see errors).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "WEBHOOK mode (or WHATSAPP) while the platform has no public HTTPS URL, or the tenant has the most connections allowed.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Telegram refused the bot token (getMe answered 401), or Slack refused it (auth.test answered ok: false, e.g. invalid_auth). Nothing was stored.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = "Telegram or Slack could not be reached or answered with an error, or Telegram refused the webhook. Nothing was stored.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Telegram or Slack rate-limited the call (Retry-After says when to retry), or no platform secret key is configured. Nothing was stored.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Telegram refused the bot token (getMe answered 401), or Slack refused it (auth.test answered ok: false, e.g. invalid_auth), or Discord refused it (GET /users/@me answered 401) or the application id (the bot cannot create its /ask command). Nothing was stored.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "Telegram, Slack or Discord could not be reached or answered with an error, or Telegram refused the webhook. Nothing was stored.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Telegram, Slack or Discord rate-limited the call (Retry-After says when to retry), or no platform secret key is configured. Nothing was stored.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> connect(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON object body is required") ChannelConnectionInput input) {
         return channels.connect(actor.actor(), id, input).map(view -> Response.status(Response.Status.CREATED)

@@ -9,6 +9,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.Problems;
+import ai.aleff.tenant.discord.DiscordRateLimitedException;
+import ai.aleff.tenant.discord.DiscordRefusedException;
+import ai.aleff.tenant.discord.DiscordUnreachableException;
 import ai.aleff.tenant.service.InvalidChannelConnectionException;
 import ai.aleff.tenant.slack.SlackRateLimitedException;
 import ai.aleff.tenant.slack.SlackRefusedException;
@@ -101,6 +104,33 @@ public class ChannelProblemMappers {
     public Response slackUnreachable(SlackUnreachableException e) {
         return Problems.response(Response.Status.BAD_GATEWAY, "Slack could not be reached",
                 "No usable answer from Slack (" + e.getMessage() + "); try again later." + NOTHING_STORED)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response discordRefused(DiscordRefusedException e) {
+        String fix = "bot token".equals(e.credential())
+                ? "it is wrong, was reset, or is not a bot's. Copy it again from the Developer Portal (your "
+                        + "application, Bot, Reset Token)."
+                : "it is not the application of this bot. Copy the Application ID from the Developer Portal "
+                        + "(your application, General Information).";
+        return Problems.response(UNPROCESSABLE, "Discord refused the " + e.credential(),
+                "Discord refused the " + e.credential() + " (" + e.reason() + "): " + fix + NOTHING_STORED)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response discordRateLimited(DiscordRateLimitedException e) {
+        return Problems.response(Response.Status.SERVICE_UNAVAILABLE, "Discord asks to slow down",
+                "Discord rate-limited the call; retry after " + e.retryAfterSeconds() + " seconds." + NOTHING_STORED)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response discordUnreachable(DiscordUnreachableException e) {
+        return Problems.response(Response.Status.BAD_GATEWAY, "Discord could not be reached",
+                "No usable answer from Discord (" + e.getMessage() + "); try again later." + NOTHING_STORED)
                 .build();
     }
 }

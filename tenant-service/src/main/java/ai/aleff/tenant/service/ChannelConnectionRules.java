@@ -62,10 +62,10 @@ final class ChannelConnectionRules {
 
     /**
      * Without a mode: webhooks where the platform can reach us; else Telegram polls and Slack holds a Socket Mode
-     * connection (the local run has no public URL). WhatsApp only pushes.
+     * connection (the local run has no public URL). WhatsApp and Discord (interactions) only push.
      */
     private static Mode defaultMode(Type type, boolean hasPublicUrl) {
-        if (type == Type.WHATSAPP || hasPublicUrl) {
+        if (type == Type.WHATSAPP || type == Type.DISCORD || hasPublicUrl) {
             return Mode.WEBHOOK;
         }
         return type == Type.SLACK ? Mode.SOCKET_MODE : Mode.POLLING;
@@ -91,10 +91,18 @@ final class ChannelConnectionRules {
             }
             refuse(credentials.accessToken(), "credentials.accessToken", type, errors);
             refuse(credentials.appSecret(), "credentials.appSecret", type, errors);
+            if (credentials.botToken() != null
+                    && credentials.botToken().matches(ChannelCredentialsInput.DISCORD_TOKEN)) {
+                errors.add(new FieldError("credentials.botToken", "a Discord token, not a Telegram bot token"));
+            }
             refuse(credentials.signingSecret(), "credentials.signingSecret", type, errors);
             refuse(credentials.appToken(), "credentials.appToken", type, errors);
+            refuseDiscord(credentials, type, errors);
         } else if (type == Type.SLACK) {
             slackCredentials(credentials, required, errors);
+            refuseDiscord(credentials, type, errors);
+        } else if (type == Type.DISCORD) {
+            discordCredentials(credentials, required, errors);
         } else {
             if (required && credentials.accessToken() == null) {
                 errors.add(new FieldError("credentials.accessToken", "a WHATSAPP connection needs an access token"));
@@ -105,7 +113,40 @@ final class ChannelConnectionRules {
             refuse(credentials.botToken(), "credentials.botToken", type, errors);
             refuse(credentials.signingSecret(), "credentials.signingSecret", type, errors);
             refuse(credentials.appToken(), "credentials.appToken", type, errors);
+            refuseDiscord(credentials, type, errors);
         }
+    }
+
+    /**
+     * Discord: the bot token (the REST API's {@code Authorization: Bot}), the application's public key (verifies
+     * interactions) and its id (names the interaction webhooks), all three always.
+     */
+    private static void discordCredentials(ChannelCredentialsInput credentials, boolean required,
+            List<FieldError> errors) {
+        if (required && credentials.botToken() == null) {
+            errors.add(new FieldError("credentials.botToken", "a DISCORD connection needs the bot token"));
+        }
+        if (credentials.botToken() != null && !credentials.botToken().matches(ChannelCredentialsInput.DISCORD_TOKEN)) {
+            errors.add(new FieldError("credentials.botToken", "a DISCORD connection needs a Discord bot token "
+                    + "(three dot-separated parts, from the Developer Portal's Bot page)"));
+        }
+        if (required && credentials.publicKey() == null) {
+            errors.add(new FieldError("credentials.publicKey",
+                    "a DISCORD connection needs the application's public key (General Information)"));
+        }
+        if (required && credentials.applicationId() == null) {
+            errors.add(new FieldError("credentials.applicationId",
+                    "a DISCORD connection needs the application id (General Information)"));
+        }
+        refuse(credentials.accessToken(), "credentials.accessToken", Type.DISCORD, errors);
+        refuse(credentials.appSecret(), "credentials.appSecret", Type.DISCORD, errors);
+        refuse(credentials.signingSecret(), "credentials.signingSecret", Type.DISCORD, errors);
+        refuse(credentials.appToken(), "credentials.appToken", Type.DISCORD, errors);
+    }
+
+    private static void refuseDiscord(ChannelCredentialsInput credentials, Type type, List<FieldError> errors) {
+        refuse(credentials.publicKey(), "credentials.publicKey", type, errors);
+        refuse(credentials.applicationId(), "credentials.applicationId", type, errors);
     }
 
     /** Slack: a bot token (xoxb-) and the signing secret always; the app token is checked against the mode. */
@@ -151,6 +192,10 @@ final class ChannelConnectionRules {
         }
         if (type == Type.TELEGRAM && mode == Mode.SOCKET_MODE) {
             errors.add(new FieldError("mode", "SOCKET_MODE is Slack's; Telegram uses WEBHOOK or POLLING"));
+        }
+        if (type == Type.DISCORD && mode != Mode.WEBHOOK) {
+            errors.add(new FieldError("mode", "Discord interactions arrive at the Interactions Endpoint URL only "
+                    + "(WEBHOOK); the Gateway is not served yet"));
         }
         if (type == Type.SLACK && mode == Mode.POLLING) {
             errors.add(new FieldError("mode", "Slack has no polling: WEBHOOK (Events API) or SOCKET_MODE"));

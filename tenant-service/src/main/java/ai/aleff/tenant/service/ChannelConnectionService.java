@@ -35,7 +35,7 @@ import ai.aleff.tenant.repository.TenantTransactions;
  * A tenant's channel connections. Every change is one transaction with the tenant row locked: the row, its
  * {@link ChannelConnectionChanged} (next version; credentials only encrypted) and the admin audit (no secret, no
  * hint), all through the outbox. The platform is asked first (Telegram {@code getMe}, {@code setWebhook} /
- * {@code deleteWebhook}; Slack {@code auth.test}), outside any transaction: a refused token or an unreachable
+ * {@code deleteWebhook}; Slack {@code auth.test}; Discord {@code /users/@me} and the {@code /ask} command), outside any transaction: a refused token or an unreachable
  * platform stores and publishes nothing.
  */
 @ApplicationScoped
@@ -95,7 +95,8 @@ public class ChannelConnectionService {
         String generated = ChannelSecrets.newSecret();
         ChannelCredentialsInput given = input.credentials();
         Uni<Account> account = registration.register(input.type(), given.botToken(), resolved.mode(),
-                records.webhookUrl(input.type(), connectionId), generated, resolved.settings());
+                records.webhookUrl(input.type(), connectionId), generated, resolved.settings(),
+                given.applicationId());
         return TenantTransactions.inTenant(id, () -> tenants.findById(id).invoke(TenantChanges::requireLive)
                 .chain(() -> connections.countOfTenant(id)).invoke(this::requireRoom))
                 .chain(() -> account)
@@ -149,7 +150,11 @@ public class ChannelConnectionService {
                     records.webhookUrl(found.type, connectionId), found.type == Type.TELEGRAM
                             ? open(found, stored, ChannelConnectionChanged.WEBHOOK_SECRET)
                             : null,
-                    resolved.settings());
+                    resolved.settings(), found.type != Type.DISCORD
+                            ? null
+                            : given.containsKey(ChannelConnectionChanged.APPLICATION_ID)
+                                    ? given.get(ChannelConnectionChanged.APPLICATION_ID)
+                                    : open(found, stored, ChannelConnectionChanged.APPLICATION_ID));
             return account.chain(registered -> change(actor, id, connectionId, precondition, UPDATED,
                     (row, now) -> {
                         apply(row, resolved, registered, now);

@@ -10,6 +10,7 @@ import ai.aleff.contracts.events.ChannelConnectionChanged.Account;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Mode;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Settings;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Type;
+import ai.aleff.tenant.discord.DiscordRestApi;
 import ai.aleff.tenant.slack.SlackWebApi;
 import ai.aleff.tenant.telegram.TelegramBotApi;
 
@@ -30,10 +31,23 @@ public class ChannelRegistration {
 
     private final TelegramBotApi telegram;
     private final SlackWebApi slack;
+    private final DiscordRestApi discord;
 
-    public ChannelRegistration(TelegramBotApi telegram, SlackWebApi slack) {
+    public ChannelRegistration(TelegramBotApi telegram, SlackWebApi slack, DiscordRestApi discord) {
         this.telegram = telegram;
         this.slack = slack;
+        this.discord = discord;
+    }
+
+    /**
+     * Discord: the bot token checked with {@code GET /users/@me} (the bot user id and username become the account),
+     * then the application's global {@code /ask} command created or updated (Discord overwrites a command of the same
+     * name and leaves the application's other commands alone), which also proves the application id is the bot's.
+     * The administrator pastes the webhook URL as the Interactions Endpoint URL; Discord checks it with a signed PING.
+     */
+    Uni<Account> registerDiscord(String botToken, String applicationId) {
+        return discord.me(botToken).chain(bot -> discord.registerAsk(botToken, applicationId)
+                .replaceWith(new Account(bot.userId(), bot.username())));
     }
 
     /**
@@ -46,10 +60,11 @@ public class ChannelRegistration {
 
     /** What {@code type} needs at its platform; the account it resolves to (WhatsApp: the number, unchecked). */
     Uni<Account> register(Type type, String botToken, Mode mode, String webhookUrl, String webhookSecret,
-            Settings settings) {
+            Settings settings, String applicationId) {
         return switch (type) {
             case TELEGRAM -> registerTelegram(botToken, mode, webhookUrl, webhookSecret);
             case SLACK -> registerSlack(botToken);
+            case DISCORD -> registerDiscord(botToken, applicationId);
             case WHATSAPP -> Uni.createFrom().item(new Account(settings.phoneNumberId(), null));
         };
     }

@@ -3,6 +3,7 @@ package ai.aleff.tenant.service;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,13 +83,13 @@ public class ChannelSecrets {
 
     /**
      * The name of the secret the platform generates for a new connection of {@code type}: Telegram's webhook secret,
-     * WhatsApp's verify token; none for Slack, which signs with the app's own signing secret.
+     * WhatsApp's verify token; none for Slack and Discord, which sign with the app's own secret or key.
      */
     static Optional<String> generatedName(ChannelConnectionChanged.Type type) {
         return switch (type) {
             case TELEGRAM -> Optional.of(ChannelConnectionChanged.WEBHOOK_SECRET);
             case WHATSAPP -> Optional.of(ChannelConnectionChanged.VERIFY_TOKEN);
-            case SLACK -> Optional.empty();
+            case SLACK, DISCORD -> Optional.empty();
         };
     }
 
@@ -109,6 +110,12 @@ public class ChannelSecrets {
         }
         if (credentials.appToken() != null) {
             plain.put(ChannelConnectionChanged.APP_TOKEN, credentials.appToken());
+        }
+        if (credentials.publicKey() != null) {
+            plain.put(ChannelConnectionChanged.PUBLIC_KEY, credentials.publicKey().toLowerCase(Locale.ROOT));
+        }
+        if (credentials.applicationId() != null) {
+            plain.put(ChannelConnectionChanged.APPLICATION_ID, credentials.applicationId());
         }
         return plain;
     }

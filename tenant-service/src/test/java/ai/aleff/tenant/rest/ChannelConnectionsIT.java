@@ -250,6 +250,80 @@ class ChannelConnectionsIT {
     }
 
     @Test
+    void aDiscordBotIsCheckedWithUsersMeGetsItsAskCommandAndARefusedTokenStoresNothing() {
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.CHANNEL_CONNECTIONS)) {
+            // Given a tenant and a Discord application's bot token, public key and application id
+            String tenant = newTenant().getString("id");
+            String botToken = "MTE3MDAwMDAwMDAwMDAwMDAwMQ.GabCdE." + random(32).replace("_", "a").replace("-", "b")
+                    .substring(0, 32);
+            String publicKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+
+            // When its administrator connects it without a mode
+            ExtractableResponse<Response> created = admin().contentType("application/json")
+                    .body("{\"type\": \"DISCORD\", \"displayName\": \"Community\", \"credentials\": "
+                            + "{\"botToken\": \"" + botToken + "\", \"publicKey\": \"" + publicKey.toUpperCase()
+                            + "\", \"applicationId\": \"1170000000000000000\"}}")
+                    .post(CHANNELS, tenant).then().statusCode(201)
+                    .body("type", equalTo("DISCORD"))
+                    .body("mode", equalTo("WEBHOOK"))
+                    .body("account.id", equalTo(ai.aleff.testkit.channels.DiscordApi.BOT_USER_ID))
+                    .body("account.username", equalTo("aleff"))
+                    .body("webhookUrl", org.hamcrest.Matchers.startsWith(PUBLIC_URL + "/v1/channels/discord/"))
+                    .extract();
+            String id = created.path("connectionId");
+            assertThat((String) created.path("webhookUrl")).endsWith("/" + id);
+
+            // Then Discord was asked who the token is, as a bot, and the record carries the three credentials
+            // encrypted only (the public key in lower case)
+            assertThat(TelegramConnectResource.discord().meCalls()).contains("Bot " + botToken);
+            // And the /ask command with its required question option was created for the application
+            assertThat(TelegramConnectResource.discord().commandRegistrations())
+                    .filteredOn(c -> ("Bot " + botToken).equals(c.authorization())).singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.path()).isEqualTo("/applications/1170000000000000000/commands");
+                        assertThat(c.body().path("name").asText()).isEqualTo("ask");
+                        assertThat(c.body().at("/options/0/name").asText()).isEqualTo("question");
+                        assertThat(c.body().at("/options/0/required").asBoolean()).isTrue();
+                    });
+            ChannelConnectionChanged published = probe.awaitOne(ChannelConnectionChanged.class,
+                    c -> c.connectionId().equals(id)).data();
+            assertThat(published.type()).isEqualTo(ChannelConnectionChanged.Type.DISCORD);
+            assertThat(cipher.decrypt(place(tenant, id, ChannelConnectionChanged.PUBLIC_KEY),
+                    published.credentials().get(ChannelConnectionChanged.PUBLIC_KEY))).isEqualTo(publicKey);
+            assertThat(cipher.decrypt(place(tenant, id, ChannelConnectionChanged.APPLICATION_ID),
+                    published.credentials().get(ChannelConnectionChanged.APPLICATION_ID)))
+                    .isEqualTo("1170000000000000000");
+            assertThat(cipher.decrypt(place(tenant, id, ChannelConnectionChanged.BOT_TOKEN),
+                    published.credentials().get(ChannelConnectionChanged.BOT_TOKEN))).isEqualTo(botToken);
+            assertThat(probe.records()).allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                    .doesNotContain(botToken));
+
+            // And a token Discord refuses and an application id that is not the bot's are 422 problems saying so,
+            // a Socket Mode request a 400 naming the mode; nothing is stored for any
+            admin().contentType("application/json")
+                    .body("{\"type\": \"DISCORD\", \"displayName\": \"Community\", \"credentials\": "
+                            + "{\"botToken\": \"revoked0000000000000000.GabCdE.abcdefghijklmnopqrstuvwxyz\", "
+                            + "\"publicKey\": \"" + publicKey + "\", \"applicationId\": \"1170000000000000000\"}}")
+                    .post(CHANNELS, tenant).then().statusCode(422).contentType(PROBLEM)
+                    .body("title", equalTo("Discord refused the bot token"))
+                    .body("detail", containsString("401"));
+            admin().contentType("application/json")
+                    .body("{\"type\": \"DISCORD\", \"displayName\": \"Community\", \"credentials\": "
+                            + "{\"botToken\": \"" + botToken + "\", \"publicKey\": \"" + publicKey
+                            + "\", \"applicationId\": \"9990000000000000000\"}}")
+                    .post(CHANNELS, tenant).then().statusCode(422).contentType(PROBLEM)
+                    .body("title", equalTo("Discord refused the application id"));
+            admin().contentType("application/json")
+                    .body("{\"type\": \"DISCORD\", \"displayName\": \"Community\", \"mode\": \"SOCKET_MODE\", "
+                            + "\"credentials\": {\"botToken\": \"" + botToken + "\", \"publicKey\": \"" + publicKey
+                            + "\", \"applicationId\": \"1170000000000000000\"}}")
+                    .post(CHANNELS, tenant).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors.field", hasItem("mode"));
+            admin().get(CHANNELS, tenant).then().statusCode(200).body("items.size()", equalTo(1));
+        }
+    }
+
+    @Test
     void aRefusedTokenARateLimitOrAnUnreachableTelegramStoreAndPublishNothing() {
         try (EventProbe probe = EventProbe.open(bootstrap, Topics.CHANNEL_CONNECTIONS)) {
             // Given a tenant

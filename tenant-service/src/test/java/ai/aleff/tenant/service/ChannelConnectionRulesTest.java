@@ -15,12 +15,15 @@ import ai.aleff.platform.rest.ProblemException;
 class ChannelConnectionRulesTest {
 
     private static final ChannelCredentialsInput BOT = new ChannelCredentialsInput(
-            "123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0", null, null, null, null);
+            "123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0", null, null, null, null, null, null);
     private static final ChannelCredentialsInput WHATSAPP = new ChannelCredentialsInput(null,
-            "EAAGaccesstoken0123456789", "appsecret0123", null, null);
+            "EAAGaccesstoken0123456789", "appsecret0123", null, null, null, null);
     private static final ChannelCredentialsInput SLACK = new ChannelCredentialsInput(
             "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy", null, null, "8f742231b10e8888abcd99aaabbb85a5",
-            "xapp-1-A0123456789-1234567890123-abc123");
+            "xapp-1-A0123456789-1234567890123-abc123", null, null);
+    private static final ChannelCredentialsInput DISCORD = new ChannelCredentialsInput(
+            "MTE3MDAwMDAwMDAwMDAwMDAwMA.GabCdE.0123456789abcdefghijklmnopqrstuvwxyzABCD", null, null, null, null,
+            "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a", "1170000000000000000");
     private static final ChannelSettingsInput NUMBER = new ChannelSettingsInput(null, null, null, "106540352242922");
 
     @Test
@@ -58,7 +61,8 @@ class ChannelConnectionRulesTest {
     void eachTypeTakesOnlyItsOwnCredentialsAndSettings() {
         // When a WhatsApp connection polls, lacks its number and carries a bot token
         assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.WHATSAPP, "Line",
-                Mode.POLLING, null, new ChannelCredentialsInput(BOT.botToken(), null, null, null, null)), true, true))
+                Mode.POLLING, null, new ChannelCredentialsInput(BOT.botToken(), null, null, null, null, null, null)),
+                true, true))
                 // Then every broken rule is named
                 .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
                         .extracting(error -> error.field())
@@ -109,7 +113,7 @@ class ChannelConnectionRulesTest {
         // And without the app token Socket Mode is refused, naming the field
         assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.SLACK, "Team",
                 Mode.SOCKET_MODE, null, new ChannelCredentialsInput(SLACK.botToken(), null, null,
-                        SLACK.signingSecret(), null)),
+                        SLACK.signingSecret(), null, null, null)),
                 false, false))
                 .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
                         .extracting(Problem.FieldError::field).containsExactly("credentials.appToken"));
@@ -122,7 +126,8 @@ class ChannelConnectionRulesTest {
     void aSlackConnectionRefusesOtherPlatformsCredentialsAndPolling() {
         // When a Slack connection carries a Telegram token, WhatsApp's secret and asks to poll
         assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.SLACK, "Team",
-                Mode.POLLING, null, new ChannelCredentialsInput(BOT.botToken(), null, "appsecret0123", null, null)),
+                Mode.POLLING, null,
+                new ChannelCredentialsInput(BOT.botToken(), null, "appsecret0123", null, null, null, null)),
                 false, false))
                 // Then every broken rule is named
                 .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
@@ -134,6 +139,40 @@ class ChannelConnectionRulesTest {
                 .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
                         .extracting(Problem.FieldError::field).contains("credentials.botToken", "mode",
                                 "credentials.signingSecret", "credentials.appToken"));
+    }
+
+    @Test
+    void aDiscordBotTakesOnlyItsThreeCredentialsAndIsAlwaysAWebhook() {
+        // Given the platform's public URL; When a Discord bot is connected without a mode
+        var resolved = ChannelConnectionRules.connect(new ChannelConnectionInput(Type.DISCORD, "Community", null,
+                null, DISCORD), true, true);
+        // Then its interactions arrive at the webhook URL
+        assertThat(resolved.mode()).isEqualTo(Mode.WEBHOOK);
+        // And polling, a Slack token and a missing public key and application id are each named
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.DISCORD,
+                "Community", Mode.POLLING, null, new ChannelCredentialsInput(SLACK.botToken(), null, null,
+                        SLACK.signingSecret(), null, null, null)),
+                true, true))
+                .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
+                        .extracting(Problem.FieldError::field).containsExactlyInAnyOrder("credentials.botToken",
+                                "credentials.publicKey", "credentials.applicationId", "credentials.signingSecret",
+                                "mode"));
+        // And a Telegram connection refuses Discord's token and key
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.TELEGRAM, "Bot",
+                Mode.POLLING, null, DISCORD), false, false))
+                .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
+                        .extracting(Problem.FieldError::field).contains("credentials.botToken",
+                                "credentials.publicKey", "credentials.applicationId"));
+    }
+
+    @Test
+    void withoutAPublicUrlADiscordBotIsRefusedWithAConflict() {
+        // When a Discord bot is connected on a platform without a public URL
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.DISCORD,
+                "Community", null, null, DISCORD), false, false))
+                // Then it is the platform's state, not the request's: a 409
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.status().getStatusCode()).isEqualTo(409));
     }
 
     private static ChannelConnectionInput telegram(Mode mode) {
