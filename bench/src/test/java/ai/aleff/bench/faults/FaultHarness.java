@@ -33,6 +33,7 @@ import ai.aleff.deploy.Progress;
 import ai.aleff.deploy.RepoLocator;
 import ai.aleff.deploy.RestartPolicy;
 import ai.aleff.deploy.SharedKeycloak;
+import ai.aleff.testkit.channels.SlackWebApi;
 import ai.aleff.testkit.channels.TelegramConnectApi;
 import ai.aleff.testkit.channels.TelegramPollingApi;
 import ai.aleff.testkit.channels.TelegramSendApi;
@@ -64,6 +65,7 @@ public final class FaultHarness implements AutoCloseable {
     private final AtomicLong runs = new AtomicLong();
     private TelegramBot bot;
     private WhatsAppNumber whatsApp;
+    private SlackApp slackApp;
     private PollingFailover polling;
 
     /** The harness's tenant: its id (for administration) and its API key (for reading what the platform shows). */
@@ -72,21 +74,22 @@ public final class FaultHarness implements AutoCloseable {
 
     /**
      * tenant-service's Telegram (getMe, setWebhook) and channel-ingress's: getUpdates at {@code polling}, which
-     * forwards sendMessage to {@code send} (one base URL, as api.telegram.org); and WhatsApp's Graph API.
+     * forwards sendMessage to {@code send} (one base URL, as api.telegram.org); WhatsApp's Graph API; Slack's Web API
+     * (auth.test for tenant-service, chat.postMessage for channel-ingress).
      */
     private record ChannelEmulators(TelegramConnectApi connect, TelegramPollingApi polling, TelegramSendApi send,
-            WhatsAppGraphApi graph) implements AutoCloseable {
+            WhatsAppGraphApi graph, SlackWebApi slack) implements AutoCloseable {
 
         static ChannelEmulators start() {
             ChannelEmulators emulators = new ChannelEmulators(TelegramConnectApi.start(), TelegramPollingApi.start(),
-                    TelegramSendApi.start(), WhatsAppGraphApi.start());
+                    TelegramSendApi.start(), WhatsAppGraphApi.start(), SlackWebApi.start());
             emulators.polling().forwardOtherMethodsTo(emulators.send().baseUrl());
             return emulators;
         }
 
         @Override
         public void close() {
-            try (connect; polling; send; graph) {
+            try (connect; polling; send; graph; slack) {
                 // all closed, whichever fails
             }
         }
@@ -135,6 +138,10 @@ public final class FaultHarness implements AutoCloseable {
                         telegram.polling().baseUrl())
                 .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.whatsapp.graph-base-url",
                         telegram.graph().baseUrl())
+                .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.slack.api-base-url",
+                        telegram.slack().baseUrl())
+                .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.slack.api-base-url",
+                        telegram.slack().baseUrl())
                 // A polled bot's lease moves within seconds of its holder's death (docs/channels.md, "Long polling").
                 .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.telegram.polling.lease-ttl", "3s")
                 .serviceProperty(PlatformService.CHANNEL_INGRESS,
@@ -264,6 +271,15 @@ public final class FaultHarness implements AutoCloseable {
                         number.target(), seen -> PlatformSideCount.whatsApp(channels.graph(), seen, users),
                         UnaryOperator.identity());
             }
+            case SLACK -> {
+                SlackApp app = slackApp();
+                List<String> dms = ids.stream().map(SlackTarget::channel).toList();
+                yield new ChannelLoad(ids,
+                        dms.stream().map(dm -> "sl:" + app.connectionId() + ":" + dm).toList(),
+                        app.target(1_700_000_000L + runNumber), seen -> PlatformSideCount.slack(channels.slack(), seen,
+                                dms),
+                        UnaryOperator.identity());
+            }
         };
     }
 
@@ -287,6 +303,13 @@ public final class FaultHarness implements AutoCloseable {
             whatsApp = WhatsAppNumber.connect(platform, new ChannelConnector(platform, tenant.id()), progress);
         }
         return whatsApp;
+    }
+
+    private SlackApp slackApp() {
+        if (slackApp == null) {
+            slackApp = SlackApp.connect(platform, new ChannelConnector(platform, tenant.id()), progress);
+        }
+        return slackApp;
     }
 
     private static void awaitSent(LoadClient load, int count) {

@@ -21,7 +21,9 @@ public record Scenario(String name, List<Runnable> phases, Runnable heal, Channe
          */
         TELEGRAM_POLLING,
         /** Signed WhatsApp webhooks, some batched; replies counted as /messages calls at the emulated Graph API. */
-        WHATSAPP
+        WHATSAPP,
+        /** Signed Slack Events API event_callbacks (DMs); replies counted as chat.postMessage calls at the Web API. */
+        SLACK
     }
 
     public Scenario {

@@ -19,7 +19,7 @@ public final class Scenarios {
 
     /**
      * Every fault: kill -9 of each service in turn, Kafka and PostgreSQL outages, the model failing, and the channel
-     * ones (replies counted at the emulated platform): kill -9 of channel-ingress while Telegram or WhatsApp push
+     * ones (replies counted at the emulated platform): kill -9 of channel-ingress while Telegram, WhatsApp or Slack push
      * webhooks, and kill -9 of the channel-ingress instance holding a polled bot's lease.
      */
     public static List<Scenario> full(FaultHarness harness) {
@@ -29,6 +29,7 @@ public final class Scenarios {
         }
         scenarios.add(telegramIngressKill(harness.platform()));
         scenarios.add(whatsAppIngressKill(harness.platform()));
+        scenarios.add(slackIngressKill(harness.platform()));
         scenarios.add(pollingHolderKill(harness));
         scenarios.add(supervisedRestart(harness.platform(), PlatformService.AGENT_WORKER));
         scenarios.add(kafkaOutage(harness.platform()));
@@ -91,6 +92,14 @@ public final class Scenarios {
         return new Scenario("WhatsApp webhooks: kill -9 " + ingress.moduleName(),
                 List.of(() -> platform.killService(ingress)), () -> platform.restartService(ingress),
                 Scenario.Channel.WHATSAPP);
+    }
+
+    /** As the Telegram one, with Slack's signed Events API callbacks, its retries, and chat.postMessage's sends. */
+    static Scenario slackIngressKill(LocalPlatform platform) {
+        PlatformService ingress = PlatformService.CHANNEL_INGRESS;
+        return new Scenario("Slack Events API: kill -9 " + ingress.moduleName(),
+                List.of(() -> platform.killService(ingress)), () -> platform.restartService(ingress),
+                Scenario.Channel.SLACK);
     }
 
     /**
