@@ -71,15 +71,7 @@ final class SlackTarget implements LoadTarget {
     }
 
     HttpRequest request(LoadClient.Attempt attempt) throws IOException {
-        ObjectNode payload = JSON.createObjectNode().put("token", "bench-verification-token")
-                .put("team_id", "T0TEAM001").put("api_app_id", "A0BENCH01");
-        String ts = String.format(java.util.Locale.ROOT, "%d.%06d", tsSeconds, attempt.index());
-        payload.putObject("event").put("type", "message").put("channel", channel(attempt.conversationId()))
-                .put("channel_type", "im").put("user", "U" + attempt.conversationId()).put("text", attempt.text())
-                .put("ts", ts).put("event_ts", ts);
-        payload.put("type", "event_callback").put("event_id", eventId(attempt.marker()))
-                .put("event_time", attempt.first().getEpochSecond());
-        byte[] body = JSON.writeValueAsBytes(payload);
+        byte[] body = eventCallback(attempt, tsSeconds);
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(requestUrl))
                 .timeout(SLACK_TIMEOUT)
@@ -93,6 +85,22 @@ final class SlackTarget implements LoadTarget {
                     .header("X-Slack-Retry-Reason", previous == 0 ? "http_timeout" : "http_error");
         }
         return request.build();
+    }
+
+    /**
+     * The {@code event_callback} of the attempt's message: a DM ({@code channel_type} {@code im}) from the
+     * conversation's user, {@code ts} = {@code tsSeconds}.{@code index}, the same bytes on every retry.
+     */
+    static byte[] eventCallback(LoadClient.Attempt attempt, long tsSeconds) throws IOException {
+        ObjectNode payload = JSON.createObjectNode().put("token", "bench-verification-token")
+                .put("team_id", "T0TEAM001").put("api_app_id", "A0BENCH01");
+        String ts = String.format(java.util.Locale.ROOT, "%d.%06d", tsSeconds, attempt.index());
+        payload.putObject("event").put("type", "message").put("channel", channel(attempt.conversationId()))
+                .put("channel_type", "im").put("user", "U" + attempt.conversationId()).put("text", attempt.text())
+                .put("ts", ts).put("event_ts", ts);
+        payload.put("type", "event_callback").put("event_id", eventId(attempt.marker()))
+                .put("event_time", attempt.first().getEpochSecond());
+        return JSON.writeValueAsBytes(payload);
     }
 
     /** Slack's v0 signature: {@code v0=} + hex HMAC-SHA256 of {@code v0:timestamp:body} with the signing secret. */
