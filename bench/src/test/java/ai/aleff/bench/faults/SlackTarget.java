@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -25,8 +26,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ({@code channel_type} {@code im}) from the conversation's user, signed with the signing secret (v0:
  * {@code X-Slack-Signature} over {@code v0:timestamp:body}, {@code X-Slack-Request-Timestamp}). Slack waits
  * {@link #SLACK_TIMEOUT} for a 2xx and retries the same event (same {@code event_id}, signed again) after an error
- * status, a timeout or a failed connection, telling why in {@code X-Slack-Retry-Num} and {@code X-Slack-Retry-Reason};
- * so does this target, on every such answer.
+ * status, a timeout or a failed connection, counting in {@code X-Slack-Retry-Num} and telling why in
+ * {@code X-Slack-Retry-Reason} ({@code http_error}, {@code http_timeout}, {@code connection_failed}); so does this
+ * target, on every such answer (more often than Slack's three retries, as the other channels' targets do).
  */
 final class SlackTarget implements LoadTarget {
 
@@ -37,8 +39,8 @@ final class SlackTarget implements LoadTarget {
     private final String requestUrl;
     private final String signingSecret;
     private final long tsSeconds;
-    /** The last answer's status per event (0: timeout or connection failure), for the retry's reason. */
-    private final Map<String, Integer> lastStatus = new ConcurrentHashMap<>();
+    /** Why the last attempt per event failed, in Slack's words: what its retry says in X-Slack-Retry-Reason. */
+    private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
 
     /** @param tsSeconds the seconds part of every message's {@code ts} in this run (the index is the fraction) */
     SlackTarget(String requestUrl, String signingSecret, long tsSeconds) {
@@ -61,11 +63,15 @@ final class SlackTarget implements LoadTarget {
     public CompletableFuture<Answer> send(HttpClient http, LoadClient.Attempt attempt) throws IOException {
         return http.sendAsync(request(attempt), HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
-                    int status = response == null ? 0 : response.statusCode();
-                    lastStatus.put(attempt.marker(), status);
+                    lastFailure.put(attempt.marker(), response != null
+                            ? "http_error"
+                            : failure instanceof HttpTimeoutException
+                                    || failure != null && failure.getCause() instanceof HttpTimeoutException
+                                            ? "http_timeout"
+                                            : "connection_failed");
                     return response == null
                             ? new Answer(0, null, null)
-                            : new Answer(status, response.body(),
+                            : new Answer(response.statusCode(), response.body(),
                                     response.headers().firstValue("Retry-After").orElse(null));
                 });
     }
@@ -80,9 +86,8 @@ final class SlackTarget implements LoadTarget {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (attempt.number() > 1) {
-            int previous = lastStatus.getOrDefault(attempt.marker(), 0);
             request.header("X-Slack-Retry-Num", String.valueOf(attempt.number() - 1))
-                    .header("X-Slack-Retry-Reason", previous == 0 ? "http_timeout" : "http_error");
+                    .header("X-Slack-Retry-Reason", lastFailure.getOrDefault(attempt.marker(), "unknown_error"));
         }
         return request.build();
     }
