@@ -111,8 +111,8 @@ final class SocketModeTarget implements LoadTarget, AutoCloseable {
                     redeliveries.incrementAndGet();
                 }
                 envelope.pushedAt = Instant.now();
-            } catch (IllegalStateException noOpenSocket) {
-                // Slack keeps it until the app connects again.
+            } catch (RuntimeException notDelivered) {
+                // No open socket, or it died under the write: Slack keeps the envelope until the app reconnects.
             }
         }
     }
