@@ -20,7 +20,7 @@ public final class Scenarios {
     /**
      * Every fault: kill -9 of each service in turn, Kafka and PostgreSQL outages, the model failing, and the channel
      * ones (replies counted at the emulated platform): kill -9 of channel-ingress while Telegram, WhatsApp or Slack push
-     * webhooks, and kill -9 of the channel-ingress instance holding a polled bot's lease.
+     * webhooks, and kill -9 of the channel-ingress instance holding a polled bot's lease or a Slack Socket Mode app's.
      */
     public static List<Scenario> full(FaultHarness harness) {
         List<Scenario> scenarios = new ArrayList<>();
