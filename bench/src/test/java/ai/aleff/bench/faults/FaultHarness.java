@@ -33,6 +33,8 @@ import ai.aleff.deploy.Progress;
 import ai.aleff.deploy.RepoLocator;
 import ai.aleff.deploy.RestartPolicy;
 import ai.aleff.deploy.SharedKeycloak;
+import ai.aleff.testkit.channels.SlackSocketModeServer;
+import ai.aleff.testkit.channels.SlackWebApi;
 import ai.aleff.testkit.channels.TelegramConnectApi;
 import ai.aleff.testkit.channels.TelegramPollingApi;
 import ai.aleff.testkit.channels.TelegramSendApi;
@@ -64,6 +66,8 @@ public final class FaultHarness implements AutoCloseable {
     private final AtomicLong runs = new AtomicLong();
     private TelegramBot bot;
     private WhatsAppNumber whatsApp;
+    private SlackApp slackApp;
+    private SocketModeFailover socketMode;
     private PollingFailover polling;
 
     /** The harness's tenant: its id (for administration) and its API key (for reading what the platform shows). */
@@ -72,21 +76,24 @@ public final class FaultHarness implements AutoCloseable {
 
     /**
      * tenant-service's Telegram (getMe, setWebhook) and channel-ingress's: getUpdates at {@code polling}, which
-     * forwards sendMessage to {@code send} (one base URL, as api.telegram.org); and WhatsApp's Graph API.
+     * forwards sendMessage to {@code send} (one base URL, as api.telegram.org); WhatsApp's Graph API; Slack's Web API
+     * (auth.test for tenant-service; chat.postMessage, and apps.connections.open handing out tickets of
+     * {@code sockets}, Slack's Socket Mode WebSocket side, for channel-ingress).
      */
     private record ChannelEmulators(TelegramConnectApi connect, TelegramPollingApi polling, TelegramSendApi send,
-            WhatsAppGraphApi graph) implements AutoCloseable {
+            WhatsAppGraphApi graph, SlackSocketModeServer sockets, SlackWebApi slack) implements AutoCloseable {
 
         static ChannelEmulators start() {
+            SlackSocketModeServer sockets = SlackSocketModeServer.start();
             ChannelEmulators emulators = new ChannelEmulators(TelegramConnectApi.start(), TelegramPollingApi.start(),
-                    TelegramSendApi.start(), WhatsAppGraphApi.start());
+                    TelegramSendApi.start(), WhatsAppGraphApi.start(), sockets, SlackWebApi.withSocketMode(sockets));
             emulators.polling().forwardOtherMethodsTo(emulators.send().baseUrl());
             return emulators;
         }
 
         @Override
         public void close() {
-            try (connect; polling; send; graph) {
+            try (connect; polling; send; graph; sockets; slack) {
                 // all closed, whichever fails
             }
         }
@@ -135,6 +142,10 @@ public final class FaultHarness implements AutoCloseable {
                         telegram.polling().baseUrl())
                 .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.whatsapp.graph-base-url",
                         telegram.graph().baseUrl())
+                .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.slack.api-base-url",
+                        telegram.slack().baseUrl())
+                .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.slack.api-base-url",
+                        telegram.slack().baseUrl())
                 // A polled bot's lease moves within seconds of its holder's death (docs/channels.md, "Long polling").
                 .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.telegram.polling.lease-ttl", "3s")
                 .serviceProperty(PlatformService.CHANNEL_INGRESS,
@@ -143,6 +154,14 @@ public final class FaultHarness implements AutoCloseable {
                         "500ms")
                 .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.telegram.polling.registry-interval",
                         "1s")
+                // The same for a Socket Mode app's lease (docs/channels.md, "Socket Mode").
+                .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.slack.socket-mode.lease-ttl", "3s")
+                .serviceProperty(PlatformService.CHANNEL_INGRESS,
+                        "aleff.channels.slack.socket-mode.lease-renew-interval", "1s")
+                .serviceProperty(PlatformService.CHANNEL_INGRESS,
+                        "aleff.channels.slack.socket-mode.acquire-interval", "500ms")
+                .serviceProperty(PlatformService.CHANNEL_INGRESS,
+                        "aleff.channels.slack.socket-mode.registry-interval", "1s")
                 .build();
         LocalPlatform platform = null;
         try {
@@ -206,6 +225,10 @@ public final class FaultHarness implements AutoCloseable {
                 polling.close();
                 polling = null;
             }
+            if (scenario.channel() == Scenario.Channel.SLACK_SOCKET && socketMode != null) {
+                socketMode.close();
+                socketMode = null;
+            }
         }
     }
 
@@ -264,6 +287,29 @@ public final class FaultHarness implements AutoCloseable {
                         number.target(), seen -> PlatformSideCount.whatsApp(channels.graph(), seen, users),
                         UnaryOperator.identity());
             }
+            case SLACK -> {
+                SlackApp app = slackApp();
+                List<String> dms = ids.stream().map(SlackTarget::channel).toList();
+                yield new ChannelLoad(ids,
+                        dms.stream().map(dm -> "sl:" + app.connectionId() + ":" + dm).toList(),
+                        app.target(1_700_000_000L + runNumber), seen -> PlatformSideCount.slack(channels.slack(), seen,
+                                dms),
+                        UnaryOperator.identity());
+            }
+            case SLACK_SOCKET -> {
+                socketMode = SocketModeFailover.start(platform, new ChannelConnector(platform, tenant.id()),
+                        channels.sockets(), progress, 1_700_000_000L + runNumber);
+                SocketModeFailover failover = socketMode;
+                List<String> dms = ids.stream().map(SlackTarget::channel).toList();
+                yield new ChannelLoad(ids,
+                        dms.stream().map(dm -> "sl:" + failover.connectionId() + ":" + dm).toList(),
+                        failover.target(), seen -> PlatformSideCount.slack(channels.slack(), seen, dms),
+                        result -> result.withChannelFigures(-1, String.format(Locale.ROOT,
+                                "takeover %s s after the kill, %s",
+                                failover.takeover().map(d -> String.format(Locale.ROOT, "%.1f", d.toMillis() / 1e3))
+                                        .orElse("never"),
+                                failover.figures())));
+            }
         };
     }
 
@@ -282,11 +328,28 @@ public final class FaultHarness implements AutoCloseable {
         polling.restartKilled();
     }
 
+    /** In the Socket Mode scenario's phases: kill -9 of the instance holding the app's lease. */
+    void killSocketHolder() {
+        socketMode.killHolder();
+    }
+
+    /** The Socket Mode scenario's heal: the killed instance starts again (as the standby). */
+    void restartKilledSocketIngress() {
+        socketMode.restartKilled();
+    }
+
     private WhatsAppNumber whatsAppNumber() {
         if (whatsApp == null) {
             whatsApp = WhatsAppNumber.connect(platform, new ChannelConnector(platform, tenant.id()), progress);
         }
         return whatsApp;
+    }
+
+    private SlackApp slackApp() {
+        if (slackApp == null) {
+            slackApp = SlackApp.connect(platform, new ChannelConnector(platform, tenant.id()), progress);
+        }
+        return slackApp;
     }
 
     private static void awaitSent(LoadClient load, int count) {

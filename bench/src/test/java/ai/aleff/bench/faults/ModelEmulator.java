@@ -3,6 +3,8 @@ package ai.aleff.bench.faults;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ai.aleff.testkit.ChatCall;
 import ai.aleff.testkit.OpenAiEmulator;
@@ -16,6 +18,7 @@ import ai.aleff.testkit.OpenAiReply;
 public final class ModelEmulator implements AutoCloseable {
 
     public static final String TOOL_TAG = "[tool]";
+    private static final Pattern MARKER = Pattern.compile("marker (\\S+)");
 
     private final OpenAiEmulator emulator;
     private final Duration slowDelay;
@@ -64,7 +67,11 @@ public final class ModelEmulator implements AutoCloseable {
             return OpenAiReply.toolCall("call-" + Math.abs(question.hashCode()), "calculator",
                     Map.of("expression", "6*7"));
         }
-        return OpenAiReply.text("Noted" + (toolAnswered ? " (42)." : "."), 10, 2);
+        // The answer quotes the question's marker: a channel whose sends do not name the message answered (a Slack
+        // DM) is counted by it.
+        Matcher marker = MARKER.matcher(question);
+        return OpenAiReply.text("Noted" + (toolAnswered ? " (42)." : ".")
+                + (marker.find() ? " (re marker " + marker.group(1) + ")" : ""), 10, 2);
     }
 
     @Override

@@ -34,10 +34,10 @@ class ModelEmulatorTest {
     void answersPlainMessagesAndAsksForTheCalculatorOnTaggedOnesUntilTheToolHasAnswered() throws Exception {
         HttpResponse<String> plain = post(PLAIN);
         assertThat(plain.statusCode()).isEqualTo(200);
-        assertThat(plain.body()).contains("\"finish_reason\":\"stop\"").contains("Noted.");
+        assertThat(plain.body()).contains("\"finish_reason\":\"stop\"").contains("Noted. (re marker a)");
 
         assertThat(post(TAGGED).body()).contains("\"tool_calls\"").contains("calculator");
-        assertThat(post(TOOL_ANSWERED).body()).contains("Noted (42).").doesNotContain("\"tool_calls\"");
+        assertThat(post(TOOL_ANSWERED).body()).contains("Noted (42). (re marker b)").doesNotContain("\"tool_calls\"");
     }
 
     @Test

@@ -3,7 +3,10 @@ package ai.aleff.bench.faults;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import ai.aleff.testkit.channels.SlackWebApi;
 import ai.aleff.testkit.channels.TelegramSendApi;
 import ai.aleff.testkit.channels.WhatsAppGraphApi;
 
@@ -13,6 +16,9 @@ import ai.aleff.testkit.channels.WhatsAppGraphApi;
  * twice as duplicated.
  */
 final class PlatformSideCount {
+
+    /** The marker the emulated model quotes in its answer ({@link ModelEmulator#answer}). */
+    private static final Pattern QUOTED_MARKER = Pattern.compile("re marker (\\S+?)\\)");
 
     private PlatformSideCount() {
     }
@@ -45,6 +51,22 @@ final class PlatformSideCount {
         return results.stream()
                 .map(r -> withReplies(r, sendsByQuotedMessage.getOrDefault(WhatsAppTarget.wamid(r.marker()), 0)))
                 .toList();
+    }
+
+    /**
+     * chat.postMessage calls in each user's DM answering each marker's message. Slack's post names the channel, not
+     * the message answered (a DM reply is not threaded), so the answer's text does: the emulated model quotes the
+     * marker of the message it answers.
+     */
+    static List<MarkerResult> slack(SlackWebApi slack, List<MarkerResult> results, List<String> channels) {
+        Map<String, Integer> postsByQuotedMarker = new HashMap<>();
+        for (String channel : channels) {
+            for (SlackWebApi.Call call : slack.posts(channel)) {
+                Matcher quoted = QUOTED_MARKER.matcher(call.text());
+                postsByQuotedMarker.merge(quoted.find() ? quoted.group(1) : "", 1, Integer::sum);
+            }
+        }
+        return results.stream().map(r -> withReplies(r, postsByQuotedMarker.getOrDefault(r.marker(), 0))).toList();
     }
 
     private static MarkerResult withReplies(MarkerResult r, int sends) {

@@ -21,7 +21,14 @@ public record Scenario(String name, List<Runnable> phases, Runnable heal, Channe
          */
         TELEGRAM_POLLING,
         /** Signed WhatsApp webhooks, some batched; replies counted as /messages calls at the emulated Graph API. */
-        WHATSAPP
+        WHATSAPP,
+        /** Signed Slack Events API event_callbacks (DMs); replies counted as chat.postMessage calls at the Web API. */
+        SLACK,
+        /**
+         * events_api envelopes pushed over the emulated Socket Mode WebSocket to an app served by two channel-ingress
+         * processes; replies counted as chat.postMessage calls at the Web API.
+         */
+        SLACK_SOCKET
     }
 
     public Scenario {

@@ -19,8 +19,8 @@ public final class Scenarios {
 
     /**
      * Every fault: kill -9 of each service in turn, Kafka and PostgreSQL outages, the model failing, and the channel
-     * ones (replies counted at the emulated platform): kill -9 of channel-ingress while Telegram or WhatsApp push
-     * webhooks, and kill -9 of the channel-ingress instance holding a polled bot's lease.
+     * ones (replies counted at the emulated platform): kill -9 of channel-ingress while Telegram, WhatsApp or Slack push
+     * webhooks, and kill -9 of the channel-ingress instance holding a polled bot's lease or a Slack Socket Mode app's.
      */
     public static List<Scenario> full(FaultHarness harness) {
         List<Scenario> scenarios = new ArrayList<>();
@@ -29,7 +29,9 @@ public final class Scenarios {
         }
         scenarios.add(telegramIngressKill(harness.platform()));
         scenarios.add(whatsAppIngressKill(harness.platform()));
+        scenarios.add(slackIngressKill(harness.platform()));
         scenarios.add(pollingHolderKill(harness));
+        scenarios.add(socketHolderKill(harness));
         scenarios.add(supervisedRestart(harness.platform(), PlatformService.AGENT_WORKER));
         scenarios.add(kafkaOutage(harness.platform()));
         scenarios.add(postgresOutage(harness.platform()));
@@ -39,7 +41,8 @@ public final class Scenarios {
 
     /**
      * The scenarios whose name contains one of the comma-separated words of {@code only} (case-insensitive), e.g.
-     * {@code "agent-worker,kafka"}; all of them when {@code only} is blank.
+     * {@code "agent-worker,kafka"}, as it is or with every run of other characters than letters and digits read as one
+     * hyphen ({@code "slack-socket"} names "Slack Socket Mode: ..."); all of them when {@code only} is blank.
      */
     public static List<Scenario> only(List<Scenario> scenarios, String only) {
         if (only == null || only.isBlank()) {
@@ -48,7 +51,8 @@ public final class Scenarios {
         List<String> words = java.util.Arrays.stream(only.toLowerCase(java.util.Locale.ROOT).split(","))
                 .map(String::trim).filter(w -> !w.isEmpty()).toList();
         return scenarios.stream()
-                .filter(s -> words.stream().anyMatch(w -> s.name().toLowerCase(java.util.Locale.ROOT).contains(w)))
+                .filter(s -> words.stream().anyMatch(w -> s.name().toLowerCase(java.util.Locale.ROOT).contains(w)
+                        || s.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").contains(w)))
                 .toList();
     }
 
@@ -93,6 +97,14 @@ public final class Scenarios {
                 Scenario.Channel.WHATSAPP);
     }
 
+    /** As the Telegram one, with Slack's signed Events API callbacks, its retries, and chat.postMessage's sends. */
+    static Scenario slackIngressKill(LocalPlatform platform) {
+        PlatformService ingress = PlatformService.CHANNEL_INGRESS;
+        return new Scenario("Slack Events API: kill -9 " + ingress.moduleName(),
+                List.of(() -> platform.killService(ingress)), () -> platform.restartService(ingress),
+                Scenario.Channel.SLACK);
+    }
+
     /**
      * Two channel-ingress processes, a bot in POLLING mode: the one holding its lease is killed, the other must take
      * over; the killed one comes back as the standby.
@@ -100,6 +112,15 @@ public final class Scenarios {
     static Scenario pollingHolderKill(FaultHarness harness) {
         return new Scenario("Telegram long polling: kill -9 the polling holder", List.of(harness::killPollingHolder),
                 harness::restartKilledIngress, Scenario.Channel.TELEGRAM_POLLING);
+    }
+
+    /**
+     * Two channel-ingress processes, a Slack app in Socket Mode: the one holding its lease (and socket) is killed, the
+     * other must take over and receive the unacknowledged envelopes; the killed one comes back as the standby.
+     */
+    static Scenario socketHolderKill(FaultHarness harness) {
+        return new Scenario("Slack Socket Mode: kill -9 the socket holder", List.of(harness::killSocketHolder),
+                harness::restartKilledSocketIngress, Scenario.Channel.SLACK_SOCKET);
     }
 
     static Scenario kafkaOutage(LocalPlatform platform) {

@@ -12,7 +12,9 @@ class ScenariosTest {
     };
     private static final List<Scenario> ALL = List.of(new Scenario("kill -9 agent-worker", List.of(), NOTHING),
             new Scenario("kill -9 tenant-service", List.of(), NOTHING),
-            new Scenario("Kafka stop/start", List.of(), NOTHING));
+            new Scenario("Kafka stop/start", List.of(), NOTHING),
+            new Scenario("Slack Events API: kill -9 channel-ingress", List.of(), NOTHING),
+            new Scenario("Slack Socket Mode: kill -9 the socket holder", List.of(), NOTHING));
 
     @Test
     void blankSelectionKeepsEveryScenario() {
@@ -25,5 +27,14 @@ class ScenariosTest {
         assertThat(Scenarios.only(ALL, "agent-worker, KAFKA")).extracting(Scenario::name)
                 .containsExactly("kill -9 agent-worker", "Kafka stop/start");
         assertThat(Scenarios.only(ALL, "postgres")).isEmpty();
+    }
+
+    @Test
+    void selectionMatchesHyphenatedWordsAcrossSpacesAndPunctuation() {
+        assertThat(Scenarios.only(ALL, "slack-socket")).extracting(Scenario::name)
+                .containsExactly("Slack Socket Mode: kill -9 the socket holder");
+        assertThat(Scenarios.only(ALL, "slack-events")).extracting(Scenario::name)
+                .containsExactly("Slack Events API: kill -9 channel-ingress");
+        assertThat(Scenarios.only(ALL, "slack")).hasSize(2);
     }
 }
