@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import ai.aleff.ingress.limits.ExpiringState;
 import ai.aleff.platform.database.RowScope;
 
 /**
@@ -17,7 +18,10 @@ import ai.aleff.platform.database.RowScope;
  * life; always scoped by tenant.
  */
 @ApplicationScoped
-public class DiscordInteractions {
+public class DiscordInteractions implements ExpiringState {
+
+    /** Discord's interaction tokens are valid this long; their rows are of no use after it. */
+    static final Duration TOKEN_LIFE = Duration.ofMinutes(15);
 
     private final Pool pool;
 
@@ -78,6 +82,12 @@ public class DiscordInteractions {
                 DELETE FROM ingress.discord_interaction WHERE received_at < now() - make_interval(secs => $1)""")
                 .execute(Tuple.of((double) olderThan.toSeconds()))
                 .map(rows -> rows.rowCount()));
+    }
+
+    /** The interactions past their token's 15 minutes, on the service's purge timer. */
+    @Override
+    public Uni<Integer> purgeExpired() {
+        return purge(TOKEN_LIFE);
     }
 
     /** Erases every interaction of a deleted tenant; the rows deleted. */

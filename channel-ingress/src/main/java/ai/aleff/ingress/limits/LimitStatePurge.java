@@ -1,31 +1,34 @@
 package ai.aleff.ingress.limits;
 
+import java.util.List;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 import ai.aleff.ingress.delivery.DeliverySettings;
 import ai.aleff.ingress.delivery.SendRecords;
-import ai.aleff.ingress.discord.DiscordInteractions;
 import ai.aleff.ingress.repository.RateWindowRepository;
 import ai.aleff.ingress.repository.StreamLeaseRepository;
 
 /**
  * Deletes counter windows past their retention, leases that expired (their streams' instance died), and delivery's
  * settled send records and passed rate slots past theirs ({@code aleff.channels.delivery.send-record-retention},
- * {@code rate-slot-retention}) and Discord interaction tokens past their 15 minutes; one timer for all the service's expiring state.
+ * {@code rate-slot-retention}), and every other concern's {@link ExpiringState} (Discord's interaction tokens); one
+ * timer for all the service's expiring state.
  */
 @ApplicationScoped
 public class LimitStatePurge {
 
     private static final Logger LOG = Logger.getLogger(LimitStatePurge.class);
-    /** Discord's interaction tokens are valid this long; their rows are of no use after it. */
-    private static final java.time.Duration DISCORD_TOKEN_LIFE = java.time.Duration.ofMinutes(15);
 
     private final RateWindowRepository windows;
     private final StreamLeaseRepository leases;
@@ -33,12 +36,12 @@ public class LimitStatePurge {
     private final SendRecords sendRecords;
     private final DeliverySettings delivery;
     private final Vertx vertx;
-    private final DiscordInteractions interactions;
+    private final List<ExpiringState> expiring;
     private volatile long timer = -1;
 
     public LimitStatePurge(RateWindowRepository windows, StreamLeaseRepository leases, RateLimitSettings settings,
-            SendRecords sendRecords, DeliverySettings delivery, Vertx vertx, DiscordInteractions interactions) {
-        this.interactions = interactions;
+            SendRecords sendRecords, DeliverySettings delivery, Vertx vertx, @All List<ExpiringState> expiring) {
+        this.expiring = List.copyOf(expiring);
         this.sendRecords = sendRecords;
         this.delivery = delivery;
         this.windows = windows;
@@ -55,11 +58,16 @@ public class LimitStatePurge {
         windows.purgeOlderThan(settings.windowRetention())
                 .chain(deleted -> leases.purgeExpired())
                 .chain(expired -> sendRecords.purge(delivery.sendRecordRetention(), delivery.rateSlotRetention()))
-                .chain(sent -> interactions.purge(DISCORD_TOKEN_LIFE))
+                .chain(sent -> purgeExpiring())
                 .subscribe()
                 .with(purged -> {
                 }, e -> LOG.warnf("Purging old rate windows, expired stream leases and old send records failed: %s",
                         e.toString()));
+    }
+
+    private Uni<Void> purgeExpiring() {
+        return Multi.createFrom().iterable(expiring).onItem().transformToUniAndConcatenate(ExpiringState::purgeExpired)
+                .collect().last().replaceWithVoid();
     }
 
     @PreDestroy
