@@ -6,7 +6,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
@@ -15,24 +14,15 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * the reply to write. The call counts as in flight only while it thinks, so the count drops before the client can
  * have the reply.
  */
-final class ScriptedReplies implements ResponseDefinitionTransformerV2 {
+final class ScriptedReplies extends LocalTransformer {
 
     static final String NAME = "openai-emulator-script";
 
     private final EmulatorState state;
 
     ScriptedReplies(EmulatorState state) {
+        super(NAME);
         this.state = state;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     @Override

@@ -2,7 +2,6 @@ package ai.aleff.ingress.slack;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 
 import ai.aleff.ingress.connection.ChannelConnection;
+import ai.aleff.ingress.connection.LeaseHoldingLoop;
 import ai.aleff.ingress.slack.SlackEventNormaliser.MalformedEventException;
-import ai.aleff.ingress.telegram.PollBackoff;
 import ai.aleff.platform.lease.HeldLease;
-import ai.aleff.platform.lease.LeaseTiming;
 import ai.aleff.platform.lease.Leases;
 
 /**
@@ -41,7 +39,7 @@ import ai.aleff.platform.lease.Leases;
  * </ul>
  * When the lease is lost every socket of the connection is closed at once.
  */
-final class SlackSocket {
+final class SlackSocket extends LeaseHoldingLoop {
 
     private static final Logger LOG = Logger.getLogger(SlackSocket.class);
     private static final long TICK_MILLIS = 250;
@@ -64,14 +62,7 @@ final class SlackSocket {
     private final ChannelConnection connection;
     private final String appToken;
     private final Parts parts;
-    private final String leaseName;
-    private final LeaseTiming timing;
-    private final PollBackoff backoff;
     private final BlockingQueue<SocketFrame> frames = new LinkedBlockingQueue<>();
-    private volatile boolean stopped;
-    private volatile boolean crashed;
-    private volatile HeldLease held;
-    private volatile Thread thread;
     // Touched by the loop thread only.
     private SlackSocketSession current;
     private SlackSocketSession retiring;
@@ -81,99 +72,35 @@ final class SlackSocket {
     private long nextOpenAt;
 
     SlackSocket(ChannelConnection connection, String appToken, Parts parts) {
+        super(connection, leaseName(connection.connectionId()), "slack-socket-" + connection.connectionId(),
+                parts.leases(), parts.holder(), parts.settings());
         this.connection = connection;
         this.appToken = appToken;
         this.parts = parts;
-        this.leaseName = leaseName(connection.connectionId());
-        this.timing = new LeaseTiming(parts.settings().leaseTtl(), parts.settings().leaseRenewInterval());
-        this.backoff = new PollBackoff(parts.settings().errorBackoff(), parts.settings().maxErrorBackoff());
     }
 
     static String leaseName(String connectionId) {
         return "slack-socket:" + connectionId;
     }
 
-    ChannelConnection connection() {
-        return connection;
+    @Override
+    protected void failed(RuntimeException e) {
+        LOG.warnf("Socket Mode of connection %s failed: %s", connection.connectionId(), e.toString());
     }
 
-    void start() {
-        thread = Thread.ofVirtual().name("slack-socket-" + connection.connectionId()).start(this::run);
-    }
-
-    /** Stops the loop, closes its sockets and releases the lease, so another instance takes over at once. */
-    void stop() {
-        stopped = true;
-        interrupt();
-    }
-
-    /** Stops the loop without releasing the lease, as when the process is killed: the lease runs out by its ttl. */
-    void crash() {
-        crashed = true;
-        stopped = true;
-        HeldLease lease = held;
-        if (lease != null) {
-            lease.abandon();
-        }
-        interrupt();
-    }
-
-    boolean awaitEnd(Duration wait) throws InterruptedException {
-        Thread t = thread;
-        return t == null || t.join(wait);
-    }
-
-    private void interrupt() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-        }
-    }
-
-    private void run() {
-        while (!stopped) {
-            try {
-                Optional<HeldLease> lease = parts.leases().tryHold(leaseName, parts.holder(), timing, this::interrupt);
-                if (lease.isEmpty()) {
-                    Thread.sleep(parts.settings().acquireInterval());
-                    continue;
-                }
-                held = lease.get();
-                try {
-                    if (serveWhileHeld(lease.get())) {
-                        return;
-                    }
-                } finally {
-                    // A stop or a lost lease may have interrupted us; the close and release below must still run.
-                    Thread.interrupted();
-                    closeSockets();
-                    if (!crashed) {
-                        lease.get().close();
-                    }
-                    held = null;
-                }
-            } catch (InterruptedException e) {
-                // Lost the lease or told to stop: the loop condition decides.
-                Thread.interrupted();
-            } catch (RuntimeException e) {
-                if (stopped) {
-                    return;
-                }
-                // The database (lease) is unreachable: try again later, the lease expires by itself.
-                LOG.warnf("Socket Mode of connection %s failed: %s", connection.connectionId(), e.toString());
-                if (!pause(backoff.next())) {
-                    return;
-                }
-            }
-        }
+    /** The lease is lost or the loop stopped: every socket of the connection closes at once. */
+    @Override
+    protected void afterHolding() {
+        closeSockets();
     }
 
     /** Serves the sockets until the lease is lost or the loop stopped; true when the app token was refused. */
-    private boolean serveWhileHeld(HeldLease lease) throws InterruptedException {
+    @Override
+    protected boolean whileHeld(HeldLease lease) throws InterruptedException {
         LOG.debugf("Socket Mode of connection %s starts (lease epoch %d)", connection.connectionId(),
                 lease.lease().epoch());
         nextOpenAt = System.nanoTime();
-        while (!stopped && lease.held()) {
+        while (!stopped() && lease.held()) {
             if (current == null && System.nanoTime() - nextOpenAt >= 0
                     && openSocket() == Opening.REFUSED) {
                 return true;
@@ -197,7 +124,7 @@ final class SlackSocket {
             outcome = parts.api().open(appToken);
         } catch (IOException e) {
             parts.reports().failing(connection, e.getMessage());
-            retryIn(backoff.next());
+            retryIn(backoff().next());
             return Opening.RETRY;
         }
         switch (outcome) {
@@ -209,7 +136,7 @@ final class SlackSocket {
                     return Opening.OPENED;
                 } catch (IOException e) {
                     parts.reports().failing(connection, e.getMessage());
-                    retryIn(backoff.next());
+                    retryIn(backoff().next());
                     return Opening.RETRY;
                 }
             }
@@ -224,7 +151,7 @@ final class SlackSocket {
             }
             case ConnectionsOpenOutcome.Failed failed -> {
                 parts.reports().failing(connection, "apps.connections.open: " + failed.why());
-                retryIn(backoff.next());
+                retryIn(backoff().next());
                 return Opening.RETRY;
             }
         }
@@ -287,7 +214,7 @@ final class SlackSocket {
         current = null;
         if ("link_disabled".equals(reason)) {
             // Socket Mode was switched off for the app: reconnecting at once would only be refused again.
-            retryIn(backoff.next());
+            retryIn(backoff().next());
         }
     }
 
@@ -298,7 +225,7 @@ final class SlackSocket {
             acknowledge(session, envelope);
             return;
         }
-        if (stopped || !lease.held()) {
+        if (stopped() || !lease.held()) {
             throw new InterruptedException("lease lost or stopped before event " + eventId);
         }
         try {
@@ -345,9 +272,9 @@ final class SlackSocket {
                 .replaceAll("[^A-Za-z0-9 _.-]", "") + ")");
         if (session.helloed() && session.age().compareTo(parts.settings().pingInterval()) > 0) {
             // It worked for a while: this is a first failure, not one more in a row.
-            backoff.reset();
+            backoff().reset();
         }
-        retryIn(backoff.next());
+        retryIn(backoff().next());
     }
 
     /** The next socket opens after {@code wait}; frames (of a retiring socket) are still handled meanwhile. */
@@ -390,18 +317,5 @@ final class SlackSocket {
             retiring = null;
         }
         frames.clear();
-    }
-
-    /** Sleeps unless stopped; false when stopped. Interruption (lease lost) ends the sleep and is kept. */
-    private boolean pause(Duration wait) {
-        if (stopped) {
-            return false;
-        }
-        try {
-            Thread.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return !stopped;
     }
 }

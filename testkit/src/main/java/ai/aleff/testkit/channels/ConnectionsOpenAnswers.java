@@ -1,9 +1,10 @@
 package ai.aleff.testkit.channels;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import ai.aleff.testkit.LocalTransformer;
 
 /**
  * Answers {@code apps.connections.open} as Slack does (HTTP 200 either way): {@code {"ok":true,"url":"ws://..."}} with a
@@ -12,24 +13,15 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * bot or user token, {@code not_authed} without one, {@code internal_error} while a test asks for failures
  * ({@link SlackSocketModeServer#failNextOpens}).
  */
-final class ConnectionsOpenAnswers implements ResponseDefinitionTransformerV2 {
+final class ConnectionsOpenAnswers extends LocalTransformer {
 
     static final String NAME = "slack-connections-open";
 
     private final SlackSocketModeServer sockets;
 
     ConnectionsOpenAnswers(SlackSocketModeServer sockets) {
+        super(NAME);
         this.sockets = sockets;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     @Override

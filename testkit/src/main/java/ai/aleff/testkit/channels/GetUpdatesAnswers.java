@@ -13,15 +13,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import ai.aleff.testkit.LocalTransformer;
 
 /**
  * Answers {@code /bot<token>/getUpdates} from the bot's {@link TelegramBotQueue}. Parameters come as Telegram takes
  * them: query string, JSON body or form body.
  */
-final class GetUpdatesAnswers implements ResponseDefinitionTransformerV2 {
+final class GetUpdatesAnswers extends LocalTransformer {
 
     static final String NAME = "telegram-get-updates";
     private static final Pattern PATH = Pattern.compile("/bot([^/]+)/getUpdates");
@@ -29,17 +30,8 @@ final class GetUpdatesAnswers implements ResponseDefinitionTransformerV2 {
     private final Function<String, TelegramBotQueue> bots;
 
     GetUpdatesAnswers(Function<String, TelegramBotQueue> bots) {
+        super(NAME);
         this.bots = bots;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package ai.aleff.ingress.telegram;
+package ai.aleff.ingress.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

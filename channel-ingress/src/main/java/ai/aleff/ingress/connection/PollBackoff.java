@@ -1,4 +1,4 @@
-package ai.aleff.ingress.telegram;
+package ai.aleff.ingress.connection;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
