@@ -34,6 +34,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
+import ai.aleff.contracts.events.WidgetSettings;
 import ai.aleff.ingress.api.MessageAccepted;
 import ai.aleff.ingress.config.IngressSettings;
 import ai.aleff.ingress.conversation.ReplyLogStreams;
@@ -107,7 +108,8 @@ public class WidgetResource {
             throw ProblemException.badRequest("userId and userHash go together; send both or neither.");
         }
         boolean verified = body.userId() != null && userHashes.verified(tenantId, body.userId(), body.userHash());
-        if (!verified && !WidgetOriginFilter.settings(directory, tenantId).anonymousVisitors()) {
+        WidgetSettings widget = WidgetOriginFilter.settings(directory, tenantId);
+        if (!verified && !widget.anonymousVisitors()) {
             throw new ProblemException(Response.Status.FORBIDDEN,
                     "This tenant's chat is for signed-in users only; sign in on the site first.");
         }
@@ -119,7 +121,7 @@ public class WidgetResource {
                 : UUID.randomUUID().toString();
         Visitor visitor = new Visitor(tenantId, visitorId, userId, now.plus(config.tokenTtl()));
         return new SessionIssued(tokens.issue(visitor), visitorId, visitor.conversationId(), verified,
-                visitor.expiresAt());
+                visitor.expiresAt(), widget.appearance());
     }
 
     @POST
