@@ -8,10 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -31,6 +34,8 @@ import io.vertx.core.http.HttpMethod;
 
 import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.ingress.config.IngressSettings;
+import ai.aleff.ingress.repository.ConversationMessage;
+import ai.aleff.ingress.repository.ConversationMessageRepository;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.http.HttpLimitSettings;
 import ai.aleff.testkit.Events;
@@ -43,6 +48,7 @@ import ai.aleff.testkit.PostgresResource;
 class ConversationResourceIT {
 
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final Pattern REPLY_ID = Pattern.compile("\"replyId\":\"([^\"]+)\"");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -52,6 +58,9 @@ class ConversationResourceIT {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    ConversationMessageRepository messages;
 
     @Test
     void conversationListsTheInboundMessageThenTheReply() {
@@ -203,7 +212,7 @@ class ConversationResourceIT {
             Events.publish(bootstrap, reply(tenant.tenantId(), conversationId, replyId, "m-1", "Hello!"));
 
             // Then
-            await().atMost(Duration.ofSeconds(30)).until(() -> stream.toString().contains("id:" + replyId));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.toString().contains(replyId));
             String received = stream.toString();
             assertThat(received).contains("event:reply").contains("\"replyId\":\"" + replyId + "\"")
                     .contains("\"text\":\"Hello!\"");
@@ -249,11 +258,127 @@ class ConversationResourceIT {
             // Then the stream was not cut, and a reply still arrives on it
             String replyId = UUID.randomUUID().toString();
             Events.publish(bootstrap, reply(tenant.tenantId(), conversationId, replyId, "m-1", "Still here."));
-            await().atMost(Duration.ofSeconds(30)).until(() -> stream.toString().contains("id:" + replyId));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.toString().contains(replyId));
             assertThat(ended).isFalse();
         } finally {
             client.close();
         }
+    }
+
+    @Test
+    void eventStreamResumesAfterLastEventIdWithEachMissedReplyOnceAndInOrder() throws Exception {
+        // Given a stream that saw one reply, then was cut
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+        String conversationId = TestTenants.newConversationId();
+        String before = UUID.randomUUID().toString();
+        Events.publish(bootstrap, reply(tenant.tenantId(), conversationId, before, "m-1", "Earlier."));
+        awaitStored(tenant, conversationId, before);
+        HttpClient client = vertx.createHttpClient();
+        try {
+            StringBuffer first = new StringBuffer();
+            HttpClientResponse cut = openEvents(client, tenant, conversationId, null, first);
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.toString().contains(":subscribed"));
+            String r1 = UUID.randomUUID().toString();
+            Events.publish(bootstrap, reply(tenant.tenantId(), conversationId, r1, "m-1", "One."));
+            await().atMost(Duration.ofSeconds(30)).until(() -> replies(first).size() == 1);
+            String seen = replies(first).getFirst()[0];
+            assertThat(replies(first)).extracting(r -> r[1]).containsExactly(r1);
+            cut.request().connection().close();
+
+            // When, while it is away, a second reply arrives, the first one's record is delivered again, and a third
+            // reply is stored by another instance (straight into the shared log: no wake-up here, only the poll)
+            String r2 = UUID.randomUUID().toString();
+            Events.publish(bootstrap, reply(tenant.tenantId(), conversationId, r2, "m-1", "Two."),
+                    reply(tenant.tenantId(), conversationId, r1, "m-1", "One."));
+            awaitStored(tenant, conversationId, r2);
+            String r3 = UUID.randomUUID().toString();
+            messages.store(new ConversationMessage(tenant.tenantId(), conversationId, r3,
+                    ConversationMessage.Direction.OUTBOUND, null, "Three.", "m-1", "offline", Instant.now()))
+                    .await()
+                    .atMost(Duration.ofSeconds(10));
+
+            // And it reconnects with the last event id it saw, and one client with the replyId it saw (the old id)
+            StringBuffer resumed = new StringBuffer();
+            StringBuffer byReplyId = new StringBuffer();
+            openEvents(client, tenant, conversationId, seen, resumed);
+            openEvents(client, tenant, conversationId, r1, byReplyId);
+            await().atMost(Duration.ofSeconds(30)).until(() -> resumed.toString().contains(r3)
+                    && byReplyId.toString().contains(r3));
+            // the first reply once more and a fourth (the marker) while connected
+            String r4 = UUID.randomUUID().toString();
+            Events.publish(bootstrap, reply(tenant.tenantId(), conversationId, r1, "m-1", "One."),
+                    reply(tenant.tenantId(), conversationId, r4, "m-1", "Four."));
+
+            // Then both get the missed replies and the new one, each once, in order, with growing numeric ids
+            await().atMost(Duration.ofSeconds(30)).until(() -> resumed.toString().contains(r4)
+                    && byReplyId.toString().contains(r4));
+            for (StringBuffer stream : List.of(resumed, byReplyId)) {
+                List<String[]> received = replies(stream);
+                assertThat(received).extracting(r -> r[1]).containsExactly(r2, r3, r4);
+                assertThat(received).extracting(r -> Long.parseLong(r[0])).isSorted()
+                        .allMatch(id -> id > Long.parseLong(seen));
+            }
+            assertThat(resumed.toString()).doesNotContain(before);
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void malformedLastEventIdIsABadRequest() {
+        // Given
+        Events.TestTenant tenant = TestTenants.register(bootstrap);
+
+        // When / Then
+        given().auth()
+                .oauth2(tenant.apiKey())
+                .header("Last-Event-ID", "not an id!")
+                .accept("text/event-stream")
+                .get("/v1/conversations/{id}/events", TestTenants.newConversationId())
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON);
+    }
+
+    private HttpClientResponse openEvents(HttpClient client, Events.TestTenant tenant, String conversationId,
+            String lastEventId, StringBuffer stream) throws Exception {
+        return client.request(HttpMethod.GET, baseUrl.getPort(), baseUrl.getHost(),
+                "/v1/conversations/" + conversationId + "/events")
+                .compose(request -> {
+                    request.putHeader("Authorization", "Bearer " + tenant.apiKey())
+                            .putHeader("Accept", "text/event-stream");
+                    if (lastEventId != null) {
+                        request.putHeader("Last-Event-ID", lastEventId);
+                    }
+                    return request.send().map(r -> r.handler(buffer -> stream.append(buffer.toString())));
+                })
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    /** Event id and replyId of each reply event so far. */
+    private static List<String[]> replies(StringBuffer stream) {
+        List<String[]> replies = new ArrayList<>();
+        for (String block : stream.toString().split("\n\n")) {
+            String id = null;
+            String data = null;
+            boolean reply = false;
+            for (String line : block.split("\n")) {
+                if (line.startsWith("id:")) {
+                    id = line.substring(3).trim();
+                } else if (line.startsWith("data:")) {
+                    data = line.substring(5);
+                } else if (line.equals("event:reply")) {
+                    reply = true;
+                }
+            }
+            if (reply && id != null && data != null) {
+                Matcher replyId = REPLY_ID.matcher(data);
+                replies.add(new String[]{id, replyId.find() ? replyId.group(1) : ""});
+            }
+        }
+        return replies;
     }
 
     private static int keepAlives(StringBuffer stream) {

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.contracts.events.TenantLimits;
+import ai.aleff.contracts.events.WidgetAppearance;
 import ai.aleff.contracts.events.WidgetSettings;
 import ai.aleff.platform.events.CloudEvent;
 import ai.aleff.platform.tenancy.ApiKeys;
@@ -70,12 +71,18 @@ public final class TestTenants {
      * visitors allowed, as tenant-service would publish it.
      */
     public static Events.TestTenant registerWithWidget(String bootstrapServers, String allowedOrigin) {
+        return registerWithWidget(bootstrapServers, allowedOrigin, null);
+    }
+
+    /** As {@link #registerWithWidget(String, String)}, with the widget's appearance (null: the defaults). */
+    public static Events.TestTenant registerWithWidget(String bootstrapServers, String allowedOrigin,
+            WidgetAppearance appearance) {
         String tenantId = "t-" + UUID.randomUUID();
         String apiKey = ApiKeys.generate();
         Events.publish(bootstrapServers, CloudEvent.of("tenant-service", UUID.randomUUID().toString(), tenantId, null,
                 Instant.now(), new TenantConfigurationChanged(tenantId, "Widget " + tenantId,
                         TenantConfigurationChanged.Status.ACTIVE, List.of(ApiKeys.hash(apiKey)), 1, Instant.now(),
-                        null, Map.of(), null, null, new WidgetSettings(List.of(allowedOrigin), true))));
+                        null, Map.of(), null, null, new WidgetSettings(List.of(allowedOrigin), true, appearance))));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> given().header("Origin", allowedOrigin)
                         .contentType("application/json")

@@ -34,6 +34,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 
+import ai.aleff.contracts.events.WidgetAppearance;
 import ai.aleff.ingress.widget.Visitor;
 import ai.aleff.ingress.widget.VisitorTokens;
 import ai.aleff.testkit.Events;
@@ -62,6 +63,31 @@ class WidgetIT {
 
     @Inject
     VisitorTokens tokens;
+
+    @Test
+    void sessionAnswerCarriesTheTenantsAppearance() {
+        // Given a tenant with its own title, colour, welcome text and corner, and one with the defaults
+        WidgetAppearance looks = new WidgetAppearance("Shop help", "#0a7d3c", "Hi! Ask about orders.", "left");
+        Events.TestTenant styled = TestTenants.registerWithWidget(bootstrap, SITE, looks);
+        Events.TestTenant plain = TestTenants.registerWithWidget(bootstrap, SITE);
+
+        // When their visitors open a session / Then each gets its tenant's appearance
+        given().header("Origin", SITE).contentType(ContentType.JSON).body("{}")
+                .post("/widget/v1/{t}/session", styled.tenantId())
+                .then()
+                .statusCode(200)
+                .body("appearance.title", equalTo("Shop help"))
+                .body("appearance.primaryColor", equalTo("#0a7d3c"))
+                .body("appearance.welcomeMessage", equalTo("Hi! Ask about orders."))
+                .body("appearance.launcherPosition", equalTo("left"));
+        given().header("Origin", SITE).contentType(ContentType.JSON).body("{}")
+                .post("/widget/v1/{t}/session", plain.tenantId())
+                .then()
+                .statusCode(200)
+                .body("appearance.title", nullValue())
+                .body("appearance.primaryColor", nullValue())
+                .body("appearance.launcherPosition", equalTo("right"));
+    }
 
     @Test
     void sameClientMessageIdIsAcceptedOnceWithTheSameAnswer() {

@@ -42,6 +42,7 @@ import ai.aleff.contracts.events.TenantLimits;
 import ai.aleff.contracts.events.ToolCallCompleted;
 import ai.aleff.contracts.events.ToolCallRequested;
 import ai.aleff.contracts.events.UsageRecorded;
+import ai.aleff.contracts.events.WidgetAppearance;
 import ai.aleff.contracts.events.WidgetSettings;
 
 /** The AsyncAPI document and the JSON Schemas must describe exactly the event records in code. */
@@ -86,7 +87,8 @@ class AsyncApiDocumentTest {
                     Map.of("a".repeat(64), NOW.plusSeconds(3600)), new TenantLimits(120, null, 5, null, 200000L, null),
                     new EndUserIdentity(new AssistantConfiguration.EncryptedSecret("k1", "AAAA", "wxyz", 2), NOW,
                             true),
-                    new WidgetSettings(List.of("https://shop.example.com", "http://127.0.0.1:3000"), true)),
+                    new WidgetSettings(List.of("https://shop.example.com", "http://127.0.0.1:3000"), true,
+                            new WidgetAppearance("Shop help", "#0a7d3c", "Hi! Ask about orders.", "left"))),
             EventType.API_KEY_USED, new ApiKeyUsed("r-1", "t-1", "a".repeat(64), NOW),
             EventType.USAGE_RECORDED,
             new UsageRecorded("u-1", "t-1", "c-1", "turn-1", "openai", "gpt-4o-mini", 1200, 80,

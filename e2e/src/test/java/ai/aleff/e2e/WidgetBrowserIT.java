@@ -57,6 +57,7 @@ class WidgetBrowserIT {
     private static final String HOSTILE_REPLY = "Look <img src=x onerror=\"window.__xss=1\"> and "
             + "[click me](javascript:window.__xss=2) or **bold** at https://example.com/docs";
 
+    private static final String SHOP_TITLE = "Shop help";
     private static LocalPlatform platform;
     private static ChromeDriver browser;
     private static HttpServer site;
@@ -112,6 +113,11 @@ class WidgetBrowserIT {
         widget.findElement(By.cssSelector("button.launcher")).click();
         WebElement input = widget.findElement(By.cssSelector("textarea"));
         assertThat(input.getAttribute("placeholder")).isEqualTo("Type your message");
+        // the tenant's title and colour are applied
+        await().atMost(PATIENCE).until(() -> SHOP_TITLE.equals(widget().findElement(By.cssSelector("header h2"))
+                .getAttribute("textContent")));
+        assertThat(widget.findElement(By.cssSelector("button.launcher")).getCssValue("background-color"))
+                .isEqualTo("rgba(10, 125, 60, 1)");
         input.sendKeys("What is 2*(3+4)?", Keys.ENTER);
 
         // Then the reply appears
@@ -183,7 +189,8 @@ class WidgetBrowserIT {
                 .auth()
                 .oauth2(platform.platformAdminToken())
                 .contentType(ContentType.JSON)
-                .body(Map.of("allowedOrigins", List.of(origin), "anonymousVisitors", true))
+                .body(Map.of("allowedOrigins", List.of(origin), "anonymousVisitors", true, "appearance",
+                        Map.of("title", SHOP_TITLE, "primaryColor", "#0a7d3c")))
                 .put("/v1/tenants/{id}/widget", tenantId)
                 .then()
                 .statusCode(200);

@@ -39,6 +39,18 @@ public interface IngressSettings {
     @WithDefault("1s")
     Duration streamCredentialCheckInterval();
 
+    /**
+     * How often an open reply stream (the widget's and the integrator's) looks for replies stored by any instance. A
+     * reply this instance consumed wakes its streams at once; one consumed by another instance shows within this
+     * interval.
+     */
+    @WithDefault("1s")
+    Duration replyLogPollInterval();
+
+    /** Most replies one read of a reply stream (a resume or a poll) sends; the rest follow on the next read. */
+    @WithDefault("200")
+    int replyLogBatch();
+
     /** How often an open event stream gets a comment line when nothing else is sent, so idle proxies keep it. */
     @WithDefault("15s")
     Duration sseKeepAliveInterval();

@@ -3,6 +3,7 @@ package ai.aleff.ingress.conversation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,15 +22,13 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.core.Vertx;
 
-import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.ingress.api.Identifiers;
 import ai.aleff.ingress.config.IngressSettings;
 import ai.aleff.ingress.limits.RateLimitProblem;
 import ai.aleff.ingress.limits.StreamLimited;
 import ai.aleff.ingress.repository.ConversationMessageRepository;
+import ai.aleff.ingress.repository.ReplyLogRepository;
 import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.ProblemException;
 import ai.aleff.platform.rest.Problems;
@@ -46,23 +45,23 @@ public class ConversationResource {
 
     static final String REPLY_EVENT = "reply";
     static final String CLOSED_EVENT = "closed";
-    static final String KEEP_ALIVE = "keep-alive";
+    private static final java.util.regex.Pattern SEQ = java.util.regex.Pattern.compile("[0-9]{1,18}");
 
     private final ConversationMessageRepository repository;
-    private final ReplyBroadcaster broadcaster;
+    private final ReplyLogRepository replyLog;
+    private final ReplyLogStreams streams;
     private final TenantContext tenant;
     private final IngressSettings settings;
     private final StreamCredentialWatch watch;
-    private final Vertx vertx;
 
-    public ConversationResource(ConversationMessageRepository repository, ReplyBroadcaster broadcaster,
-            TenantContext tenant, IngressSettings settings, StreamCredentialWatch watch, Vertx vertx) {
+    public ConversationResource(ConversationMessageRepository repository, ReplyLogRepository replyLog,
+            ReplyLogStreams streams, TenantContext tenant, IngressSettings settings, StreamCredentialWatch watch) {
         this.repository = repository;
-        this.broadcaster = broadcaster;
+        this.replyLog = replyLog;
+        this.streams = streams;
         this.tenant = tenant;
         this.settings = settings;
         this.watch = watch;
-        this.vertx = vertx;
     }
 
     @GET
@@ -86,52 +85,51 @@ public class ConversationResource {
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "streamConversationReplies", summary = "Replies of the conversation as server-sent events, from the moment of subscription", description = "Each reply is an event named 'reply' whose id is the replyId and whose data is the "
-            + "ReplyReady JSON. The stream opens with a comment line, and sends a comment line (keep-alive) "
-            + "every aleff.ingress.sse-keep-alive-interval (15 s). A reply may be sent twice (after a "
-            + "redelivery): deduplicate on the event id. When the API key is revoked or expires, or the tenant is "
-            + "disabled, the stream ends within seconds with an event named 'closed' (data: {\"reason\": "
-            + "\"CREDENTIALS_REVOKED\" or \"TENANT_DISABLED\"}); reconnecting with that key is then refused.")
-    @APIResponse(responseCode = "200", description = "The event stream.", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ReplyReady.class)))
-    @APIResponse(responseCode = "400", description = "The conversationId is malformed.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "streamConversationReplies", summary = "Replies of the conversation as server-sent events, resuming after Last-Event-ID", description = "Each reply is an event named 'reply' whose id is its place in the conversation's "
+            + "reply log (a number) and whose data is a ConversationReply. With a Last-Event-ID header the stream "
+            + "first sends every reply after it, then new ones: each exactly once and in order, whichever ingress "
+            + "instance serves the reconnect (a replyId, the event id before, is accepted too). Without one it "
+            + "starts with the replies stored from the moment of subscription. The stream opens with a comment line, "
+            + "and sends a comment line (keep-alive) every aleff.ingress.sse-keep-alive-interval (15 s). When the "
+            + "API key is revoked or expires, or the tenant is disabled, the stream ends within seconds with an "
+            + "event named 'closed' (data: {\"reason\": \"CREDENTIALS_REVOKED\" or \"TENANT_DISABLED\"}); "
+            + "reconnecting with that key is then refused.")
+    @APIResponse(responseCode = "200", description = "The event stream.", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ConversationReply.class)))
+    @APIResponse(responseCode = "400", description = "The conversationId or the Last-Event-ID is malformed.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "The tenant holds its limit of open event streams (over every "
             + "ingress instance); close one or retry later.", headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(implementation = Integer.class)), content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = RateLimitProblem.class)))
     @StreamLimited
     public Multi<OutboundSseEvent> events(
             @PathParam("conversationId") @Pattern(regexp = Identifiers.ID_PATTERN, message = Identifiers.ID_MESSAGE) String conversationId,
+            @HeaderParam("Last-Event-ID") @Pattern(regexp = Identifiers.ID_PATTERN, message = Identifiers.ID_MESSAGE) String lastEventId,
             @Context Sse sse) {
         String tenantId = tenant.tenantId();
         String keyHash = tenant.keyHash();
-        return Multi.createFrom().emitter(emitter -> {
-            // Subscribe before the opening comment goes out: a client that saw the stream open misses no reply.
-            Cancellable subscription = broadcaster.replies(tenantId, conversationId)
-                    .subscribe()
-                    .with(reply -> emitter.emit(replyEvent(sse, reply)), emitter::fail);
-            Runnable unwatch = watch.watch(tenantId, keyHash, reason -> {
-                subscription.cancel();
-                emitter.emit(sse.newEventBuilder()
-                        .name(CLOSED_EVENT)
-                        .data(StreamClosed.class, new StreamClosed(reason))
-                        .build());
-                emitter.complete();
-            });
-            // A comment now and then keeps proxies and load balancers from closing a quiet stream as idle.
-            long keepAlive = vertx.setPeriodic(settings.sseKeepAliveInterval().toMillis(),
-                    id -> emitter.emit(sse.newEventBuilder().comment(KEEP_ALIVE).build()));
-            emitter.onTermination(() -> {
-                vertx.cancelTimer(keepAlive);
-                unwatch.run();
-                subscription.cancel();
-            });
-            emitter.emit(sse.newEventBuilder().comment("subscribed").build());
-        }, settings.sseBufferSize());
+        return streams.open(sse, tenantId, conversationId, start(tenantId, conversationId, lastEventId),
+                reply -> replyEvent(sse, reply.seq(), ConversationReply.of(tenantId, conversationId, reply)),
+                emitter -> watch.watch(tenantId, keyHash, reason -> {
+                    emitter.emit(sse.newEventBuilder()
+                            .name(CLOSED_EVENT)
+                            .data(StreamClosed.class, new StreamClosed(reason))
+                            .build());
+                    emitter.complete();
+                }));
     }
 
-    private static OutboundSseEvent replyEvent(Sse sse, ReplyReady reply) {
+    /** After a seq; after a replyId (an event id of the stream before it resumed) at that reply's seq. */
+    private Uni<Long> start(String tenantId, String conversationId, String lastEventId) {
+        if (lastEventId == null || SEQ.matcher(lastEventId).matches()) {
+            return streams.startAfter(tenantId, conversationId, lastEventId == null ? null : Long.valueOf(lastEventId));
+        }
+        return replyLog.replySeq(tenantId, conversationId, lastEventId)
+                .chain(seq -> streams.startAfter(tenantId, conversationId, seq.orElse(null)));
+    }
+
+    private static OutboundSseEvent replyEvent(Sse sse, long seq, ConversationReply reply) {
         return sse.newEventBuilder()
                 .name(REPLY_EVENT)
-                .id(reply.replyId())
-                .data(ReplyReady.class, reply)
+                .id(Long.toString(seq))
+                .data(ConversationReply.class, reply)
                 .build();
     }
 }

@@ -28,7 +28,7 @@ import ai.aleff.platform.messaging.MalformedEventException;
 import ai.aleff.platform.messaging.PayloadScope;
 
 /**
- * Builds the conversation view from the inbound and outbound topics, and passes stored replies on to SSE clients.
+ * Builds the conversation view from the inbound and outbound topics, and wakes the reply streams of stored replies.
  * Records go through the {@link ConsumerDispatcher}, one lane per conversation, so a conversation's replies reach its
  * SSE clients in order while conversations are stored concurrently. A record that is not a valid event goes to the
  * dead-letter topic at once; a record is acked once its row is stored.
@@ -91,8 +91,7 @@ public class ConversationViewConsumer {
         }
         ConversationMessage row = new ConversationMessage(r.tenantId(), r.conversationId(), r.replyId(),
                 ConversationMessage.Direction.OUTBOUND, null, r.text(), r.inReplyTo(), r.model(), r.createdAt());
-        // Broadcast on every delivery, not only the first: after a rebalance the instance now owning the partition
-        // may serve a client that never got it. SSE clients deduplicate on the event id (= replyId).
+        // Wake this instance's streams on every delivery; they read the log, where a redelivered reply has its one seq.
         return dispatcher.dispatch(message, Dispatch.inConversation(r.tenantId(), r.conversationId(), description,
                 () -> repository.store(row).invoke(() -> broadcaster.publish(r))));
     }

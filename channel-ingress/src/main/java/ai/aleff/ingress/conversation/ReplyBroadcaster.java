@@ -8,8 +8,9 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import ai.aleff.contracts.events.ReplyReady;
 
 /**
- * Hands replies consumed by this instance to the SSE clients connected to this instance. In-process only: with
- * several instances a client sees the replies its own instance consumed.
+ * Tells this instance's reply streams ({@link ReplyLogStreams}) that a reply was stored, so they read the log at once.
+ * A wake-up only, never the data path: streams read every reply from the log, and their poll finds the replies other
+ * instances stored.
  */
 @ApplicationScoped
 public class ReplyBroadcaster {

@@ -21,15 +21,4 @@ public interface WidgetConfig {
     /** How long a visitor token is valid; the widget renews it (POST .../session with the old token) on every load. */
     @WithDefault("30d")
     Duration tokenTtl();
-
-    /**
-     * How often an open visitor stream looks for replies stored by any instance. A reply this instance consumed
-     * wakes its streams at once; one consumed by another instance shows within this interval.
-     */
-    @WithDefault("1s")
-    Duration streamPollInterval();
-
-    /** Most replies one stream read (a resume or a poll) sends; the rest follow on the next read. */
-    @WithDefault("200")
-    int streamBatch();
 }

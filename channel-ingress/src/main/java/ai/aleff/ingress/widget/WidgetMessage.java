@@ -3,7 +3,7 @@ package ai.aleff.ingress.widget;
 import java.time.Instant;
 
 import ai.aleff.ingress.repository.ConversationMessage;
-import ai.aleff.ingress.repository.WidgetReplyRepository;
+import ai.aleff.ingress.repository.ReplyLogRepository;
 
 /**
  * A message as the widget shows it: the visitor's ({@code VISITOR}) or the assistant's ({@code ASSISTANT}).
@@ -19,7 +19,7 @@ public record WidgetMessage(String eventId, String messageId, Author author, Str
         VISITOR, ASSISTANT
     }
 
-    static WidgetMessage of(WidgetReplyRepository.Logged logged) {
+    static WidgetMessage of(ReplyLogRepository.Logged logged) {
         boolean reply = logged.direction() == ConversationMessage.Direction.OUTBOUND;
         return new WidgetMessage(reply ? Long.toString(logged.seq()) : null, logged.messageId(),
                 reply ? Author.ASSISTANT : Author.VISITOR, logged.text(), logged.inReplyTo(), logged.occurredAt());

@@ -3,8 +3,6 @@ package ai.aleff.ingress.widget;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -34,17 +32,16 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
+import ai.aleff.contracts.events.WidgetSettings;
 import ai.aleff.ingress.api.MessageAccepted;
 import ai.aleff.ingress.config.IngressSettings;
-import ai.aleff.ingress.conversation.ReplyBroadcaster;
+import ai.aleff.ingress.conversation.ReplyLogStreams;
 import ai.aleff.ingress.identity.UserHashes;
 import ai.aleff.ingress.limits.MessageLimits;
 import ai.aleff.ingress.repository.ConversationMessage;
-import ai.aleff.ingress.repository.WidgetReplyRepository;
+import ai.aleff.ingress.repository.ReplyLogRepository;
 import ai.aleff.ingress.service.MessageIntake;
 import ai.aleff.ingress.service.NewMessage;
 import ai.aleff.platform.events.DeterministicIds;
@@ -67,7 +64,6 @@ public class WidgetResource {
 
     static final String CHANNEL = "widget";
     static final String REPLY_EVENT = "reply";
-    static final String KEEP_ALIVE = "keep-alive";
     private static final String VISITOR_KEY_PREFIX = "visitor:";
     private static final String EVENT_ID = "[0-9]{1,18}";
     private static final String EVENT_ID_MESSAGE = "must be a reply's event id";
@@ -77,25 +73,23 @@ public class WidgetResource {
     private final UserHashes userHashes;
     private final MessageIntake intake;
     private final MessageLimits limits;
-    private final WidgetReplyRepository log;
-    private final ReplyBroadcaster broadcaster;
+    private final ReplyLogRepository log;
+    private final ReplyLogStreams streams;
     private final WidgetConfig config;
     private final IngressSettings settings;
-    private final Vertx vertx;
 
     public WidgetResource(VisitorTokens tokens, TenantDirectory directory, UserHashes userHashes,
-            MessageIntake intake, MessageLimits limits, WidgetReplyRepository log, ReplyBroadcaster broadcaster,
-            WidgetConfig config, IngressSettings settings, Vertx vertx) {
+            MessageIntake intake, MessageLimits limits, ReplyLogRepository log, ReplyLogStreams streams,
+            WidgetConfig config, IngressSettings settings) {
         this.tokens = tokens;
         this.directory = directory;
         this.userHashes = userHashes;
         this.intake = intake;
         this.limits = limits;
         this.log = log;
-        this.broadcaster = broadcaster;
+        this.streams = streams;
         this.config = config;
         this.settings = settings;
-        this.vertx = vertx;
     }
 
     @POST
@@ -114,7 +108,8 @@ public class WidgetResource {
             throw ProblemException.badRequest("userId and userHash go together; send both or neither.");
         }
         boolean verified = body.userId() != null && userHashes.verified(tenantId, body.userId(), body.userHash());
-        if (!verified && !WidgetOriginFilter.settings(directory, tenantId).anonymousVisitors()) {
+        WidgetSettings widget = WidgetOriginFilter.settings(directory, tenantId);
+        if (!verified && !widget.anonymousVisitors()) {
             throw new ProblemException(Response.Status.FORBIDDEN,
                     "This tenant's chat is for signed-in users only; sign in on the site first.");
         }
@@ -126,7 +121,7 @@ public class WidgetResource {
                 : UUID.randomUUID().toString();
         Visitor visitor = new Visitor(tenantId, visitorId, userId, now.plus(config.tokenTtl()));
         return new SessionIssued(tokens.issue(visitor), visitorId, visitor.conversationId(), verified,
-                visitor.expiresAt());
+                visitor.expiresAt(), widget.appearance());
     }
 
     @POST
@@ -171,7 +166,7 @@ public class WidgetResource {
                 .chain(before -> log.latest(tenantId, conversationId, settings.historyLimit()).map(messages -> {
                     long last = messages.stream()
                             .filter(m -> m.direction() == ConversationMessage.Direction.OUTBOUND)
-                            .mapToLong(WidgetReplyRepository.Logged::seq)
+                            .mapToLong(ReplyLogRepository.Logged::seq)
                             .max()
                             .orElse(0);
                     return new WidgetHistory(conversationId, messages.stream().map(WidgetMessage::of).toList(),
@@ -199,44 +194,12 @@ public class WidgetResource {
         Visitor visitor = routing.get(VisitorStreamFilter.VISITOR);
         String conversationId = visitor.conversationId();
         String given = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery;
-        Uni<Long> start = given != null
-                ? Uni.createFrom().item(Long.parseLong(given))
-                : log.lastReplySeq(tenantId, conversationId);
-        return Multi.createFrom().emitter(emitter -> {
-            AtomicReference<Runnable> stop = new AtomicReference<>(() -> {
-            });
-            AtomicBoolean ended = new AtomicBoolean();
-            long keepAlive = vertx.setPeriodic(settings.sseKeepAliveInterval().toMillis(),
-                    id -> emitter.emit(sse.newEventBuilder().comment(KEEP_ALIVE).build()));
-            emitter.onTermination(() -> {
-                ended.set(true);
-                vertx.cancelTimer(keepAlive);
-                stop.get().run();
-            });
-            emitter.emit(sse.newEventBuilder().comment("subscribed").build());
-            start.subscribe().with(after -> {
-                ReplyLogStream reader = new ReplyLogStream(log, tenantId, conversationId, after,
-                        config.streamBatch(), reply -> emitter.emit(replyEvent(sse, reply)), emitter::fail);
-                // Replies this instance stores wake the reader at once; the poll finds those other instances stored.
-                Cancellable wakeUps = broadcaster.replies(tenantId, conversationId)
-                        .subscribe()
-                        .with(reply -> reader.wake(), failure -> reader.wake());
-                long poll = vertx.setPeriodic(config.streamPollInterval().toMillis(), id -> reader.wake());
-                stop.set(() -> {
-                    vertx.cancelTimer(poll);
-                    wakeUps.cancel();
-                    reader.stop();
-                });
-                if (ended.get()) {
-                    stop.get().run();
-                } else {
-                    reader.wake();
-                }
-            }, emitter::fail);
-        }, settings.sseBufferSize());
+        Uni<Long> start = streams.startAfter(tenantId, conversationId, given == null ? null : Long.parseLong(given));
+        return streams.open(sse, tenantId, conversationId, start, reply -> replyEvent(sse, reply), emitter -> () -> {
+        });
     }
 
-    private static OutboundSseEvent replyEvent(Sse sse, WidgetReplyRepository.Logged reply) {
+    private static OutboundSseEvent replyEvent(Sse sse, ReplyLogRepository.Logged reply) {
         return sse.newEventBuilder()
                 .name(REPLY_EVENT)
                 .id(Long.toString(reply.seq()))

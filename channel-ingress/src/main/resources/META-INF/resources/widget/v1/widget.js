@@ -30,21 +30,22 @@
   host.setAttribute('data-aleff-chat', '');
   var root = host.attachShadow({ mode: 'open' });
   var css = ':host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
-    '.launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;background:#1d4ed8;color:#fff;display:flex;align-items:center;justify-content:center;cursor:pointer;box-shadow:0 4px 12px rgba(0,0,0,.25);z-index:2147483646}' +
+    '.launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;background:var(--aleff-primary);color:#fff;display:flex;align-items:center;justify-content:center;cursor:pointer;box-shadow:0 4px 12px rgba(0,0,0,.25);z-index:2147483646}' +
     '.launcher:focus-visible,button:focus-visible,textarea:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}' +
     '.badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b91c1c;color:#fff;font-size:12px;line-height:22px;text-align:center}' +
     '.panel{position:fixed;right:20px;bottom:88px;width:370px;height:560px;max-height:calc(100vh - 108px);display:flex;flex-direction:column;background:#fff;color:#111827;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);overflow:hidden;z-index:2147483647}' +
-    '.panel[hidden]{display:none}header{display:flex;align-items:center;justify-content:space-between;padding:12px 16px;background:#1d4ed8;color:#fff}' +
+    '.panel[hidden]{display:none}header{display:flex;align-items:center;justify-content:space-between;padding:12px 16px;background:var(--aleff-primary);color:#fff}' +
     'header h2{margin:0;font-size:16px}header button{background:none;border:0;color:#fff;font-size:22px;cursor:pointer}' +
     '.log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px;background:#f9fafb}' +
     '.msg{max-width:85%;padding:8px 12px;border-radius:12px;font-size:14px;line-height:1.45;overflow-wrap:anywhere}' +
     '.msg p{margin:0 0 6px}.msg p:last-child{margin:0}.msg ul,.msg ol{margin:4px 0;padding-left:20px}.msg pre{background:#111827;color:#f9fafb;padding:8px;border-radius:6px;overflow-x:auto}.msg code{font-family:ui-monospace,monospace;font-size:13px}' +
-    '.msg a{color:inherit;text-decoration:underline}.visitor{align-self:flex-end;background:#1d4ed8;color:#fff}.assistant{align-self:flex-start;background:#e5e7eb;color:#111827}' +
+    '.msg a{color:inherit;text-decoration:underline}.visitor{align-self:flex-end;background:var(--aleff-primary);color:#fff}.assistant{align-self:flex-start;background:#e5e7eb;color:#111827}' +
     '.notice{align-self:center;font-size:12px;color:#374151;text-align:center}.typing{align-self:flex-start;color:#374151;font-size:13px}' +
     'form{display:flex;gap:8px;padding:10px;border-top:1px solid #e5e7eb}textarea{flex:1;resize:none;border:1px solid #9ca3af;border-radius:8px;padding:8px;font-size:14px;height:40px}' +
-    'form button{border:0;border-radius:8px;background:#1d4ed8;color:#fff;padding:0 14px;font-size:14px;cursor:pointer}' +
+    'form button{border:0;border-radius:8px;background:var(--aleff-primary);color:#fff;padding:0 14px;font-size:14px;cursor:pointer}' +
     '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}' +
-    '@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:100vh;max-height:100vh;border-radius:0}}';
+    ':host([data-position=left]) .launcher,:host([data-position=left]) .panel{right:auto;left:20px}' +
+    '@media (max-width:480px){.panel,:host([data-position=left]) .panel{left:0;right:0;bottom:0;width:100vw;height:100vh;max-height:100vh;border-radius:0}}';
   function el(tag, attrs, text) {
     var n = document.createElement(tag);
     if (attrs) { for (var k in attrs) { if (Object.prototype.hasOwnProperty.call(attrs, k)) { n.setAttribute(k, attrs[k]); } } }
@@ -78,9 +79,18 @@
   panel.appendChild(header); panel.appendChild(log); panel.appendChild(form);
   root.appendChild(style); root.appendChild(launcher); root.appendChild(panel);
 
+  // The tenant's appearance (session answer): colour as a custom property of the host, text through textContent only.
+  var appearance = {};
+  function applyAppearance(a) {
+    appearance = a || {};
+    var colour = /^#[0-9A-Fa-f]{6}$/.test(appearance.primaryColor || '') ? appearance.primaryColor : '#1d4ed8';
+    host.style.setProperty('--aleff-primary', colour);
+    host.setAttribute('data-position', appearance.launcherPosition === 'left' ? 'left' : 'right');
+    texts();
+  }
   function texts() {
     var t = STRINGS[locale];
-    title.textContent = t.title; closeBtn.setAttribute('aria-label', t.close); input.setAttribute('aria-label', t.input);
+    title.textContent = typeof appearance.title === 'string' ? appearance.title : t.title; closeBtn.setAttribute('aria-label', t.close); input.setAttribute('aria-label', t.input);
     input.setAttribute('placeholder', t.input); sendBtn.textContent = t.send; log.setAttribute('aria-label', t.log);
     typing.setAttribute('aria-label', t.typing); typing.title = t.typing;
     launcher.setAttribute('aria-label', isOpen ? t.close : t.open);
@@ -183,6 +193,7 @@
     }).then(function (s) {
       if (load('conversation') !== s.conversationId) { lastEventId = '0'; save('lastEventId', null); }
       token = s.token; save('token', token); save('conversation', s.conversationId);
+      applyAppearance(s.appearance);
     });
   }
   function history() {
@@ -192,7 +203,7 @@
     }).then(function (h) {
       while (log.firstChild) { log.removeChild(log.firstChild); }
       shown = {};
-      notice(STRINGS[locale].welcome);
+      notice(typeof appearance.welcomeMessage === 'string' ? appearance.welcomeMessage : STRINGS[locale].welcome);
       var wasOpen = isOpen; isOpen = true;
       h.messages.forEach(function (m) { add(m.author === 'ASSISTANT' ? 'assistant' : 'visitor', m.text, m.eventId); });
       isOpen = wasOpen;

@@ -15,6 +15,7 @@ import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
 import ai.aleff.contracts.events.EndUserIdentity;
 import ai.aleff.contracts.events.TenantConfigurationChanged;
 import ai.aleff.contracts.events.TenantLimits;
+import ai.aleff.contracts.events.WidgetAppearance;
 import ai.aleff.contracts.events.WidgetSettings;
 
 /** A tenant row. Its API keys are rows of their own ({@link ApiKeyEntity}). */
@@ -90,16 +91,37 @@ public class TenantEntity {
     @Column(name = "widget_anonymous_visitors", nullable = false)
     public boolean widgetAnonymousVisitors = true;
 
+    /** The widget's heading; null: the widget's default. */
+    @Column(name = "widget_title")
+    public String widgetTitle;
+
+    /** The widget's primary colour, #rrggbb; null: the widget's default. */
+    @Column(name = "widget_primary_color")
+    public String widgetPrimaryColor;
+
+    /** The widget's welcome message; null: none. */
+    @Column(name = "widget_welcome_message")
+    public String widgetWelcomeMessage;
+
+    /** The launcher's corner, left or right. */
+    @Column(name = "widget_launcher_position", nullable = false)
+    public String widgetLauncherPosition = WidgetAppearance.RIGHT;
+
     public WidgetSettings widget() {
         List<String> origins = widgetAllowedOrigins == null || widgetAllowedOrigins.isBlank()
                 ? List.of()
                 : List.of(widgetAllowedOrigins.trim().split(" +"));
-        return new WidgetSettings(origins, widgetAnonymousVisitors);
+        return new WidgetSettings(origins, widgetAnonymousVisitors, new WidgetAppearance(widgetTitle,
+                widgetPrimaryColor, widgetWelcomeMessage, widgetLauncherPosition));
     }
 
     public void setWidget(WidgetSettings widget) {
         widgetAllowedOrigins = String.join(" ", widget.allowedOrigins());
         widgetAnonymousVisitors = widget.anonymousVisitors();
+        widgetTitle = widget.appearance().title();
+        widgetPrimaryColor = widget.appearance().primaryColor();
+        widgetWelcomeMessage = widget.appearance().welcomeMessage();
+        widgetLauncherPosition = widget.appearance().launcherPosition();
     }
 
     public EndUserIdentity endUsers() {

@@ -58,11 +58,12 @@ public class WidgetResource {
     @Operation(operationId = "setWidgetSettings", summary = "Set where the chat widget may be embedded and who may chat", description = "Published to channel-ingress, which checks the Origin of every visitor request "
             + "against allowedOrigins; audited.")
     @APIResponse(responseCode = "200", description = "The settings after the change.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WidgetSettings.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field, an origin with a path or another scheme, or more than 50 origins.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field, an origin with a path or another scheme, more than 50 origins, or an appearance field out of range (a colour not #rrggbb, a position not left or right, a title over 60 or a welcome message over 500 characters).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<WidgetSettings> set(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON object body is required") WidgetSettingsRequest request) {
         return widget.set(actor.actor(), id, new WidgetSettings(
-                request.allowedOrigins().stream().distinct().toList(), request.anonymousVisitors()));
+                request.allowedOrigins().stream().distinct().toList(), request.anonymousVisitors(),
+                request.appearance() == null ? null : request.appearance().toAppearance()));
     }
 }

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import ai.aleff.contracts.Topics;
+import ai.aleff.contracts.events.WidgetAppearance;
 import ai.aleff.contracts.events.WidgetSettings;
 import ai.aleff.testkit.EventProbe;
 import ai.aleff.testkit.KafkaResource;
@@ -55,11 +56,59 @@ class WidgetSettingsIT {
             // Then the configuration carries them, and the change is audited
             WidgetSettings published = awaitVersion(probe, id, 2).widget();
             assertThat(published).isEqualTo(
-                    new WidgetSettings(List.of("https://shop.example.com", "http://127.0.0.1:3000"), false));
+                    new WidgetSettings(List.of("https://shop.example.com", "http://127.0.0.1:3000"), false, null));
             admin().get("/v1/tenants/{id}/admin-audit", id).then().statusCode(200)
                     .body("items.find { it.action == 'tenant.widget.updated' }.after.anonymousVisitors",
                             equalTo(false));
         }
+    }
+
+    @Test
+    void appearanceIsStoredAndPublished() {
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.TENANT_CONFIG)) {
+            // Given a new tenant
+            String id = newTenant().getString("id");
+
+            // When its administrator sets a title, a colour, a welcome message and the left corner
+            admin().contentType(ContentType.JSON)
+                    .body("{\"allowedOrigins\":[\"https://shop.example.com\"],\"anonymousVisitors\":true,"
+                            + "\"appearance\":{\"title\":\"Shop help\",\"primaryColor\":\"#0A7d3c\","
+                            + "\"welcomeMessage\":\"Hi! Ask about orders.\",\"launcherPosition\":\"left\"}}")
+                    .put(PATH, id)
+                    .then()
+                    .statusCode(200)
+                    .body("appearance.title", equalTo("Shop help"));
+
+            // Then it reads back and the configuration carries it
+            admin().get(PATH, id).then().statusCode(200)
+                    .body("appearance.primaryColor", equalTo("#0A7d3c"))
+                    .body("appearance.launcherPosition", equalTo("left"));
+            assertThat(awaitVersion(probe, id, 2).widget().appearance()).isEqualTo(
+                    new WidgetAppearance("Shop help", "#0A7d3c", "Hi! Ask about orders.", "left"));
+        }
+    }
+
+    @Test
+    void appearanceOutOfRangeIsRefused() {
+        // Given a tenant
+        String id = newTenant().getString("id");
+        String origins = "\"allowedOrigins\":[\"https://shop.example.com\"],\"anonymousVisitors\":true";
+
+        // When / Then: a colour not #rrggbb, a name for a colour, another corner, a title too long or with a control
+        // character, a welcome message too long, a number for a title
+        for (String appearance : List.of("{\"primaryColor\":\"#0a7d3\"}", "{\"primaryColor\":\"red\"}",
+                "{\"primaryColor\":\"#0a7d3c;background:url(x)\"}", "{\"launcherPosition\":\"top\"}",
+                "{\"title\":\"" + "t".repeat(61) + "\"}", "{\"title\":\"a\\u0007b\"}",
+                "{\"welcomeMessage\":\"" + "w".repeat(501) + "\"}", "{\"title\":7}", "{\"size\":\"big\"}")) {
+            admin().contentType(ContentType.JSON)
+                    .body("{" + origins + ",\"appearance\":" + appearance + "}")
+                    .put(PATH, id)
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM);
+        }
+        admin().get(PATH, id).then().statusCode(200).body("allowedOrigins", equalTo(List.of()))
+                .body("appearance.launcherPosition", equalTo("right"));
     }
 
     @Test

@@ -1,21 +1,21 @@
-package ai.aleff.ingress.widget;
+package ai.aleff.ingress.conversation;
 
 import java.util.List;
 import java.util.function.Consumer;
 
 import io.smallrye.mutiny.Uni;
 
-import ai.aleff.ingress.repository.WidgetReplyRepository;
-import ai.aleff.ingress.repository.WidgetReplyRepository.Logged;
+import ai.aleff.ingress.repository.ReplyLogRepository;
+import ai.aleff.ingress.repository.ReplyLogRepository.Logged;
 
 /**
- * One visitor stream's reader of the reply log: sends every reply after the last one sent, in seq order, each
+ * One stream's reader (a visitor's or an integrator's) of the reply log: sends every reply after the last one sent, in seq order, each
  * once. Reads run one at a time; a wake-up during a read makes one more read after it, so nothing stored meanwhile is
  * missed and nothing is read twice.
  */
-final class ReplyLogStream {
+public final class ReplyLogStream {
 
-    private final WidgetReplyRepository log;
+    private final ReplyLogRepository log;
     private final String tenantId;
     private final String conversationId;
     private final int batch;
@@ -26,7 +26,7 @@ final class ReplyLogStream {
     private boolean again;
     private boolean stopped;
 
-    ReplyLogStream(WidgetReplyRepository log, String tenantId, String conversationId, long after, int batch,
+    public ReplyLogStream(ReplyLogRepository log, String tenantId, String conversationId, long after, int batch,
             Consumer<Logged> send, Consumer<Throwable> fail) {
         this.log = log;
         this.tenantId = tenantId;
@@ -38,7 +38,7 @@ final class ReplyLogStream {
     }
 
     /** Looks for new replies now (or right after the read in progress). */
-    void wake() {
+    public void wake() {
         synchronized (this) {
             if (stopped) {
                 return;
@@ -53,7 +53,7 @@ final class ReplyLogStream {
         read();
     }
 
-    void stop() {
+    public void stop() {
         synchronized (this) {
             stopped = true;
         }

@@ -3,6 +3,7 @@ package ai.aleff.ingress.repository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,49 +16,49 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import ai.aleff.platform.database.RowScope;
 
 /**
- * A conversation's messages in the order they were stored, each with its {@code seq}: the widget's durable event
- * log. Replies are stored once per reply id (the primary key) when the outbound record is consumed, so a redelivered
+ * A conversation's messages in the order they were stored, each with its {@code seq}: the durable event log of the
+ * widget's and the integrator's reply streams. Replies are stored once per reply id (the primary key) when the outbound record is consumed, so a redelivered
  * record never gets a second seq, and one conversation's records are stored one at a time, so its seqs grow in the
  * order its replies arrived. Every instance reads the same rows: a visitor resumes on any of them.
  */
 @ApplicationScoped
-public class WidgetReplyRepository {
+public class ReplyLogRepository {
 
     /** One stored message and its position in the log. */
     public record Logged(long seq, String messageId, ConversationMessage.Direction direction, String text,
-            String inReplyTo, Instant occurredAt) {
+            String inReplyTo, String model, Instant occurredAt) {
     }
 
     private final Pool pool;
 
-    public WidgetReplyRepository(Pool pool) {
+    public ReplyLogRepository(Pool pool) {
         this.pool = pool;
     }
 
     /** Replies of the conversation stored after {@code afterSeq}, in order, at most {@code limit}. */
     public Uni<List<Logged>> repliesAfter(String tenantId, String conversationId, long afterSeq, int limit) {
         return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""
-                SELECT seq, message_id, direction, text, in_reply_to, occurred_at
+                SELECT seq, message_id, direction, text, in_reply_to, model, occurred_at
                 FROM ingress.conversation_message
                 WHERE tenant_id = $1 AND conversation_id = $2 AND direction = 'OUTBOUND' AND seq > $3
                 ORDER BY seq
                 LIMIT $4""")
                 .execute(Tuple.of(tenantId, conversationId, afterSeq, limit))
-                .map(WidgetReplyRepository::toList));
+                .map(ReplyLogRepository::toList));
     }
 
     /** The latest {@code limit} messages of the conversation (both directions), oldest first. */
     public Uni<List<Logged>> latest(String tenantId, String conversationId, int limit) {
         return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""
                 SELECT * FROM (
-                    SELECT seq, message_id, direction, text, in_reply_to, occurred_at
+                    SELECT seq, message_id, direction, text, in_reply_to, model, occurred_at
                     FROM ingress.conversation_message
                     WHERE tenant_id = $1 AND conversation_id = $2
                     ORDER BY seq DESC
                     LIMIT $3) latest
                 ORDER BY seq""")
                 .execute(Tuple.of(tenantId, conversationId, limit))
-                .map(WidgetReplyRepository::toList));
+                .map(ReplyLogRepository::toList));
     }
 
     /** The seq of the conversation's latest reply; 0 when it has none. */
@@ -69,11 +70,23 @@ public class WidgetReplyRepository {
                 .map(rows -> rows.iterator().next().getLong("last")));
     }
 
+    /** The seq of the conversation's reply {@code replyId}, if it is stored. */
+    public Uni<Optional<Long>> replySeq(String tenantId, String conversationId, String replyId) {
+        return RowScope.inTenant(pool, tenantId, tx -> tx.preparedQuery("""
+                SELECT seq FROM ingress.conversation_message
+                WHERE tenant_id = $1 AND message_id = $2 AND conversation_id = $3 AND direction = 'OUTBOUND'""")
+                .execute(Tuple.of(tenantId, replyId, conversationId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.<Long>empty()
+                        : Optional.of(rows.iterator().next().getLong("seq"))));
+    }
+
     private static List<Logged> toList(RowSet<Row> rows) {
         List<Logged> logged = new ArrayList<>(rows.size());
         rows.forEach(row -> logged.add(new Logged(row.getLong("seq"), row.getString("message_id"),
                 ConversationMessage.Direction.valueOf(row.getString("direction")), row.getString("text"),
-                row.getString("in_reply_to"), row.getOffsetDateTime("occurred_at").toInstant())));
+                row.getString("in_reply_to"), row.getString("model"),
+                row.getOffsetDateTime("occurred_at").toInstant())));
         return logged;
     }
 }
