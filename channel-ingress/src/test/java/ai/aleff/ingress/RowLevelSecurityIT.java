@@ -25,6 +25,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import ai.aleff.ingress.delivery.RateGate;
 import ai.aleff.ingress.delivery.SendPart;
 import ai.aleff.ingress.delivery.SendRecords;
+import ai.aleff.ingress.discord.DiscordInteraction;
+import ai.aleff.ingress.discord.DiscordInteractions;
 import ai.aleff.ingress.repository.ChannelMessage;
 import ai.aleff.ingress.repository.ChannelMessageRepository;
 import ai.aleff.ingress.repository.ClientMessageRepository;
@@ -53,7 +55,7 @@ class RowLevelSecurityIT {
     private static final List<String> TABLES = List.of("ingress.client_message", "ingress.conversation_message",
             "ingress.rate_window", "ingress.conversation_start", "ingress.stream_lease",
             "ingress.channel_connection", "ingress.channel_message", "ingress.telegram_poll_offset",
-            "ingress.channel_delivery", "ingress.delivery_rate", "ingress.voice_note");
+            "ingress.channel_delivery", "ingress.delivery_rate", "ingress.voice_note", "ingress.discord_interaction");
 
     @Inject
     Pool pool;
@@ -88,6 +90,9 @@ class RowLevelSecurityIT {
     @Inject
     RateGate rates;
 
+    @Inject
+    DiscordInteractions interactions;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -118,6 +123,9 @@ class RowLevelSecurityIT {
             rates.take(tenant, List.of(new RateGate.Key("tg:chat:conn-1:42", 1))).await().atMost(WAIT);
             voiceNotes.record(new VoiceNote(tenant, "m-" + UUID.randomUUID(), "conv-1", "conn-1", "telegram",
                     "tg:42", "tg:conn-1:" + UUID.randomUUID(), "f", "audio/ogg", 1, "", 0)).await().atMost(WAIT);
+            interactions.store(tenant, "conn-1", new DiscordInteraction(String.valueOf(System.nanoTime()),
+                    "123456789012345678", 2, "token-" + UUID.randomUUID(), "42", null, "7", "user", false, "ask",
+                    "hi")).await().atMost(WAIT);
             // (the connections' consumer writes this table through the same statement shape)
             RowScope.inTenant(pool, tenant, tx -> tx.preparedQuery("""
                     INSERT INTO ingress.channel_connection
