@@ -15,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 
 import ai.aleff.ingress.connection.ChannelConnection;
 import ai.aleff.ingress.connection.LeaseHoldingLoop;
-import ai.aleff.ingress.slack.SlackEventNormaliser.MalformedEventException;
 import ai.aleff.platform.lease.HeldLease;
 import ai.aleff.platform.lease.Leases;
 
@@ -62,6 +61,7 @@ final class SlackSocket extends LeaseHoldingLoop {
     private final ChannelConnection connection;
     private final String appToken;
     private final Parts parts;
+    private final SlackEnvelopes envelopes;
     private final BlockingQueue<SocketFrame> frames = new LinkedBlockingQueue<>();
     // Touched by the loop thread only.
     private SlackSocketSession current;
@@ -77,6 +77,7 @@ final class SlackSocket extends LeaseHoldingLoop {
         this.connection = connection;
         this.appToken = appToken;
         this.parts = parts;
+        this.envelopes = new SlackEnvelopes(connection, parts);
     }
 
     static String leaseName(String connectionId) {
@@ -173,12 +174,12 @@ final class SlackSocket extends LeaseHoldingLoop {
         switch (envelope.path("type").asText("")) {
             case "hello" -> hello(session);
             case "disconnect" -> disconnect(session, envelope.path("reason").asText("unknown"));
-            case "events_api" -> event(session, envelope, lease);
+            case "events_api" -> envelopes.event(session, envelope, () -> !stopped() && lease.held());
             default -> {
                 // Slash commands and interactivity are not subscribed to; acknowledged, so Slack does not retry.
                 LOG.debugf("Connection %s: envelope type %s acknowledged and ignored", connection.connectionId(),
                         envelope.path("type").asText("?").replaceAll("[^a-z_]", ""));
-                acknowledge(session, envelope);
+                envelopes.acknowledge(session, envelope);
             }
         }
     }
@@ -215,45 +216,6 @@ final class SlackSocket extends LeaseHoldingLoop {
         if ("link_disabled".equals(reason)) {
             // Socket Mode was switched off for the app: reconnecting at once would only be refused again.
             retryIn(backoff().next());
-        }
-    }
-
-    private void event(SlackSocketSession session, JsonNode envelope, HeldLease lease) throws InterruptedException {
-        JsonNode payload = envelope.path("payload");
-        String eventId = payload.path("event_id").asText("?").replaceAll("[^A-Za-z0-9]", "");
-        if (!"event_callback".equals(payload.path("type").asText(""))) {
-            acknowledge(session, envelope);
-            return;
-        }
-        if (stopped() || !lease.held()) {
-            throw new InterruptedException("lease lost or stopped before event " + eventId);
-        }
-        try {
-            parts.intake().accept(connection, payload).await().atMost(parts.settings().intakeTimeout());
-        } catch (MalformedEventException e) {
-            // It can never succeed: acknowledged, so Slack stops sending it.
-            LOG.warnf("Connection %s: event %s skipped: %s", connection.connectionId(), eventId, e.getMessage());
-        } catch (RuntimeException e) {
-            if (Thread.interrupted() || e.getCause() instanceof InterruptedException) {
-                throw new InterruptedException("interrupted while handing event " + eventId);
-            }
-            // Not acknowledged: Slack delivers the envelope again, and the dedupe drops what did get through.
-            parts.reports().failing(connection, "event " + eventId + " not handled: " + e.getClass().getSimpleName());
-            return;
-        }
-        acknowledge(session, envelope);
-    }
-
-    private void acknowledge(SlackSocketSession session, JsonNode envelope) throws InterruptedException {
-        String envelopeId = envelope.path("envelope_id").asText("");
-        if (envelopeId.isEmpty()) {
-            return;
-        }
-        try {
-            session.send(parts.json().createObjectNode().put("envelope_id", envelopeId).toString());
-        } catch (IOException e) {
-            // The socket is gone (its close is queued); Slack delivers the envelope again on the next one.
-            LOG.debugf("Connection %s: acknowledgement not sent: %s", connection.connectionId(), e.getMessage());
         }
     }
 
