@@ -163,6 +163,17 @@ public record ServiceCommand(PlatformService service, List<String> command, Map<
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
+    /** The same command listening on another HTTP port: a second instance of the service beside the first. */
+    public ServiceCommand withPort(int port) {
+        String option = "-Dquarkus.http.port=";
+        if (command.stream().noneMatch(argument -> argument.startsWith(option))) {
+            throw new IllegalStateException("the command names no " + option + "...: " + describe());
+        }
+        return new ServiceCommand(service, command.stream()
+                .map(argument -> argument.startsWith(option) ? option + port : argument)
+                .toList(), environment);
+    }
+
     /** The command line with nothing secret in it, for the service's log. */
     public String describe() {
         return String.join(" ", command) + (environment.isEmpty() ? "" : "  (+ env " + environment.keySet() + ")");

@@ -23,11 +23,18 @@ public final class ServiceNode {
     static ServiceNode start(ServiceCommand command, PlatformSettings settings, DataLayout layout) {
         PlatformService service = command.service();
         FreePort.requireFree(settings.port(service), service.moduleName());
-        Path log = layout.log(service.moduleName());
+        return start(service.moduleName(), command, settings, layout.log(service.moduleName()),
+                settings.serviceUrl(service));
+    }
+
+    /** Starts the command as a process named {@code name}, logging to {@code log}, answering at {@code baseUrl}. */
+    static ServiceNode start(String name, ServiceCommand command, PlatformSettings settings, Path log,
+            String baseUrl) {
+        PlatformService service = command.service();
         appendLine(log, "command: " + command.describe());
-        ManagedProcess process = ManagedProcess.start(service.moduleName(), command.command(), command.environment(),
+        ManagedProcess process = ManagedProcess.start(name, command.command(), command.environment(),
                 settings.repoDir().resolve(service.moduleName()), log);
-        return new ServiceNode(service, process, settings.serviceUrl(service));
+        return new ServiceNode(service, process, baseUrl);
     }
 
     public PlatformService service() {
@@ -44,11 +51,11 @@ public final class ServiceNode {
         try {
             while (!ReadinessProbe.isReady(baseUrl)) {
                 if (!process.isAlive()) {
-                    throw new PlatformStartException(service.moduleName() + " exited during start-up\n"
+                    throw new PlatformStartException(process.name() + " exited during start-up\n"
                             + LogTail.format(process.log(), 40));
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new PlatformStartException(service.moduleName() + " was not ready within "
+                    throw new PlatformStartException(process.name() + " was not ready within "
                             + timeout.toSeconds() + " s (" + baseUrl + "/q/health/ready)\n"
                             + LogTail.format(process.log(), 40));
                 }
@@ -56,7 +63,7 @@ public final class ServiceNode {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PlatformStartException("Interrupted while waiting for " + service.moduleName(), e);
+            throw new PlatformStartException("Interrupted while waiting for " + process.name(), e);
         }
     }
 

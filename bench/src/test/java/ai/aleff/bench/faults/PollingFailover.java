@@ -2,10 +2,6 @@ package ai.aleff.bench.faults;
 
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,13 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.aleff.deploy.LocalPlatform;
-import ai.aleff.deploy.PlatformService;
 import ai.aleff.deploy.Progress;
 import ai.aleff.testkit.channels.TelegramConnectApi;
 import ai.aleff.testkit.channels.TelegramPollingApi;
 
 /**
- * A Telegram bot in POLLING mode served by two channel-ingress processes (the platform's and a {@link SecondIngress}):
+ * A Telegram bot in POLLING mode served by two channel-ingress processes ({@link IngressPair}):
  * exactly one holds the bot's lease and long-polls; {@link #killHolder} kills that one with SIGKILL, and the other
  * must take over from the stored offset. Takeover time and overlapping polls (409s) are read at the emulated Bot API.
  */
@@ -30,30 +25,23 @@ final class PollingFailover implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LocalPlatform platform;
     private final TelegramPollingApi telegram;
-    private final Progress progress;
     private final String token;
     private final String connectionId;
-    private SecondIngress second;
+    private final IngressPair ingresses;
     private Instant killedAt;
-    private boolean killedPlatformsIngress;
 
-    private PollingFailover(LocalPlatform platform, TelegramPollingApi telegram, Progress progress, String token,
-            String connectionId, SecondIngress second) {
-        this.platform = platform;
+    private PollingFailover(TelegramPollingApi telegram, String token, String connectionId, IngressPair ingresses) {
         this.telegram = telegram;
-        this.progress = progress;
         this.token = token;
         this.connectionId = connectionId;
-        this.second = second;
+        this.ingresses = ingresses;
     }
 
     /** Starts the second ingress, connects a polling bot, and waits until one instance holds it and polls. */
     static PollingFailover start(LocalPlatform platform, ChannelConnector connector, TelegramConnectApi connect,
             TelegramPollingApi telegram, Progress progress) {
-        SecondIngress second = SecondIngress.start(platform);
-        progress.line("second channel-ingress ready (pid " + second.pid() + ")");
+        IngressPair ingresses = IngressPair.start(platform, progress);
         long botId = 6_000_000_000L + Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000);
         String token = botId + ":AAP" + UUID.randomUUID().toString().replace("-", "");
         connect.bot(token, botId, "polling_" + botId + "_bot");
@@ -62,7 +50,7 @@ final class PollingFailover implements AutoCloseable {
                 .put("mode", "POLLING");
         body.putObject("credentials").put("botToken", token);
         String connectionId = connector.connect(body).path("connectionId").asText();
-        PollingFailover failover = new PollingFailover(platform, telegram, progress, token, connectionId, second);
+        PollingFailover failover = new PollingFailover(telegram, token, connectionId, ingresses);
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
                 .until(() -> failover.holderPid().isPresent() && telegram.calls(token) > 0);
         progress.line("polling bot connected (connection " + connectionId + "), lease held by pid "
@@ -80,29 +68,14 @@ final class PollingFailover implements AutoCloseable {
 
     /** kill -9 of the instance holding the bot's lease; its waiting long poll dies with its connection. */
     void killHolder() {
-        long holder = holderPid().orElseThrow(() -> new IllegalStateException("nobody holds the polling lease"));
-        killedPlatformsIngress = platform.service(PlatformService.CHANNEL_INGRESS)
-                .map(node -> node.process().pid() == holder).orElse(false);
-        if (killedPlatformsIngress) {
-            platform.killService(PlatformService.CHANNEL_INGRESS);
-        } else if (second.pid() == holder) {
-            second.kill();
-            progress.line("second channel-ingress killed (pid " + holder + ")");
-        } else {
-            throw new IllegalStateException("the lease holder pid " + holder + " is neither channel-ingress");
-        }
+        ingresses.killHolder(lease());
         killedAt = Instant.now();
         telegram.cutWaitingPolls(token);
     }
 
     /** Starts the killed instance again (it becomes the standby), and returns once it is ready. */
     void restartKilled() {
-        if (killedPlatformsIngress) {
-            platform.restartService(PlatformService.CHANNEL_INGRESS);
-        } else {
-            second = SecondIngress.start(platform);
-            progress.line("second channel-ingress ready again (pid " + second.pid() + ")");
-        }
+        ingresses.restartKilled();
     }
 
     /** From the kill to the next getUpdates the bot received (the survivor's first long poll); empty if none. */
@@ -130,24 +103,17 @@ final class PollingFailover implements AutoCloseable {
                 + telegram.handoutsAfterConfirmation(token).size();
     }
 
-    private Optional<Long> holderPid() throws IllegalStateException {
-        try (Connection db = platform.postgres().connect();
-                PreparedStatement query = db.prepareStatement("SELECT holder FROM ingress.channel_lease "
-                        + "WHERE name = ? AND expires_at > now()")) {
-            query.setString(1, "telegram:" + connectionId);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(Long.parseLong(row.getString(1).split("@", 2)[0])) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private Optional<Long> holderPid() {
+        return ingresses.holderPid(lease());
+    }
+
+    private String lease() {
+        return "telegram:" + connectionId;
     }
 
     /** Stops the second ingress, so later scenarios run on the usual single instance. */
     @Override
     public void close() {
-        if (second != null && second.alive()) {
-            second.close();
-        }
+        ingresses.close();
     }
 }

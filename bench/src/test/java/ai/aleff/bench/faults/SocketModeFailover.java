@@ -2,10 +2,6 @@ package ai.aleff.bench.faults;
 
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,12 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.aleff.deploy.LocalPlatform;
-import ai.aleff.deploy.PlatformService;
 import ai.aleff.deploy.Progress;
 import ai.aleff.testkit.channels.SlackSocketModeServer;
 
 /**
- * A Slack app in Socket Mode served by two channel-ingress processes (the platform's and a {@link SecondIngress}):
+ * A Slack app in Socket Mode served by two channel-ingress processes ({@link IngressPair}):
  * exactly one holds the app's lease {@code slack-socket:<connectionId>} and has a socket open at the emulated Slack;
  * {@link #killHolder} kills that one with SIGKILL (its socket dies with its TCP connection), and the other must take
  * over: open a socket of its own, to which the unacknowledged envelopes are delivered again. Takeover time and
@@ -31,40 +26,34 @@ final class SocketModeFailover implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LocalPlatform platform;
     private final SlackSocketModeServer sockets;
-    private final Progress progress;
     private final String appToken;
     private final String connectionId;
     private final SocketModeTarget target;
-    private SecondIngress second;
+    private final IngressPair ingresses;
     private Instant killedAt;
-    private boolean killedPlatformsIngress;
 
-    private SocketModeFailover(LocalPlatform platform, SlackSocketModeServer sockets, Progress progress,
-            String appToken, String connectionId, SecondIngress second, long tsSeconds) {
-        this.platform = platform;
+    private SocketModeFailover(SlackSocketModeServer sockets, String appToken, String connectionId,
+            IngressPair ingresses, long tsSeconds) {
         this.sockets = sockets;
-        this.progress = progress;
         this.appToken = appToken;
         this.connectionId = connectionId;
-        this.second = second;
+        this.ingresses = ingresses;
         this.target = new SocketModeTarget(sockets, appToken, tsSeconds);
     }
 
     /** Starts the second ingress, connects a Socket Mode app, and waits until one instance holds it with a socket. */
     static SocketModeFailover start(LocalPlatform platform, ChannelConnector connector, SlackSocketModeServer sockets,
             Progress progress, long tsSeconds) {
-        SecondIngress second = SecondIngress.start(platform);
-        progress.line("second channel-ingress ready (pid " + second.pid() + ")");
+        IngressPair ingresses = IngressPair.start(platform, progress);
         String appToken = "xapp-1-A0BENCH01-" + UUID.randomUUID().toString().replace("-", "");
         ObjectNode body = JSON.createObjectNode().put("type", "SLACK").put("displayName", "Socket Mode app")
                 .put("mode", "SOCKET_MODE");
         body.putObject("credentials").put("botToken", "xoxb-socket-" + UUID.randomUUID())
                 .put("signingSecret", UUID.randomUUID().toString().replace("-", "")).put("appToken", appToken);
         String connectionId = connector.connect(body).path("connectionId").asText();
-        SocketModeFailover failover = new SocketModeFailover(platform, sockets, progress, appToken, connectionId,
-                second, tsSeconds);
+        SocketModeFailover failover = new SocketModeFailover(sockets, appToken, connectionId, ingresses,
+                tsSeconds);
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
                 .until(() -> failover.holderPid().isPresent() && sockets.openSockets(appToken) > 0);
         progress.line("Socket Mode app connected (connection " + connectionId + "), lease held by pid "
@@ -82,28 +71,13 @@ final class SocketModeFailover implements AutoCloseable {
 
     /** kill -9 of the instance holding the app's lease. */
     void killHolder() {
-        long holder = holderPid().orElseThrow(() -> new IllegalStateException("nobody holds the socket lease"));
-        killedPlatformsIngress = platform.service(PlatformService.CHANNEL_INGRESS)
-                .map(node -> node.process().pid() == holder).orElse(false);
-        if (killedPlatformsIngress) {
-            platform.killService(PlatformService.CHANNEL_INGRESS);
-        } else if (second.pid() == holder) {
-            second.kill();
-            progress.line("second channel-ingress killed (pid " + holder + ")");
-        } else {
-            throw new IllegalStateException("the lease holder pid " + holder + " is neither channel-ingress");
-        }
+        ingresses.killHolder(lease());
         killedAt = Instant.now();
     }
 
     /** Starts the killed instance again (it becomes the standby), and returns once it is ready. */
     void restartKilled() {
-        if (killedPlatformsIngress) {
-            platform.restartService(PlatformService.CHANNEL_INGRESS);
-        } else {
-            second = SecondIngress.start(platform);
-            progress.line("second channel-ingress ready again (pid " + second.pid() + ")");
-        }
+        ingresses.restartKilled();
     }
 
     /** From the kill to the survivor's next socket URL (its apps.connections.open); empty if none. */
@@ -127,25 +101,18 @@ final class SocketModeFailover implements AutoCloseable {
                 + " unacknowledged at the end";
     }
 
-    private Optional<Long> holderPid() throws IllegalStateException {
-        try (Connection db = platform.postgres().connect();
-                PreparedStatement query = db.prepareStatement("SELECT holder FROM ingress.channel_lease "
-                        + "WHERE name = ? AND expires_at > now()")) {
-            query.setString(1, "slack-socket:" + connectionId);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(Long.parseLong(row.getString(1).split("@", 2)[0])) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private Optional<Long> holderPid() {
+        return ingresses.holderPid(lease());
+    }
+
+    private String lease() {
+        return "slack-socket:" + connectionId;
     }
 
     /** Stops the second ingress and the redelivery, so later scenarios run on the usual single instance. */
     @Override
     public void close() {
         target.close();
-        if (second != null && second.alive()) {
-            second.close();
-        }
+        ingresses.close();
     }
 }
