@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +40,7 @@ import ai.aleff.platform.http.HttpLimitSettings;
 import ai.aleff.testkit.Events;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.http.ServerSentEvent;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
@@ -359,26 +359,10 @@ class ConversationResourceIT {
 
     /** Event id and replyId of each reply event so far. */
     private static List<String[]> replies(StringBuffer stream) {
-        List<String[]> replies = new ArrayList<>();
-        for (String block : stream.toString().split("\n\n")) {
-            String id = null;
-            String data = null;
-            boolean reply = false;
-            for (String line : block.split("\n")) {
-                if (line.startsWith("id:")) {
-                    id = line.substring(3).trim();
-                } else if (line.startsWith("data:")) {
-                    data = line.substring(5);
-                } else if (line.equals("event:reply")) {
-                    reply = true;
-                }
-            }
-            if (reply && id != null && data != null) {
-                Matcher replyId = REPLY_ID.matcher(data);
-                replies.add(new String[]{id, replyId.find() ? replyId.group(1) : ""});
-            }
-        }
-        return replies;
+        return ServerSentEvent.named(stream, "reply").stream().map(event -> {
+            Matcher replyId = REPLY_ID.matcher(event.data());
+            return new String[]{event.id(), replyId.find() ? replyId.group(1) : ""};
+        }).toList();
     }
 
     private static int keepAlives(StringBuffer stream) {

@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +39,7 @@ import ai.aleff.ingress.widget.VisitorTokens;
 import ai.aleff.testkit.Events;
 import ai.aleff.testkit.KafkaResource;
 import ai.aleff.testkit.PostgresResource;
+import ai.aleff.testkit.http.ServerSentEvent;
 
 /** The web chat widget's visitor endpoints over real Kafka and PostgreSQL (docs/widget.md). */
 @QuarkusTest
@@ -374,25 +374,9 @@ class WidgetIT {
 
     /** Event id and message id of each reply event so far. */
     private static List<String[]> replies(StringBuffer stream) {
-        List<String[]> replies = new ArrayList<>();
-        for (String block : stream.toString().split("\n\n")) {
-            String id = null;
-            String data = null;
-            boolean reply = false;
-            for (String line : block.split("\n")) {
-                if (line.startsWith("id:")) {
-                    id = line.substring(3).trim();
-                } else if (line.startsWith("data:")) {
-                    data = line.substring(5);
-                } else if (line.equals("event:reply")) {
-                    reply = true;
-                }
-            }
-            if (reply && id != null && data != null) {
-                Matcher messageId = MESSAGE_ID.matcher(data);
-                replies.add(new String[]{id, messageId.find() ? messageId.group(1) : ""});
-            }
-        }
-        return replies;
+        return ServerSentEvent.named(stream, "reply").stream().map(event -> {
+            Matcher messageId = MESSAGE_ID.matcher(event.data());
+            return new String[]{event.id(), messageId.find() ? messageId.group(1) : ""};
+        }).toList();
     }
 }
