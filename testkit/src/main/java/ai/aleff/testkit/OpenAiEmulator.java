@@ -162,6 +162,15 @@ public final class OpenAiEmulator implements AutoCloseable {
         return response;
     }
 
+    /**
+     * A response for a test's own stub that the emulator's {@link #script(Function) script} answers: on an emulator
+     * whose broader stubs answer every call, a test routes only its own calls (say, those carrying its marker) to a
+     * script of its own, which can hold each call as long as the test needs.
+     */
+    public static ResponseDefinitionBuilder scripted() {
+        return aResponse().withTransformers(ScriptedReplies.NAME);
+    }
+
     /** A WireMock 200 response with this chat-completions body. */
     public static ResponseDefinitionBuilder ok(String body) {
         return stubbed(OpenAiReply.ok(body));
