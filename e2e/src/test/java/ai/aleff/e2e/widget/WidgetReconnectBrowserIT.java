@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -30,7 +31,9 @@ import ai.aleff.testkit.net.LoopbackProxy.Routing;
  * one serving the stream was killed with SIGKILL. Replies are held at the emulated model and released while the
  * browser is cut off, so they are produced while nobody listens and must come from the durable reply log on resume
  * ({@code Last-Event-ID}). The killed instance is a {@link ServiceReplica} of this class's own, never the shared
- * platform's channel-ingress, which the other end-to-end classes go on using.
+ * platform's channel-ingress, which the other end-to-end classes go on using; after the class it waits until
+ * channel-ingress's consumer groups are back to their members before the replica (a killed member holds its
+ * partitions until its 10 s session timeout).
  */
 @ExtendWith(SharedPlatform.class)
 class WidgetReconnectBrowserIT {
@@ -39,12 +42,14 @@ class WidgetReconnectBrowserIT {
     private static ShopSite shop;
     private static HeldReplies replies;
     private static CompletableFuture<ServiceReplica> replica;
+    private static Map<String, Integer> membersBefore;
     private final List<AutoCloseable> opened = new ArrayList<>();
     private WidgetBrowser browser;
 
     @BeforeAll
     static void start() {
         platform = SharedPlatform.platform();
+        membersBefore = ConsumerGroupMembers.of(platform.bootstrapServers(), ConsumerGroupMembers.INGRESS_GROUPS);
         // The second instance takes ~20 s to start: it starts while the connection-cut test runs.
         replica = CompletableFuture.supplyAsync(
                 () -> ServiceReplica.start(platform, PlatformService.CHANNEL_INGRESS, "channel-ingress-widget"));
@@ -62,6 +67,9 @@ class WidgetReconnectBrowserIT {
         }
         if (replica != null) {
             replica.thenAccept(ServiceReplica::close).exceptionally(e -> null).join();
+            // The shared platform's channel-ingress holds every partition again before the next class runs.
+            await().atMost(WidgetBrowser.PATIENCE).until(() -> ConsumerGroupMembers.of(platform.bootstrapServers(),
+                    ConsumerGroupMembers.INGRESS_GROUPS), membersBefore::equals);
         }
     }
 
