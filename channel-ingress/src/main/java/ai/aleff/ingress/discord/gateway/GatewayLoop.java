@@ -104,6 +104,8 @@ final class GatewayLoop extends LeaseHoldingLoop {
     private long heartbeatMillis;
     private long nextHeartbeatAt;
     private boolean awaitingAck;
+    /** When the last heartbeat was sent (System.nanoTime). */
+    private long heartbeatSentAt;
     /** When the next socket may be opened (System.nanoTime). */
     private long nextOpenAt;
 
@@ -336,6 +338,10 @@ final class GatewayLoop extends LeaseHoldingLoop {
         if (seq >= 0) {
             receivedSeq = seq;
         }
+        // A RESUME's replay comes before RESUMED and may take longer than ready-timeout: it proves the socket works,
+        // and that Discord took the RESUME (so a failed intake during it, which closes the socket, is no failed RESUME).
+        ready = true;
+        resumeAttempts = 0;
         switch (frame.path("t").asText("")) {
             case "READY" -> {
                 sessionId = d.path("session_id").asText(null);
@@ -460,8 +466,10 @@ final class GatewayLoop extends LeaseHoldingLoop {
         if (heartbeatMillis == 0 || System.nanoTime() - nextHeartbeatAt < 0) {
             return;
         }
-        if (awaitingAck) {
-            // No ACK since the last heartbeat: the link is dead though the socket looks open (a zombie).
+        if (awaitingAck && socket.silence().toNanos() >= System.nanoTime() - heartbeatSentAt) {
+            // No ACK, and nothing else either, since the last heartbeat: the link is dead though the socket looks
+            // open (a zombie). (Frames heard since then mean the ACK is only queued behind them: a busy loop, say
+            // while a RESUME's replay is handled, must not take its own backlog for a dead link.)
             parts.reports().reconnecting(connection, "no heartbeat ACK: zombie connection, resuming");
             closeCurrent();
             retryIn(Duration.ZERO);
@@ -479,6 +487,7 @@ final class GatewayLoop extends LeaseHoldingLoop {
             beat.putNull("d");
         }
         awaitingAck = true;
+        heartbeatSentAt = System.nanoTime();
         send(beat.toString());
     }
 
