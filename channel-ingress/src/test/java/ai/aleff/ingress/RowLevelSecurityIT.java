@@ -32,6 +32,7 @@ import ai.aleff.ingress.repository.ChannelMessageRepository;
 import ai.aleff.ingress.repository.ClientMessageRepository;
 import ai.aleff.ingress.repository.ConversationMessage;
 import ai.aleff.ingress.repository.ConversationMessageRepository;
+import ai.aleff.ingress.repository.DiscordGatewayRepository;
 import ai.aleff.ingress.repository.MessageHit;
 import ai.aleff.ingress.repository.RateWindowRepository;
 import ai.aleff.ingress.repository.StreamLeaseRepository;
@@ -55,7 +56,8 @@ class RowLevelSecurityIT {
     private static final List<String> TABLES = List.of("ingress.client_message", "ingress.conversation_message",
             "ingress.rate_window", "ingress.conversation_start", "ingress.stream_lease",
             "ingress.channel_connection", "ingress.channel_message", "ingress.telegram_poll_offset",
-            "ingress.channel_delivery", "ingress.delivery_rate", "ingress.voice_note", "ingress.discord_interaction");
+            "ingress.channel_delivery", "ingress.delivery_rate", "ingress.voice_note", "ingress.discord_interaction",
+            "ingress.discord_gateway_session", "ingress.discord_gateway_identify");
 
     @Inject
     Pool pool;
@@ -77,6 +79,9 @@ class RowLevelSecurityIT {
 
     @Inject
     TelegramPollOffsetRepository pollOffsets;
+
+    @Inject
+    DiscordGatewayRepository gatewaySessions;
 
     @Inject
     Leases channelLeases;
@@ -136,6 +141,13 @@ class RowLevelSecurityIT {
             Lease polling = channelLeases.tryAcquire("telegram:" + connection, "rls-test", Duration.ofMinutes(1))
                     .await().atMost(WAIT).orElseThrow();
             assertThat(pollOffsets.advance(tenant, connection, polling, 1).await().atMost(WAIT)).isTrue();
+            Lease gateway = channelLeases.tryAcquire("discord-gateway:" + connection, "rls-test",
+                    Duration.ofMinutes(1)).await().atMost(WAIT).orElseThrow();
+            assertThat(gatewaySessions.save(tenant, connection, gateway,
+                    new DiscordGatewayRepository.StoredSession("session-1", "wss://gateway.example", 7)).await()
+                    .atMost(WAIT)).isTrue();
+            assertThat(gatewaySessions.identified(tenant, connection, gateway, Duration.ofHours(24)).await()
+                    .atMost(WAIT)).isTrue();
         }
 
         for (String table : TABLES) {

@@ -33,6 +33,8 @@ import ai.aleff.deploy.Progress;
 import ai.aleff.deploy.RepoLocator;
 import ai.aleff.deploy.RestartPolicy;
 import ai.aleff.deploy.SharedKeycloak;
+import ai.aleff.testkit.channels.DiscordApi;
+import ai.aleff.testkit.channels.DiscordGatewayServer;
 import ai.aleff.testkit.channels.SlackSocketModeServer;
 import ai.aleff.testkit.channels.SlackWebApi;
 import ai.aleff.testkit.channels.TelegramConnectApi;
@@ -68,6 +70,7 @@ public final class FaultHarness implements AutoCloseable {
     private WhatsAppNumber whatsApp;
     private SlackApp slackApp;
     private SocketModeFailover socketMode;
+    private GatewayFailover gateway;
     private PollingFailover polling;
 
     /** The harness's tenant: its id (for administration) and its API key (for reading what the platform shows). */
@@ -81,19 +84,23 @@ public final class FaultHarness implements AutoCloseable {
      * {@code sockets}, Slack's Socket Mode WebSocket side, for channel-ingress).
      */
     private record ChannelEmulators(TelegramConnectApi connect, TelegramPollingApi polling, TelegramSendApi send,
-            WhatsAppGraphApi graph, SlackSocketModeServer sockets, SlackWebApi slack) implements AutoCloseable {
+            WhatsAppGraphApi graph, SlackSocketModeServer sockets, SlackWebApi slack, DiscordGatewayServer gateway,
+            DiscordApi discord) implements AutoCloseable {
 
         static ChannelEmulators start() {
             SlackSocketModeServer sockets = SlackSocketModeServer.start();
+            // Discord's Gateway asks for a heartbeat about every 41 s; 5 s here keeps its zombie check in the run.
+            DiscordGatewayServer gateway = DiscordGatewayServer.start(5_000);
             ChannelEmulators emulators = new ChannelEmulators(TelegramConnectApi.start(), TelegramPollingApi.start(),
-                    TelegramSendApi.start(), WhatsAppGraphApi.start(), sockets, SlackWebApi.withSocketMode(sockets));
+                    TelegramSendApi.start(), WhatsAppGraphApi.start(), sockets, SlackWebApi.withSocketMode(sockets),
+                    gateway, DiscordApi.start().withGateway(gateway.url(), 990, 3_600_000));
             emulators.polling().forwardOtherMethodsTo(emulators.send().baseUrl());
             return emulators;
         }
 
         @Override
         public void close() {
-            try (connect; polling; send; graph; sockets; slack) {
+            try (connect; polling; send; graph; sockets; slack; gateway; discord) {
                 // all closed, whichever fails
             }
         }
@@ -162,6 +169,19 @@ public final class FaultHarness implements AutoCloseable {
                         "aleff.channels.slack.socket-mode.acquire-interval", "500ms")
                 .serviceProperty(PlatformService.CHANNEL_INGRESS,
                         "aleff.channels.slack.socket-mode.registry-interval", "1s")
+                // Discord's REST API (tenant-service: /users/@me, /ask; channel-ingress: /gateway/bot, channel
+                // messages, typing) and the same short lease for a Gateway bot (docs/channels.md, "Gateway").
+                .serviceProperty(PlatformService.TENANT_SERVICE, "aleff.channels.discord.api-base-url",
+                        telegram.discord().baseUrl())
+                .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.discord.api-base-url",
+                        telegram.discord().baseUrl())
+                .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.discord.gateway.lease-ttl", "3s")
+                .serviceProperty(PlatformService.CHANNEL_INGRESS,
+                        "aleff.channels.discord.gateway.lease-renew-interval", "1s")
+                .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.discord.gateway.acquire-interval",
+                        "500ms")
+                .serviceProperty(PlatformService.CHANNEL_INGRESS, "aleff.channels.discord.gateway.registry-interval",
+                        "1s")
                 .build();
         LocalPlatform platform = null;
         try {
@@ -228,6 +248,10 @@ public final class FaultHarness implements AutoCloseable {
             if (scenario.channel() == Scenario.Channel.SLACK_SOCKET && socketMode != null) {
                 socketMode.close();
                 socketMode = null;
+            }
+            if (scenario.channel() == Scenario.Channel.DISCORD_GATEWAY && gateway != null) {
+                gateway.close();
+                gateway = null;
             }
         }
     }
@@ -310,6 +334,21 @@ public final class FaultHarness implements AutoCloseable {
                                         .orElse("never"),
                                 failover.figures())));
             }
+            case DISCORD_GATEWAY -> {
+                gateway = GatewayFailover.start(platform, new ChannelConnector(platform, tenant.id()),
+                        channels.gateway(), progress);
+                GatewayFailover failover = gateway;
+                List<String> dms = ids.stream().map(DiscordGatewayTarget::channel).toList();
+                yield new ChannelLoad(ids,
+                        dms.stream().map(dm -> "dc:" + failover.connectionId() + ":" + dm).toList(),
+                        failover.target(), seen -> PlatformSideCount.discord(channels.discord(), seen, dms,
+                                failover.target().messageIds()),
+                        result -> result.withChannelFigures(-1, String.format(Locale.ROOT,
+                                "RESUME %s s after the kill, %s",
+                                failover.takeover().map(d -> String.format(Locale.ROOT, "%.1f", d.toMillis() / 1e3))
+                                        .orElse("never"),
+                                failover.figures())));
+            }
         };
     }
 
@@ -336,6 +375,16 @@ public final class FaultHarness implements AutoCloseable {
     /** The Socket Mode scenario's heal: the killed instance starts again (as the standby). */
     void restartKilledSocketIngress() {
         socketMode.restartKilled();
+    }
+
+    /** In the Gateway scenario's phases: kill -9 of the instance holding the bot's lease. */
+    void killGatewayHolder() {
+        gateway.killHolder();
+    }
+
+    /** The Gateway scenario's heal: the killed instance starts again (as the standby). */
+    void restartKilledGatewayIngress() {
+        gateway.restartKilled();
     }
 
     private WhatsAppNumber whatsAppNumber() {

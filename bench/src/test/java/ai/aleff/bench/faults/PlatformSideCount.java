@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ai.aleff.testkit.channels.DiscordApi;
 import ai.aleff.testkit.channels.SlackWebApi;
 import ai.aleff.testkit.channels.TelegramSendApi;
 import ai.aleff.testkit.channels.WhatsAppGraphApi;
@@ -67,6 +68,25 @@ final class PlatformSideCount {
             }
         }
         return results.stream().map(r -> withReplies(r, postsByQuotedMarker.getOrDefault(r.marker(), 0))).toList();
+    }
+
+    /**
+     * Channel messages in each user's DM channel answering each marker's message: the first part of a reply to a
+     * Gateway message references it ({@code message_reference.message_id}).
+     */
+    static List<MarkerResult> discord(DiscordApi discord, List<MarkerResult> results, List<String> channels,
+            Map<String, String> messageIds) {
+        Map<String, Integer> postsByReferencedMessage = new HashMap<>();
+        for (String channel : channels) {
+            for (DiscordApi.Call call : discord.calls("/channels/" + channel + "/messages")) {
+                String referenced = call.body().path("message_reference").path("message_id").asText("");
+                if (!referenced.isEmpty()) {
+                    postsByReferencedMessage.merge(referenced, 1, Integer::sum);
+                }
+            }
+        }
+        return results.stream().map(r -> withReplies(r,
+                postsByReferencedMessage.getOrDefault(messageIds.getOrDefault(r.marker(), "?"), 0))).toList();
     }
 
     private static MarkerResult withReplies(MarkerResult r, int sends) {

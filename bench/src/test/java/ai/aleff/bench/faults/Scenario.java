@@ -28,7 +28,13 @@ public record Scenario(String name, List<Runnable> phases, Runnable heal, Channe
          * events_api envelopes pushed over the emulated Socket Mode WebSocket to an app served by two channel-ingress
          * processes; replies counted as chat.postMessage calls at the Web API.
          */
-        SLACK_SOCKET
+        SLACK_SOCKET,
+        /**
+         * MESSAGE_CREATE dispatches of the emulated Discord Gateway to a bot served by two channel-ingress processes
+         * (one holds its session, RESUMEd by the other after a kill); replies counted as channel messages
+         * referencing each message at the emulated REST API.
+         */
+        DISCORD_GATEWAY
     }
 
     public Scenario {

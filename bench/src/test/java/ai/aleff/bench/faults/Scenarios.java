@@ -20,7 +20,8 @@ public final class Scenarios {
     /**
      * Every fault: kill -9 of each service in turn, Kafka and PostgreSQL outages, the model failing, and the channel
      * ones (replies counted at the emulated platform): kill -9 of channel-ingress while Telegram, WhatsApp or Slack push
-     * webhooks, and kill -9 of the channel-ingress instance holding a polled bot's lease or a Slack Socket Mode app's.
+     * webhooks, and kill -9 of the channel-ingress instance holding a polled bot's lease, a Slack Socket Mode app's or
+     * a Discord Gateway bot's.
      */
     public static List<Scenario> full(FaultHarness harness) {
         List<Scenario> scenarios = new ArrayList<>();
@@ -32,6 +33,7 @@ public final class Scenarios {
         scenarios.add(slackIngressKill(harness.platform()));
         scenarios.add(pollingHolderKill(harness));
         scenarios.add(socketHolderKill(harness));
+        scenarios.add(gatewayHolderKill(harness));
         scenarios.add(supervisedRestart(harness.platform(), PlatformService.AGENT_WORKER));
         scenarios.add(kafkaOutage(harness.platform()));
         scenarios.add(postgresOutage(harness.platform()));
@@ -121,6 +123,16 @@ public final class Scenarios {
     static Scenario socketHolderKill(FaultHarness harness) {
         return new Scenario("Slack Socket Mode: kill -9 the socket holder", List.of(harness::killSocketHolder),
                 harness::restartKilledSocketIngress, Scenario.Channel.SLACK_SOCKET);
+    }
+
+    /**
+     * Two channel-ingress processes, a Discord bot in GATEWAY mode: the one holding its lease (and Gateway session)
+     * is killed, the other must take over and RESUME the stored session, receiving what was dispatched meanwhile;
+     * the killed one comes back as the standby.
+     */
+    static Scenario gatewayHolderKill(FaultHarness harness) {
+        return new Scenario("Discord Gateway: kill -9 the gateway holder", List.of(harness::killGatewayHolder),
+                harness::restartKilledGatewayIngress, Scenario.Channel.DISCORD_GATEWAY);
     }
 
     static Scenario kafkaOutage(LocalPlatform platform) {

@@ -14,7 +14,8 @@ class ScenariosTest {
             new Scenario("kill -9 tenant-service", List.of(), NOTHING),
             new Scenario("Kafka stop/start", List.of(), NOTHING),
             new Scenario("Slack Events API: kill -9 channel-ingress", List.of(), NOTHING),
-            new Scenario("Slack Socket Mode: kill -9 the socket holder", List.of(), NOTHING));
+            new Scenario("Slack Socket Mode: kill -9 the socket holder", List.of(), NOTHING),
+            new Scenario("Discord Gateway: kill -9 the gateway holder", List.of(), NOTHING));
 
     @Test
     void blankSelectionKeepsEveryScenario() {
@@ -36,5 +37,7 @@ class ScenariosTest {
         assertThat(Scenarios.only(ALL, "slack-events")).extracting(Scenario::name)
                 .containsExactly("Slack Events API: kill -9 channel-ingress");
         assertThat(Scenarios.only(ALL, "slack")).hasSize(2);
+        assertThat(Scenarios.only(ALL, "discord")).extracting(Scenario::name)
+                .containsExactly("Discord Gateway: kill -9 the gateway holder");
     }
 }

@@ -24,8 +24,8 @@ import ai.aleff.platform.messaging.PayloadScope;
 
 /**
  * Reads user messages from the inbound topic under a consumer group of its own ({@code channel-ingress-typing}: the
- * conversation view and the agent never wait for it) and starts typing for those of Telegram and WhatsApp
- * conversations. A record is acked as soon as its typing is started; messages of other channels at once.
+ * conversation view and the agent never wait for it) and starts typing for those of every channel whose sender
+ * shows typing (Telegram, WhatsApp, Discord Gateway messages; {@link TypingIndicators#shows}). A record is acked as soon as its typing is started; messages of other channels at once.
  */
 @ApplicationScoped
 public class TypingConsumer {

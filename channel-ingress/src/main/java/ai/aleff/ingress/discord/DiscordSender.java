@@ -22,6 +22,7 @@ import ai.aleff.ingress.delivery.PlatformHttp;
 import ai.aleff.ingress.delivery.RateGate;
 import ai.aleff.ingress.delivery.SendOutcome;
 import ai.aleff.ingress.delivery.SendPart;
+import ai.aleff.ingress.repository.ChannelMessage;
 
 /**
  * Discord's side of delivery. While the interaction's token is valid ({@code token-validity}, 14 of Discord's 15
@@ -29,8 +30,15 @@ import ai.aleff.ingress.delivery.SendPart;
  * "thinking" response ({@code PATCH /webhooks/{app}/{token}/messages/@original}), later parts are follow-ups
  * ({@code POST /webhooks/{app}/{token}}). After that, or when Discord says the token is no longer valid (401, 404:
  * nothing was posted), a part goes as a channel message ({@code POST /channels/{id}/messages},
- * {@code Authorization: Bot}). Every post carries {@code allowed_mentions: {"parse": []}}, so the model can never
- * ping {@code @everyone}, {@code @here}, a role or a user.
+ * {@code Authorization: Bot}). A reply to a message that came over the Gateway (no interaction is stored for it)
+ * goes as channel messages, the first part a reply to the user's message ({@code message_reference}, with
+ * {@code fail_if_not_exists: false} so a deleted message does not fail the reply). Every post carries
+ * {@code allowed_mentions: {"parse": []}}, so the model can never ping {@code @everyone}, {@code @here}, a role or a
+ * user (the reply's reference does not ping its author either: {@code replied_user} is false).
+ *
+ * <p>
+ * Typing: while the agent works on a Gateway message, {@code POST /channels/{id}/typing} (Discord shows it for about
+ * 10 seconds, so it is repeated); an interaction shows Discord's own "thinking" instead.
  *
  * <p>
  * Rate limits: a 429 waits Discord's {@code retry_after} (the JSON body's seconds, else {@code Retry-After}), costs no
@@ -46,7 +54,8 @@ public class DiscordSender implements ChannelSender {
     /** Discord asks every bot to name itself this way. */
     private static final Map<String, String> HEADERS = Map.of("User-Agent", "DiscordBot (https://aleff.ai, 1)");
     /** No mention in anything the model writes pings anyone. */
-    private static final JsonObject NO_MENTIONS = new JsonObject().put("parse", new JsonArray());
+    private static final JsonObject NO_MENTIONS = new JsonObject().put("parse", new JsonArray())
+            .put("replied_user", false);
 
     private final ChannelConnections connections;
     private final DiscordInteractions interactions;
@@ -101,13 +110,57 @@ public class DiscordSender implements ChannelSender {
         }
         JsonObject body = new JsonObject().put("content", part.body()).put("allowed_mentions", NO_MENTIONS);
         return interactions.webhook(part.tenantId(), part.replyTo())
-                .chain(webhook -> webhook.filter(w -> w.ageSeconds() < settings.tokenValidity().toSeconds())
-                        .map(w -> viaWebhook(w, part, body, token))
-                        .orElseGet(() -> channelMessage(part, body, token)))
+                .chain(webhook -> webhook.isEmpty()
+                        ? channelMessage(part, reference(part, body), token)
+                        : webhook.filter(w -> w.ageSeconds() < settings.tokenValidity().toSeconds())
+                                .map(w -> viaWebhook(w, part, body, token))
+                                .orElseGet(() -> channelMessage(part, body, token)))
                 // Only the database can fail here (calls answer every transport failure themselves), and only
                 // before a request left: nothing was posted, so the part is tried again.
                 .onFailure().recoverWithItem(e -> new SendOutcome.Retry(-1, false,
                         "could not read the interaction (" + e.getClass().getSimpleName() + ")"));
+    }
+
+    /**
+     * Shows typing in the channel of a Gateway message (an interaction already shows Discord's "thinking"); true
+     * while Discord accepts it, as it fades after about 10 seconds. Best-effort: a refusal or failure ends it.
+     */
+    @Override
+    public Uni<Boolean> showTyping(ChannelConnection connection, ChannelMessage message) {
+        String token;
+        try {
+            token = connections.credential(connection, ChannelConnectionChanged.BOT_TOKEN);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().item(false);
+        }
+        return interactions.webhook(message.tenantId(), message.platformMessageId())
+                .chain(webhook -> webhook.isPresent()
+                        ? Uni.createFrom().item(false)
+                        : http.sendJson("POST", URI.create(apiBaseUrl + "/channels/" + message.chatId() + "/typing"),
+                                "Bot " + token, "{}", HEADERS)
+                                .map(response -> {
+                                    if (response.statusCode() / 100 == 2) {
+                                        return true;
+                                    }
+                                    // A 429 is the bot's budget for replies: typing gives way, it is not retried.
+                                    LOG.debugf("Typing for connection %s answered %d: typing stops",
+                                            connection.connectionId(), response.statusCode());
+                                    return false;
+                                }))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("Typing for connection %s failed (%s): typing stops", connection.connectionId(),
+                            e.getClass().getSimpleName());
+                    return false;
+                });
+    }
+
+    /** The first part of a reply to a Gateway message answers the user's message; later parts follow it. */
+    private static JsonObject reference(SendPart part, JsonObject body) {
+        if (part.index() != 0 || part.replyTo() == null || !part.replyTo().matches("[0-9]{1,20}")) {
+            return body;
+        }
+        return body.copy().put("message_reference", new JsonObject().put("message_id", part.replyTo())
+                .put("channel_id", part.chatId()).put("fail_if_not_exists", false));
     }
 
     private Uni<SendOutcome> viaWebhook(DiscordInteractions.Webhook webhook, SendPart part, JsonObject body,

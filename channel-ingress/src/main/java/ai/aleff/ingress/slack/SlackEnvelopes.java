@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.aleff.ingress.connection.ChannelConnection;
+import ai.aleff.ingress.connection.PlatformSocket;
 import ai.aleff.ingress.slack.SlackEventNormaliser.MalformedEventException;
 
 /**
@@ -28,7 +29,7 @@ final class SlackEnvelopes {
     }
 
     /** Hands one envelope's event to the intake while {@code holding}, then acknowledges it. */
-    void event(SlackSocketSession session, JsonNode envelope, BooleanSupplier holding) throws InterruptedException {
+    void event(PlatformSocket session, JsonNode envelope, BooleanSupplier holding) throws InterruptedException {
         JsonNode payload = envelope.path("payload");
         String eventId = payload.path("event_id").asText("?").replaceAll("[^A-Za-z0-9]", "");
         if (!"event_callback".equals(payload.path("type").asText(""))) {
@@ -54,7 +55,7 @@ final class SlackEnvelopes {
         acknowledge(session, envelope);
     }
 
-    void acknowledge(SlackSocketSession session, JsonNode envelope) throws InterruptedException {
+    void acknowledge(PlatformSocket session, JsonNode envelope) throws InterruptedException {
         String envelopeId = envelope.path("envelope_id").asText("");
         if (envelopeId.isEmpty()) {
             return;

@@ -15,6 +15,8 @@ import io.smallrye.mutiny.Uni;
 
 import ai.aleff.ingress.connection.ChannelConnection;
 import ai.aleff.ingress.connection.LeaseHoldingLoop;
+import ai.aleff.ingress.connection.PlatformSocket;
+import ai.aleff.ingress.connection.SocketFrame;
 import ai.aleff.platform.lease.HeldLease;
 import ai.aleff.platform.lease.Leases;
 
@@ -64,8 +66,8 @@ final class SlackSocket extends LeaseHoldingLoop {
     private final SlackEnvelopes envelopes;
     private final BlockingQueue<SocketFrame> frames = new LinkedBlockingQueue<>();
     // Touched by the loop thread only.
-    private SlackSocketSession current;
-    private SlackSocketSession retiring;
+    private PlatformSocket current;
+    private PlatformSocket retiring;
     private int opened;
     private long lastPing;
     /** When the next socket may be opened (System.nanoTime); until then frames of a retiring socket still flow. */
@@ -131,7 +133,7 @@ final class SlackSocket extends LeaseHoldingLoop {
         switch (outcome) {
             case ConnectionsOpenOutcome.SocketUrl url -> {
                 try {
-                    current = SlackSocketSession.open(parts.api().client(), url.url(), ++opened, frames,
+                    current = PlatformSocket.open(parts.api().client(), url.url(), ++opened, frames,
                             parts.settings().connectTimeout());
                     lastPing = System.nanoTime();
                     return Opening.OPENED;
@@ -159,7 +161,7 @@ final class SlackSocket extends LeaseHoldingLoop {
     }
 
     private void handle(SocketFrame.Text text, HeldLease lease) throws InterruptedException {
-        SlackSocketSession session = text.session();
+        PlatformSocket session = text.session();
         JsonNode envelope;
         try {
             envelope = parts.json().readTree(text.text());
@@ -184,7 +186,7 @@ final class SlackSocket extends LeaseHoldingLoop {
         }
     }
 
-    private void hello(SlackSocketSession session) {
+    private void hello(PlatformSocket session) {
         session.hello();
         if (session != current) {
             return;
@@ -197,7 +199,7 @@ final class SlackSocket extends LeaseHoldingLoop {
         }
     }
 
-    private void disconnect(SlackSocketSession session, String reason) {
+    private void disconnect(PlatformSocket session, String reason) {
         String why = "disconnect " + reason.replaceAll("[^a-z_]", "");
         if (session != current) {
             if (session == retiring) {
@@ -220,7 +222,7 @@ final class SlackSocket extends LeaseHoldingLoop {
     }
 
     private void closed(SocketFrame.Closed closed) {
-        SlackSocketSession session = closed.session();
+        PlatformSocket session = closed.session();
         session.abort();
         if (session == retiring) {
             retiring = null;
@@ -246,7 +248,7 @@ final class SlackSocket extends LeaseHoldingLoop {
 
     /** Between frames: a socket without hello in time, or silent too long, is replaced; otherwise pinged. */
     private void watch() {
-        SlackSocketSession session = current;
+        PlatformSocket session = current;
         if (session == null) {
             return;
         }

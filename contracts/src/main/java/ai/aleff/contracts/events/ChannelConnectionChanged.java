@@ -20,7 +20,7 @@ import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
  * @param status {@code ACTIVE}, {@code PAUSED} (keep it, handle nothing) or {@code DELETED} (erase it; the record
  *        then carries no credentials)
  * @param mode how updates arrive: {@code WEBHOOK} (platform pushes; Slack's Events API), {@code POLLING} (Telegram
- *        getUpdates) or {@code SOCKET_MODE} (Slack)
+ *        getUpdates), {@code SOCKET_MODE} (Slack) or {@code GATEWAY} (Discord)
  * @param settings group behaviour and allow-lists; never null
  * @param account who the connection speaks as on the platform (Telegram: the bot's id and username from
  *        {@code getMe}, used to recognise mentions and our own messages); null when unknown
@@ -73,10 +73,11 @@ public record ChannelConnectionChanged(String tenantId, String connectionId, Typ
 
     /**
      * How updates reach the platform: {@code WEBHOOK} (the platform pushes; Slack's Events API), {@code POLLING}
-     * (Telegram getUpdates) or {@code SOCKET_MODE} (Slack: we hold one WebSocket per app).
+     * (Telegram getUpdates), {@code SOCKET_MODE} (Slack: we hold one WebSocket per app) or {@code GATEWAY} (Discord:
+     * we hold one Gateway session per bot).
      */
     public enum Mode {
-        WEBHOOK, POLLING, SOCKET_MODE
+        WEBHOOK, POLLING, SOCKET_MODE, GATEWAY
     }
 
     /**

@@ -70,6 +70,10 @@ public class ChannelConnectionResource {
              "credentials": {"botToken": "MTE3MDAwMDAwMDAwMDAwMDAwMA.GabCdE.0123456789abcdefghijklmnopqrstuvwxyzABCD",
               "publicKey": "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
               "applicationId": "1170000000000000000"}}""";
+    private static final String DISCORD_GATEWAY_EXAMPLE = """
+            {"type": "DISCORD", "displayName": "Community assistant", "mode": "GATEWAY",
+             "credentials": {"botToken": "MTE3MDAwMDAwMDAwMDAwMDAwMA.GabCdE.0123456789abcdefghijklmnopqrstuvwxyzABCD",
+              "applicationId": "1170000000000000000"}}""";
     private static final String PUT_EXAMPLE = """
             {"displayName": "Support bot", "mode": "WEBHOOK",
              "settings": {"groups": "ALWAYS", "allowedChats": ["-1001234567890"]}}""";
@@ -93,12 +97,14 @@ public class ChannelConnectionResource {
             + "Request URL; SOCKET_MODE: channel-ingress opens the WebSocket with the app token. DISCORD: the bot token is checked with "
             + "GET /users/@me (the bot user id and username become the account) and the application's /ask command is "
             + "created; paste webhookUrl as the application's "
-            + "Interactions Endpoint URL (WEBHOOK only). Stored with credentials encrypted, published to channel-ingress, audited.")
+            + "Interactions Endpoint URL (WEBHOOK; needs publicKey); GATEWAY: channel-ingress holds the bot's Gateway "
+            + "session (direct messages and mentions; needs the MESSAGE_CONTENT intent, no public URL; publicKey optional). Stored with credentials encrypted, published to channel-ingress, audited.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelConnectionInput.class), examples = {
             @ExampleObject(name = "telegram", summary = "A Telegram bot, long polling (no public URL needed)", value = TELEGRAM_EXAMPLE),
             @ExampleObject(name = "whatsapp", summary = "A WhatsApp Business number", value = WHATSAPP_EXAMPLE),
             @ExampleObject(name = "slack", summary = "A Slack app in Socket Mode (no public URL needed)", value = SLACK_EXAMPLE),
-            @ExampleObject(name = "discord", summary = "A Discord bot's interactions (slash command /ask)", value = DISCORD_EXAMPLE)}))
+            @ExampleObject(name = "discord", summary = "A Discord bot's interactions (slash command /ask)", value = DISCORD_EXAMPLE),
+            @ExampleObject(name = "discord-gateway", summary = "A Discord bot over the Gateway (direct messages and mentions; no public URL needed)", value = DISCORD_GATEWAY_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "Connected (Cache-Control: no-store: a WhatsApp response holds the verify token).", headers = @Header(name = "ETag", description = "The version in quotes.", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelConnectionResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field, wrong type, a value out of its limits, or a credential or setting the type does not take (see errors).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "WEBHOOK mode (or WHATSAPP) while the platform has no public HTTPS URL, or the tenant has the most connections allowed.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

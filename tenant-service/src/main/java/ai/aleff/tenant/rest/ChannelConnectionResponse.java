@@ -24,7 +24,7 @@ public record ChannelConnectionResponse(
         @Schema(example = "WEBHOOK") Mode mode,
         Settings settings,
         @Schema(description = "Who the connection speaks as: Telegram's bot id and username (from getMe), WhatsApp's phone-number id, Slack's bot user id and bot id (from auth.test).") Account account,
-        @Schema(description = "Where the platform delivers updates (WhatsApp: the callback URL to paste in Meta's App Dashboard); null in POLLING and SOCKET_MODE (Slack Events API: the Request URL to paste in the app's Event Subscriptions).", example = "https://aleff.example.com/v1/channels/telegram/q3bX0v2kqJ8m1mX4fGJm3A") String webhookUrl,
+        @Schema(description = "Where the platform delivers updates (WhatsApp: the callback URL to paste in Meta's App Dashboard); null in POLLING, SOCKET_MODE and GATEWAY (Slack Events API: the Request URL to paste in the app's Event Subscriptions).", example = "https://aleff.example.com/v1/channels/telegram/q3bX0v2kqJ8m1mX4fGJm3A") String webhookUrl,
         @Schema(description = "The last four characters of each credential given, to tell them apart; never the credential.", example = "{\"botToken\": \"m9T0\"}") Map<String, String> credentialHints,
         @Schema(description = "Increases with every change; also the ETag.", example = "1") long version,
         Instant createdAt,

@@ -14,7 +14,7 @@ import ai.aleff.contracts.events.ChannelConnectionChanged.Type;
 public record ChannelConnectionInput(
         @Schema(description = "Which platform.", required = true, example = "TELEGRAM") @NotNull Type type,
         @Schema(description = "The administrator's name for it; 1 to 200 characters, no control characters.", required = true, maxLength = 200, example = "Support bot") @NotNull @Size(max = 1000) String displayName,
-        @Schema(description = "WEBHOOK (the platform pushes to the webhook URL; needs the operator's public URL) POLLING (Telegram only, no public URL needed) or SOCKET_MODE (Slack only: we hold a WebSocket to Slack, no public URL needed; needs credentials.appToken). For SLACK, WEBHOOK is the Events API. Absent: WEBHOOK when the platform has a public URL, else POLLING (Telegram) or SOCKET_MODE (Slack); WHATSAPP and DISCORD are always WEBHOOK.", example = "WEBHOOK") Mode mode,
+        @Schema(description = "WEBHOOK (the platform pushes to the webhook URL; needs the operator's public URL) POLLING (Telegram only, no public URL needed) or SOCKET_MODE (Slack only: we hold a WebSocket to Slack, no public URL needed; needs credentials.appToken) or GATEWAY (Discord only: we hold the bot's Gateway session for direct messages and mentions, no public URL needed). For SLACK, WEBHOOK is the Events API; for DISCORD, the Interactions Endpoint (/ask). Absent: WEBHOOK when the platform has a public URL, else POLLING (Telegram), SOCKET_MODE (Slack) or GATEWAY (Discord); WHATSAPP is always WEBHOOK.", example = "WEBHOOK") Mode mode,
         @Valid ChannelSettingsInput settings,
         @Schema(required = true) @NotNull @Valid ChannelCredentialsInput credentials) {
 }

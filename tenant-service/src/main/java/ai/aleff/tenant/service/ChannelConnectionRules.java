@@ -31,12 +31,13 @@ final class ChannelConnectionRules {
     static Resolved connect(ChannelConnectionInput input, boolean hasPublicUrl, boolean publicUrlIsHttps) {
         List<FieldError> errors = new ArrayList<>();
         String name = displayName(input.displayName(), errors);
+        Mode mode = input.mode() != null ? input.mode() : defaultMode(input.type(), hasPublicUrl);
         credentials(input.type(), input.credentials(), true, errors);
         Settings settings = settings(input.type(), input.settings(), errors);
-        Mode mode = input.mode() != null ? input.mode() : defaultMode(input.type(), hasPublicUrl);
         mode(input.type(), mode, errors);
         throwIfAny(errors);
         requireAppToken(input.type(), mode, input.credentials().appToken() != null);
+        requirePublicKey(input.type(), mode, input.credentials().publicKey() != null);
         requirePublicUrl(input.type(), mode, hasPublicUrl, publicUrlIsHttps);
         return new Resolved(name, mode, settings);
     }
@@ -61,14 +62,18 @@ final class ChannelConnectionRules {
     }
 
     /**
-     * Without a mode: webhooks where the platform can reach us; else Telegram polls and Slack holds a Socket Mode
-     * connection (the local run has no public URL). WhatsApp and Discord (interactions) only push.
+     * Without a mode: webhooks where the platform can reach us; else Telegram polls, Slack holds a Socket Mode
+     * connection and Discord a Gateway session (the local run has no public URL). WhatsApp only pushes.
      */
     private static Mode defaultMode(Type type, boolean hasPublicUrl) {
-        if (type == Type.WHATSAPP || type == Type.DISCORD || hasPublicUrl) {
+        if (type == Type.WHATSAPP || hasPublicUrl) {
             return Mode.WEBHOOK;
         }
-        return type == Type.SLACK ? Mode.SOCKET_MODE : Mode.POLLING;
+        return switch (type) {
+            case SLACK -> Mode.SOCKET_MODE;
+            case DISCORD -> Mode.GATEWAY;
+            default -> Mode.POLLING;
+        };
     }
 
     private static String displayName(String value, List<FieldError> errors) {
@@ -118,8 +123,9 @@ final class ChannelConnectionRules {
     }
 
     /**
-     * Discord: the bot token (the REST API's {@code Authorization: Bot}), the application's public key (verifies
-     * interactions) and its id (names the interaction webhooks), all three always.
+     * Discord: the bot token (the REST API's {@code Authorization: Bot}, the Gateway's IDENTIFY) and the application's
+     * id (names the interaction webhooks and the {@code /ask} command) always; the application's public key (verifies
+     * interactions) is checked against the mode by {@link #requirePublicKey}: WEBHOOK needs it, GATEWAY does not.
      */
     private static void discordCredentials(ChannelCredentialsInput credentials, boolean required,
             List<FieldError> errors) {
@@ -129,10 +135,6 @@ final class ChannelConnectionRules {
         if (credentials.botToken() != null && !credentials.botToken().matches(ChannelCredentialsInput.DISCORD_TOKEN)) {
             errors.add(new FieldError("credentials.botToken", "a DISCORD connection needs a Discord bot token "
                     + "(three dot-separated parts, from the Developer Portal's Bot page)"));
-        }
-        if (required && credentials.publicKey() == null) {
-            errors.add(new FieldError("credentials.publicKey",
-                    "a DISCORD connection needs the application's public key (General Information)"));
         }
         if (required && credentials.applicationId() == null) {
             errors.add(new FieldError("credentials.applicationId",
@@ -175,6 +177,14 @@ final class ChannelConnectionRules {
         }
     }
 
+    /** Interactions are verified with the application's public key: one given now or one stored already. */
+    static void requirePublicKey(Type type, Mode mode, boolean hasPublicKey) {
+        if (type == Type.DISCORD && mode == Mode.WEBHOOK && !hasPublicKey) {
+            throw new InvalidChannelConnectionException(List.of(new FieldError("credentials.publicKey",
+                    "a DISCORD connection in WEBHOOK mode needs the application's public key (General Information)")));
+        }
+    }
+
     private static Settings settings(Type type, ChannelSettingsInput input, List<FieldError> errors) {
         Settings settings = input == null ? Settings.defaults() : input.settings();
         if (type == Type.WHATSAPP && settings.phoneNumberId() == null) {
@@ -190,15 +200,15 @@ final class ChannelConnectionRules {
         if (type == Type.WHATSAPP && mode != Mode.WEBHOOK) {
             errors.add(new FieldError("mode", "WhatsApp only pushes (WEBHOOK); it has no polling"));
         }
-        if (type == Type.TELEGRAM && mode == Mode.SOCKET_MODE) {
-            errors.add(new FieldError("mode", "SOCKET_MODE is Slack's; Telegram uses WEBHOOK or POLLING"));
+        if (type == Type.TELEGRAM && (mode == Mode.SOCKET_MODE || mode == Mode.GATEWAY)) {
+            errors.add(new FieldError("mode", mode + " is not Telegram's; Telegram uses WEBHOOK or POLLING"));
         }
-        if (type == Type.DISCORD && mode != Mode.WEBHOOK) {
-            errors.add(new FieldError("mode", "Discord interactions arrive at the Interactions Endpoint URL only "
-                    + "(WEBHOOK); the Gateway is not served yet"));
+        if (type == Type.DISCORD && mode != Mode.WEBHOOK && mode != Mode.GATEWAY) {
+            errors.add(new FieldError("mode", "Discord uses WEBHOOK (interactions at the Interactions Endpoint URL) "
+                    + "or GATEWAY (we hold the bot's Gateway session: direct messages and mentions)"));
         }
-        if (type == Type.SLACK && mode == Mode.POLLING) {
-            errors.add(new FieldError("mode", "Slack has no polling: WEBHOOK (Events API) or SOCKET_MODE"));
+        if (type == Type.SLACK && (mode == Mode.POLLING || mode == Mode.GATEWAY)) {
+            errors.add(new FieldError("mode", "Slack uses WEBHOOK (Events API) or SOCKET_MODE"));
         }
     }
 
@@ -225,6 +235,7 @@ final class ChannelConnectionRules {
                         case TELEGRAM -> " Use \"mode\": \"POLLING\", or ask the operator to set one.";
                         case SLACK -> " Use \"mode\": \"SOCKET_MODE\" (with an app-level token), or ask the "
                                 + "operator to set one.";
+                        case DISCORD -> " Use \"mode\": \"GATEWAY\", or ask the operator to set one.";
                         default -> " Ask the operator to set one.";
                     });
         }
@@ -234,6 +245,7 @@ final class ChannelConnectionRules {
                     + "HTTPS." + switch (type) {
                         case TELEGRAM -> " Use \"mode\": \"POLLING\".";
                         case SLACK -> " Use \"mode\": \"SOCKET_MODE\".";
+                        case DISCORD -> " Use \"mode\": \"GATEWAY\".";
                         default -> "";
                     });
         }

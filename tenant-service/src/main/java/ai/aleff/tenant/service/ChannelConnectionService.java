@@ -141,6 +141,9 @@ public class ChannelConnectionService {
             ChannelConnectionRules.requireAppToken(found.type, resolved.mode(),
                     given.containsKey(ChannelConnectionChanged.APP_TOKEN)
                             || stored.containsKey(ChannelConnectionChanged.APP_TOKEN));
+            ChannelConnectionRules.requirePublicKey(found.type, resolved.mode(),
+                    given.containsKey(ChannelConnectionChanged.PUBLIC_KEY)
+                            || stored.containsKey(ChannelConnectionChanged.PUBLIC_KEY));
             String token = found.type == Type.WHATSAPP
                     ? null
                     : given.containsKey(ChannelConnectionChanged.BOT_TOKEN)

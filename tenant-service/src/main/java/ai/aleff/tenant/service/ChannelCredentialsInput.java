@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The credentials an administrator gives (write-only: stored encrypted, never shown again). The secrets the platform
  * generates (Telegram's webhook secret, WhatsApp's verify token) are not accepted here.
  */
-@Schema(name = "ChannelCredentials", description = "Write-only: stored encrypted, answered only as a four-character hint. TELEGRAM needs botToken; WHATSAPP needs accessToken and appSecret; SLACK needs botToken (xoxb-) and signingSecret, and appToken (xapp-) in SOCKET_MODE; DISCORD needs botToken, publicKey and applicationId.")
+@Schema(name = "ChannelCredentials", description = "Write-only: stored encrypted, answered only as a four-character hint. TELEGRAM needs botToken; WHATSAPP needs accessToken and appSecret; SLACK needs botToken (xoxb-) and signingSecret, and appToken (xapp-) in SOCKET_MODE; DISCORD needs botToken and applicationId, and publicKey in WEBHOOK mode (optional in GATEWAY).")
 public record ChannelCredentialsInput(
         @Schema(description = "TELEGRAM: the bot token from @BotFather. SLACK: the Bot User OAuth Token (xoxb-...) from the app's OAuth & Permissions page. DISCORD: the bot's token (Developer Portal, Bot, Reset Token).", writeOnly = true, example = "123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0") @Pattern(regexp = "[0-9]{1,20}:[A-Za-z0-9_-]{20,200}|xoxb-[A-Za-z0-9-]{10,250}|"
                 + DISCORD_TOKEN, message = "must be a Telegram bot token (<bot id>:<secret>, from @BotFather), a Slack bot token (xoxb-...) or a Discord bot token (three dot-separated parts)") String botToken,

@@ -320,6 +320,35 @@ class ChannelConnectionsIT {
                     .post(CHANNELS, tenant).then().statusCode(400).contentType(PROBLEM)
                     .body("errors.field", hasItem("mode"));
             admin().get(CHANNELS, tenant).then().statusCode(200).body("items.size()", equalTo(1));
+
+            // And the same bot in GATEWAY mode needs no public key and has no webhook URL (we hold its Gateway
+            // session), while WEBHOOK without the public key is a 400 naming it
+            admin().contentType("application/json")
+                    .body("{\"type\": \"DISCORD\", \"displayName\": \"Community\", \"mode\": \"WEBHOOK\", "
+                            + "\"credentials\": {\"botToken\": \"" + botToken
+                            + "\", \"applicationId\": \"1170000000000000000\"}}")
+                    .post(CHANNELS, tenant).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors.field", hasItem("credentials.publicKey"));
+            String gateway = admin().contentType("application/json")
+                    .body("{\"type\": \"DISCORD\", \"displayName\": \"Community gateway\", \"mode\": \"GATEWAY\", "
+                            + "\"credentials\": {\"botToken\": \"" + botToken
+                            + "\", \"applicationId\": \"1170000000000000000\"}}")
+                    .post(CHANNELS, tenant).then().statusCode(201)
+                    .body("mode", equalTo("GATEWAY"))
+                    .body("webhookUrl", org.hamcrest.Matchers.nullValue())
+                    .body("account.id", equalTo(ai.aleff.testkit.channels.DiscordApi.BOT_USER_ID))
+                    .extract().path("connectionId");
+            ChannelConnectionChanged gatewayPublished = probe.awaitOne(ChannelConnectionChanged.class,
+                    c -> c.connectionId().equals(gateway)).data();
+            assertThat(gatewayPublished.mode()).isEqualTo(ChannelConnectionChanged.Mode.GATEWAY);
+            assertThat(gatewayPublished.credentials()).containsKeys(ChannelConnectionChanged.BOT_TOKEN,
+                    ChannelConnectionChanged.APPLICATION_ID).doesNotContainKey(ChannelConnectionChanged.PUBLIC_KEY);
+            // And switching it to WEBHOOK without ever giving the public key is refused the same way
+            admin().contentType("application/json").header("If-Match", "\"1\"")
+                    .body("{\"displayName\": \"Community gateway\", \"mode\": \"WEBHOOK\"}")
+                    .put(CHANNEL, tenant, gateway).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors.field", hasItem("credentials.publicKey"));
+            admin().get(CHANNELS, tenant).then().statusCode(200).body("items.size()", equalTo(2));
         }
     }
 

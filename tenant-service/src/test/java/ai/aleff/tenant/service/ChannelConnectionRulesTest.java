@@ -142,21 +142,27 @@ class ChannelConnectionRulesTest {
     }
 
     @Test
-    void aDiscordBotTakesOnlyItsThreeCredentialsAndIsAlwaysAWebhook() {
+    void aDiscordBotTakesOnlyItsThreeCredentialsAndIsAWebhookWhereThePlatformHasAPublicUrl() {
         // Given the platform's public URL; When a Discord bot is connected without a mode
         var resolved = ChannelConnectionRules.connect(new ChannelConnectionInput(Type.DISCORD, "Community", null,
                 null, DISCORD), true, true);
         // Then its interactions arrive at the webhook URL
         assertThat(resolved.mode()).isEqualTo(Mode.WEBHOOK);
-        // And polling, a Slack token and a missing public key and application id are each named
+        // And polling, a Slack token and a missing application id are each named
         assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.DISCORD,
                 "Community", Mode.POLLING, null, new ChannelCredentialsInput(SLACK.botToken(), null, null,
                         SLACK.signingSecret(), null, null, null)),
                 true, true))
                 .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
                         .extracting(Problem.FieldError::field).containsExactlyInAnyOrder("credentials.botToken",
-                                "credentials.publicKey", "credentials.applicationId", "credentials.signingSecret",
-                                "mode"));
+                                "credentials.applicationId", "credentials.signingSecret", "mode"));
+        // And a WEBHOOK connection without the public key (which verifies interactions) names it
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.DISCORD,
+                "Community", Mode.WEBHOOK, null, new ChannelCredentialsInput(DISCORD.botToken(), null, null, null,
+                        null, null, DISCORD.applicationId())),
+                true, true))
+                .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
+                        .extracting(Problem.FieldError::field).containsExactly("credentials.publicKey"));
         // And a Telegram connection refuses Discord's token and key
         assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.TELEGRAM, "Bot",
                 Mode.POLLING, null, DISCORD), false, false))
@@ -166,13 +172,27 @@ class ChannelConnectionRulesTest {
     }
 
     @Test
-    void withoutAPublicUrlADiscordBotIsRefusedWithAConflict() {
-        // When a Discord bot is connected on a platform without a public URL
+    void withoutAPublicUrlADiscordBotUsesTheGatewayAndItsInteractionsAreRefusedWithAConflict() {
+        // When a Discord bot is connected on a platform without a public URL, without a mode and without public key
+        var resolved = ChannelConnectionRules.connect(new ChannelConnectionInput(Type.DISCORD, "Community", null,
+                null, new ChannelCredentialsInput(DISCORD.botToken(), null, null, null, null, null,
+                        DISCORD.applicationId())),
+                false, false);
+        // Then we hold its Gateway session (nothing has to reach us), and the public key is not needed
+        assertThat(resolved.mode()).isEqualTo(Mode.GATEWAY);
+        // And asking for interactions (WEBHOOK) there is the platform's state, not the request's: a 409
         assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.DISCORD,
-                "Community", null, null, DISCORD), false, false))
-                // Then it is the platform's state, not the request's: a 409
+                "Community", Mode.WEBHOOK, null, DISCORD), false, false))
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.status().getStatusCode()).isEqualTo(409));
+        // And GATEWAY is Discord's only: Slack and Telegram refuse it, naming the mode
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(new ChannelConnectionInput(Type.SLACK, "Team",
+                Mode.GATEWAY, null, SLACK), false, false))
+                .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
+                        .extracting(Problem.FieldError::field).contains("mode"));
+        assertThatThrownBy(() -> ChannelConnectionRules.connect(telegram(Mode.GATEWAY), false, false))
+                .isInstanceOfSatisfying(InvalidChannelConnectionException.class, e -> assertThat(e.errors())
+                        .extracting(Problem.FieldError::field).containsExactly("mode"));
     }
 
     private static ChannelConnectionInput telegram(Mode mode) {

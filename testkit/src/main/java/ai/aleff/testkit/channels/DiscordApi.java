@@ -35,6 +35,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
  * and {@code POST /webhooks/{app}/{token}} (a follow-up), no Authorization (the token is in the path); a token a test
  * {@link #expire}s is answered 401 {@code {"message": "Invalid Webhook Token", "code": 50027}};</li>
  * <li>{@code POST /channels/{id}/messages} with a bot token;</li>
+ * <li>{@code POST /channels/{id}/typing} with a bot token, answered 204;</li>
+ * <li>{@code GET /gateway/bot} with a bot token, once a test gave the Gateway's URL ({@link #withGateway}): the URL and
+ * {@code session_start_limit} (how many IDENTIFYs are left of the 1,000 a day, and when the count resets);</li>
  * </ul>
  * each answering a message object {@code {"id", "channel_id", "content"}} with {@code X-RateLimit-*} headers. A test
  * can make the next call of a route answer 429 with {@code retry_after} in the body and Discord's bucket headers
@@ -79,6 +82,34 @@ public final class DiscordApi implements AutoCloseable {
         server.stubFor(post(urlPathMatching(PREFIX + "/channels/[0-9]+/messages")).atPriority(100)
                 .withHeader("Authorization", matching("Bot .+"))
                 .willReturn(message()));
+        server.stubFor(post(urlPathMatching(PREFIX + "/channels/[0-9]+/typing")).atPriority(100)
+                .withHeader("Authorization", matching("Bot .+"))
+                .willReturn(aResponse().withStatus(204)));
+    }
+
+    /**
+     * {@code GET /gateway/bot} answers {@code url} with {@code remaining} of 1,000 session starts left, the count
+     * resetting in {@code resetAfterMillis}.
+     */
+    public DiscordApi withGateway(String url, int remaining, long resetAfterMillis) {
+        server.stubFor(get(urlPathEqualTo(PREFIX + "/gateway/bot")).atPriority(100)
+                .withHeader("Authorization", matching("Bot [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"))
+                .willReturn(json(200, "{\"url\":\"" + url + "\",\"shards\":1,\"session_start_limit\":{\"total\":1000,"
+                        + "\"remaining\":" + remaining + ",\"reset_after\":" + resetAfterMillis
+                        + ",\"max_concurrency\":1}}")));
+        server.stubFor(get(urlPathEqualTo(PREFIX + "/gateway/bot")).atPriority(50)
+                .withHeader("Authorization", matching("Bot revoked.*"))
+                .willReturn(json(401, "{\"message\":\"401: Unauthorized\",\"code\":0}")));
+        return this;
+    }
+
+    /** For this bot token only, {@code GET /gateway/bot} answers {@code remaining} session starts left. */
+    public void startLimit(String url, String botToken, int remaining, long resetAfterMillis) {
+        server.stubFor(get(urlPathEqualTo(PREFIX + "/gateway/bot")).atPriority(40)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bot " + botToken))
+                .willReturn(json(200, "{\"url\":\"" + url + "\",\"shards\":1,\"session_start_limit\":{\"total\":1000,"
+                        + "\"remaining\":" + remaining + ",\"reset_after\":" + resetAfterMillis
+                        + ",\"max_concurrency\":1}}")));
     }
 
     public static DiscordApi start() {

@@ -1,4 +1,4 @@
-package ai.aleff.ingress.slack;
+package ai.aleff.ingress.connection;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,12 +15,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One Socket Mode WebSocket over the JDK client. Its listener does no work: it only puts complete text messages and
- * the close into its connection's queue, where the connection's virtual thread handles them one by one. Every send
- * (acknowledgements, pings, the close) comes from that thread and waits for the previous one, as the JDK client
- * requires.
+ * One WebSocket to a platform (Slack Socket Mode, the Discord Gateway) over the JDK client. Its listener does no
+ * work: it only puts complete text messages and the close into its connection's queue, where the connection's
+ * virtual thread handles them one by one. Every send (acknowledgements, heartbeats, pings, the close) comes from that
+ * thread and waits for the previous one, as the JDK client requires. {@link #hello} marks the platform's first
+ * message (Slack's {@code hello}, the Gateway's READY or RESUMED), after which the socket counts as working.
  */
-final class SlackSocketSession {
+public final class PlatformSocket {
 
     private static final int MAX_MESSAGE = 1 << 20;
 
@@ -33,7 +34,7 @@ final class SlackSocketSession {
     private volatile boolean helloed;
     private WebSocket socket;
 
-    private SlackSocketSession(int number, BlockingQueue<SocketFrame> frames, Duration sendTimeout) {
+    private PlatformSocket(int number, BlockingQueue<SocketFrame> frames, Duration sendTimeout) {
         this.number = number;
         this.frames = frames;
         this.sendTimeout = sendTimeout;
@@ -44,9 +45,9 @@ final class SlackSocketSession {
      *
      * @throws IOException when it cannot be opened within {@code timeout}
      */
-    static SlackSocketSession open(HttpClient client, URI url, int number, BlockingQueue<SocketFrame> frames,
+    public static PlatformSocket open(HttpClient client, URI url, int number, BlockingQueue<SocketFrame> frames,
             Duration timeout) throws IOException, InterruptedException {
-        SlackSocketSession session = new SlackSocketSession(number, frames, timeout);
+        PlatformSocket session = new PlatformSocket(number, frames, timeout);
         CompletableFuture<WebSocket> opening = client.newWebSocketBuilder()
                 .connectTimeout(timeout)
                 .buildAsync(url, session.new Listener());
@@ -64,39 +65,47 @@ final class SlackSocketSession {
     }
 
     /** 1, 2, ... in the order this connection's sockets were opened (for logs). */
-    int number() {
+    public int number() {
         return number;
     }
 
-    boolean helloed() {
+    public boolean helloed() {
         return helloed;
     }
 
-    void hello() {
+    public void hello() {
         helloed = true;
     }
 
-    Duration age() {
+    public Duration age() {
         return Duration.ofNanos(System.nanoTime() - openedAt);
     }
 
-    Duration silence() {
+    public Duration silence() {
         return Duration.ofNanos(System.nanoTime() - lastHeard);
     }
 
     /** Sends one text message and waits until it is written. */
-    void send(String text) throws IOException, InterruptedException {
+    public void send(String text) throws IOException, InterruptedException {
         await(socket.sendText(text, true));
     }
 
-    void ping() throws IOException, InterruptedException {
+    public void ping() throws IOException, InterruptedException {
         await(socket.sendPing(ByteBuffer.allocate(0)));
     }
 
     /** Closes normally (1000) if still open; never waits for the other side's answer. */
-    void close() {
+    public void close() {
+        close(WebSocket.NORMAL_CLOSURE);
+    }
+
+    /**
+     * Closes with {@code code} if still open; never waits for the other side's answer. The Discord Gateway keeps a
+     * session resumable only when the client closes with a code other than 1000 and 1001.
+     */
+    public void close(int code) {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            socket.sendClose(code, "").orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((ws, e) -> socket.abort());
         } else {
             socket.abort();
@@ -104,7 +113,7 @@ final class SlackSocketSession {
     }
 
     /** Ends the socket at once (a dead socket, a lost lease, a stop). */
-    void abort() {
+    public void abort() {
         socket.abort();
         closed(-1, "aborted");
     }
@@ -147,7 +156,7 @@ final class SlackSocketSession {
             }
             partial.append(data);
             if (last) {
-                frames.add(new SocketFrame.Text(SlackSocketSession.this, partial.toString()));
+                frames.add(new SocketFrame.Text(PlatformSocket.this, partial.toString()));
                 partial.setLength(0);
             }
             webSocket.request(1);
