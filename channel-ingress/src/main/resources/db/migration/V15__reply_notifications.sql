@@ -32,3 +32,7 @@ BEGIN
     RETURN QUERY SELECT coalesce(stored, 0), coalesce(previous, 0);
 END
 $$;
+
+-- Widget streams are limited per visitor as well as per tenant (docs/widget.md, "Limits"): a visitor stream's lease
+-- names the visitor's conversation; an integrator stream's lease names none.
+ALTER TABLE stream_lease ADD COLUMN holder text;
