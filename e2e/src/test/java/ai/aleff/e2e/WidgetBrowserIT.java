@@ -58,6 +58,8 @@ class WidgetBrowserIT {
             + "[click me](javascript:window.__xss=2) or **bold** at https://example.com/docs";
 
     private static final String SHOP_TITLE = "Shop help";
+    /** On loopback (nothing serves it: the browser's fetch of the image fails at once, the element is what counts). */
+    private static final String AVATAR = "https://127.0.0.1:9/avatar.png";
     private static LocalPlatform platform;
     private static ChromeDriver browser;
     private static HttpServer site;
@@ -118,11 +120,18 @@ class WidgetBrowserIT {
                 .getAttribute("textContent")));
         assertThat(widget.findElement(By.cssSelector("button.launcher")).getCssValue("background-color"))
                 .isEqualTo("rgba(10, 125, 60, 1)");
+        // and so is the avatar, in the header
+        assertThat(widget.findElement(By.cssSelector("header img.avatar")).getAttribute("src")).isEqualTo(AVATAR);
         input.sendKeys("What is 2*(3+4)?", Keys.ENTER);
 
-        // Then the reply appears
+        // Then the reply appears, and the typing indicator (a status in the live log) is gone again
         await().atMost(PATIENCE).until(() -> assistantTexts().stream()
                 .anyMatch(t -> t.contains(SharedPlatform.FINAL_ANSWER)));
+        WebElement typing = widget().findElement(By.cssSelector(".log .typing"));
+        assertThat(typing.getAttribute("role")).isEqualTo("status");
+        assertThat(typing.getAttribute("textContent")).isEqualTo("The assistant is typing\u2026");
+        await().atMost(PATIENCE).until(() -> widget().findElement(By.cssSelector(".log .typing"))
+                .getAttribute("hidden") != null);
 
         // When the model answers with markup and a javascript: link
         widget().findElement(By.cssSelector("textarea")).sendKeys("Show me " + XSS_PROBE, Keys.ENTER);
@@ -130,7 +139,7 @@ class WidgetBrowserIT {
         // Then it is shown as text: no image, no script ran, no javascript: link, the https link is a link
         await().atMost(PATIENCE).until(() -> assistantTexts().stream().anyMatch(t -> t.contains("onerror")));
         SearchContext shown = widget();
-        assertThat(shown.findElements(By.cssSelector("img"))).isEmpty();
+        assertThat(shown.findElements(By.cssSelector(".log img"))).isEmpty();
         assertThat(((JavascriptExecutor) browser).executeScript("return window.__xss === undefined")).isEqualTo(true);
         List<String> hrefs = shown.findElements(By.cssSelector(".msg a")).stream()
                 .map(a -> a.getAttribute("href"))
@@ -190,7 +199,7 @@ class WidgetBrowserIT {
                 .oauth2(platform.platformAdminToken())
                 .contentType(ContentType.JSON)
                 .body(Map.of("allowedOrigins", List.of(origin), "anonymousVisitors", true, "appearance",
-                        Map.of("title", SHOP_TITLE, "primaryColor", "#0a7d3c")))
+                        Map.of("title", SHOP_TITLE, "primaryColor", "#0a7d3c", "avatarUrl", AVATAR)))
                 .put("/v1/tenants/{id}/widget", tenantId)
                 .then()
                 .statusCode(200);
