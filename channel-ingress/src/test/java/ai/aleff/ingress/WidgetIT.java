@@ -178,6 +178,117 @@ class WidgetIT {
     }
 
     @Test
+    void aVisitorHoldingItsLimitOfOpenStreamsGetsA429ProblemWhileAnotherVisitorStillStreams() throws Exception {
+        // Given a visitor with three streams open (the default aleff.ingress.widget.max-streams-per-visitor)
+        Events.TestTenant tenant = TestTenants.registerWithWidget(bootstrap, SITE);
+        Session session = session(tenant.tenantId());
+        HttpClient client = vertx.createHttpClient();
+        try {
+            List<StringBuffer> open = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                StringBuffer stream = new StringBuffer();
+                assertThat(openStream(client, tenant.tenantId(), session.token(), "0", stream).statusCode())
+                        .isEqualTo(200);
+                open.add(stream);
+            }
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> open.stream().allMatch(s -> s.toString().contains(":subscribed")));
+
+            // When it opens a fourth
+            Response refused = visitor(tenant.tenantId(), session.token()).accept("text/event-stream")
+                    .get("/widget/v1/{t}/stream", tenant.tenantId());
+
+            // Then it is refused with a clear problem, and another visitor of the tenant still gets a stream
+            refused.then()
+                    .statusCode(429)
+                    .contentType(PROBLEM_JSON)
+                    .header("Retry-After", equalTo("10"))
+                    .body("limit", equalTo("visitor-streams"))
+                    .body("max", equalTo(3))
+                    .body("detail", containsString("visitor's limit of 3 open event streams"));
+            Session other = session(tenant.tenantId());
+            assertThat(openStream(client, tenant.tenantId(), other.token(), "0", new StringBuffer()).statusCode())
+                    .isEqualTo(200);
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void aVisitorStreamEndsWithAClosedEventWhenItsTokenExpires() throws Exception {
+        // Given a stream opened with a token valid for two more seconds
+        Events.TestTenant tenant = TestTenants.registerWithWidget(bootstrap, SITE);
+        String token = tokens.issue(new Visitor(tenant.tenantId(), UUID.randomUUID().toString(), null,
+                Instant.now().plusSeconds(2)));
+        HttpClient client = vertx.createHttpClient();
+        try {
+            StringBuffer stream = new StringBuffer();
+            java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+            HttpClientResponse response = openStream(client, tenant.tenantId(), token, "0", stream);
+            response.endHandler(done -> ended.set(true));
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.toString().contains(":subscribed"));
+            assertThat(ended).isFalse();
+
+            // When the token expires / Then the stream's last event says why, and the stream ends
+            await().atMost(Duration.ofSeconds(10)).until(ended::get);
+            assertThat(stream.toString()).contains("event:closed").contains("\"reason\":\"TOKEN_EXPIRED\"");
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void widgetScriptIsSentGzippedToBrowsersThatAcceptItWhileEventStreamsAreNotCompressed() throws Exception {
+        // Given the script as built
+        byte[] script;
+        try (var in = WidgetIT.class.getResourceAsStream("/META-INF/resources/widget/v1/widget.js")) {
+            script = in.readAllBytes();
+        }
+        Events.TestTenant tenant = TestTenants.registerWithWidget(bootstrap, SITE);
+        Session session = session(tenant.tenantId());
+        HttpClient client = vertx.createHttpClient();
+        try {
+            // When a browser that accepts gzip loads it (this client does not decompress)
+            java.util.concurrent.atomic.AtomicReference<String> encoding = new java.util.concurrent.atomic.AtomicReference<>();
+            byte[] sent = client.request(HttpMethod.GET, baseUrl.getPort(), baseUrl.getHost(), "/widget/v1/widget.js")
+                    .compose(request -> request.putHeader("Accept-Encoding", "gzip").send())
+                    .compose(r -> {
+                        encoding.set(r.getHeader("Content-Encoding"));
+                        return r.body();
+                    })
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS)
+                    .getBytes();
+
+            // Then it is gzip, about a third of the script, and the script once unpacked
+            assertThat(encoding.get()).isEqualTo("gzip");
+            assertThat(sent.length).isLessThan(script.length / 2);
+            try (var unpacked = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(sent))) {
+                assertThat(unpacked.readAllBytes()).isEqualTo(script);
+            }
+
+            // And a visitor stream asked for with the same header is neither compressed nor held back
+            StringBuffer stream = new StringBuffer();
+            HttpClientResponse events = client.request(HttpMethod.GET, baseUrl.getPort(), baseUrl.getHost(),
+                    "/widget/v1/" + tenant.tenantId() + "/stream")
+                    .compose(request -> request.putHeader("Authorization", "Bearer " + session.token())
+                            .putHeader("Origin", SITE)
+                            .putHeader("Accept", "text/event-stream")
+                            .putHeader("Accept-Encoding", "gzip")
+                            .send()
+                            .map(r -> r.handler(buffer -> stream.append(buffer.toString()))))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(events.getHeader("Content-Encoding")).isIn(null, "identity");
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.toString().contains(":subscribed"));
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
     void forgedForeignOrExpiredVisitorTokensAreRefused() {
         // Given a real token, the same with its signature changed, one for another tenant, and an expired one
         Events.TestTenant tenant = TestTenants.registerWithWidget(bootstrap, SITE);

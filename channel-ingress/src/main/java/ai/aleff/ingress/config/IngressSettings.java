@@ -40,12 +40,17 @@ public interface IngressSettings {
     Duration streamCredentialCheckInterval();
 
     /**
-     * How often an open reply stream (the widget's and the integrator's) looks for replies stored by any instance. A
-     * reply this instance consumed wakes its streams at once; one consumed by another instance shows within this
-     * interval.
+     * How often an open reply stream (the widget's and the integrator's) reads the reply log in any case: the safety
+     * net only. Replies reach streams without it: one this instance stored is handed to the streams of its
+     * conversation, one stored by another instance is announced by PostgreSQL ({@code ReplyNotifications}), and the
+     * streams read the log once whenever the listening connection comes back.
      */
-    @WithDefault("1s")
+    @WithDefault("30s")
     Duration replyLogPollInterval();
+
+    /** Longest pause before the reply listener's connection to PostgreSQL is opened again after it dropped. */
+    @WithDefault("5s")
+    Duration replyListenerMaxReconnectDelay();
 
     /** Most replies one read of a reply stream (a resume or a poll) sends; the rest follow on the next read. */
     @WithDefault("200")

@@ -17,6 +17,7 @@ import ai.aleff.contracts.events.ReplyReady;
 import ai.aleff.ingress.config.IngressSettings;
 import ai.aleff.ingress.repository.ConversationMessage;
 import ai.aleff.ingress.repository.ConversationMessageRepository;
+import ai.aleff.ingress.repository.ReplyLogRepository;
 import ai.aleff.platform.consumer.ConsumerDispatcher;
 import ai.aleff.platform.consumer.Dispatch;
 import ai.aleff.platform.consumer.DispatchLimits;
@@ -28,7 +29,7 @@ import ai.aleff.platform.messaging.MalformedEventException;
 import ai.aleff.platform.messaging.PayloadScope;
 
 /**
- * Builds the conversation view from the inbound and outbound topics, and wakes the reply streams of stored replies.
+ * Builds the conversation view from the inbound and outbound topics, and hands stored replies to the reply streams.
  * Records go through the {@link ConsumerDispatcher}, one lane per conversation, so a conversation's replies reach its
  * SSE clients in order while conversations are stored concurrently. A record that is not a valid event goes to the
  * dead-letter topic at once; a record is acked once its row is stored.
@@ -40,15 +41,20 @@ public class ConversationViewConsumer {
 
     private final CloudEventCodec codec;
     private final ConversationMessageRepository repository;
+    private final ReplyLogRepository replyLog;
     private final ReplyBroadcaster broadcaster;
+    private final ReplyNotifications notifications;
     private final ConsumerDispatcher dispatcher;
 
     public ConversationViewConsumer(CloudEventCodec codec, ConversationMessageRepository repository,
-            ReplyBroadcaster broadcaster, IngressSettings settings, ServiceStopping stopping,
+            ReplyLogRepository replyLog, ReplyBroadcaster broadcaster, ReplyNotifications notifications,
+            IngressSettings settings, ServiceStopping stopping,
             @ConfigProperty(name = "mp.messaging.incoming.conversation-inbound.group.id") String group) {
         this.codec = codec;
         this.repository = repository;
+        this.replyLog = replyLog;
         this.broadcaster = broadcaster;
+        this.notifications = notifications;
         this.dispatcher = new ConsumerDispatcher(group, new DispatchLimits(settings.viewConcurrency(),
                 settings.viewMinTenantShare(), settings.viewMaxQueued()), STORE_RETRIES, stopping);
     }
@@ -91,8 +97,18 @@ public class ConversationViewConsumer {
         }
         ConversationMessage row = new ConversationMessage(r.tenantId(), r.conversationId(), r.replyId(),
                 ConversationMessage.Direction.OUTBOUND, null, r.text(), r.inReplyTo(), r.model(), r.createdAt());
-        // Wake this instance's streams on every delivery; they read the log, where a redelivered reply has its one seq.
+        // The stored row goes to this instance's streams as it is (other instances hear of it from PostgreSQL). A
+        // redelivered reply has its one seq already; its streams read the log in case the first delivery's store
+        // committed but its answer was lost, so that nobody here was handed it.
         return dispatcher.dispatch(message, Dispatch.inConversation(r.tenantId(), r.conversationId(), description,
-                () -> repository.store(row).invoke(() -> broadcaster.publish(r))));
+                () -> replyLog.storeReply(row, notifications.origin()).invoke(stored -> {
+                    if (stored.isNew()) {
+                        broadcaster.stored(r.tenantId(), r.conversationId(), new ReplyLogRepository.Logged(
+                                stored.seq(), r.replyId(), ConversationMessage.Direction.OUTBOUND, r.text(),
+                                r.inReplyTo(), r.model(), r.createdAt()), stored.previousSeq());
+                    } else {
+                        broadcaster.wake(r.tenantId(), r.conversationId());
+                    }
+                }).replaceWithVoid()));
     }
 }

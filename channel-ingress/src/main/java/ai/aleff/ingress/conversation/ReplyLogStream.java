@@ -9,9 +9,11 @@ import ai.aleff.ingress.repository.ReplyLogRepository;
 import ai.aleff.ingress.repository.ReplyLogRepository.Logged;
 
 /**
- * One stream's reader (a visitor's or an integrator's) of the reply log: sends every reply after the last one sent, in seq order, each
- * once. Reads run one at a time; a wake-up during a read makes one more read after it, so nothing stored meanwhile is
- * missed and nothing is read twice.
+ * One stream's follower (a visitor's or an integrator's) of a conversation's reply log: sends every reply after the
+ * last one sent, in seq order, each once. A reply handed over as it is stored ({@link #offer}) is sent at once when it
+ * follows the last one sent (its previous seq is that one); anything else (a gap, a notice of a reply stored
+ * elsewhere, a wake-up) reads the log from the last seq sent. Reads run one at a time; a hand-over or wake-up during a
+ * read makes one more read after it, so nothing stored meanwhile is missed and nothing is sent twice.
  */
 public final class ReplyLogStream {
 
@@ -37,7 +39,43 @@ public final class ReplyLogStream {
         this.fail = fail;
     }
 
-    /** Looks for new replies now (or right after the read in progress). */
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String conversationId() {
+        return conversationId;
+    }
+
+    /**
+     * A reply this instance just stored: sent without reading the log when the reply before it ({@code previousSeq})
+     * is the last one sent, ignored when it was sent already, else the log is read (this stream is behind).
+     */
+    public void offer(Logged reply, long previousSeq) {
+        synchronized (this) {
+            if (stopped || reply.seq() <= lastSent) {
+                return;
+            }
+            if (!reading && previousSeq == lastSent) {
+                lastSent = reply.seq();
+                send.accept(reply);
+                return;
+            }
+        }
+        wake();
+    }
+
+    /** A reply stored (by any instance) at {@code seq}: the log is read unless this stream sent it already. */
+    public void notified(long seq) {
+        synchronized (this) {
+            if (stopped || seq <= lastSent) {
+                return;
+            }
+        }
+        wake();
+    }
+
+    /** Looks for new replies in the log now (or right after the read in progress). */
     public void wake() {
         synchronized (this) {
             if (stopped) {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.sse.Sse;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.Vertx;
 
@@ -21,8 +20,11 @@ import ai.aleff.ingress.repository.ReplyLogRepository.Logged;
 /**
  * The reply streams of the widget and of the integrator API (docs/widget.md, "Transport"): every reply of a
  * conversation after a start seq, read from the durable reply log, each exactly once and in order, on whichever
- * instance serves the stream. A reply this instance stores wakes the stream at once ({@link ReplyBroadcaster}); a poll
- * every {@code aleff.ingress.reply-log-poll-interval} finds those stored by other instances.
+ * instance serves the stream. The log is read when a stream starts (a resume), and after that only when it has to be: a
+ * reply this instance stores is handed to the streams of its conversation with its seq and sent as it is when it
+ * follows the last one sent ({@link ReplyBroadcaster}); one stored by another instance is announced by PostgreSQL
+ * ({@link ReplyNotifications}) and read by those streams alone; a slow poll every
+ * {@code aleff.ingress.reply-log-poll-interval} is the safety net.
  */
 @ApplicationScoped
 public class ReplyLogStreams {
@@ -77,13 +79,12 @@ public class ReplyLogStreams {
             start.subscribe().with(after -> {
                 ReplyLogStream reader = new ReplyLogStream(log, tenantId, conversationId, after,
                         settings.replyLogBatch(), reply -> emitter.emit(event.apply(reply)), emitter::fail);
-                Cancellable wakeUps = broadcaster.replies(tenantId, conversationId)
-                        .subscribe()
-                        .with(reply -> reader.wake(), failure -> reader.wake());
+                // Registered before the first read: a reply stored from here on is either in that read or handed over.
+                Runnable unregister = broadcaster.register(reader);
                 long poll = vertx.setPeriodic(settings.replyLogPollInterval().toMillis(), id -> reader.wake());
                 stop.set(() -> {
                     vertx.cancelTimer(poll);
-                    wakeUps.cancel();
+                    unregister.run();
                     reader.stop();
                 });
                 if (ended.get()) {

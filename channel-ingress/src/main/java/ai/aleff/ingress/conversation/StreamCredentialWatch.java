@@ -31,7 +31,9 @@ public class StreamCredentialWatch {
 
     /** Why a stream was closed, as its last event says. */
     public enum Reason {
-        CREDENTIALS_REVOKED, TENANT_DISABLED
+        CREDENTIALS_REVOKED, TENANT_DISABLED,
+        /** A widget visitor's token expired (VisitorTokenExpiry); the widget gets a new session. */
+        TOKEN_EXPIRED
     }
 
     /** An open stream: the credential it was opened with, and how to end it. */

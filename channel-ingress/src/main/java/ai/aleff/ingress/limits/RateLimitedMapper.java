@@ -26,6 +26,8 @@ public class RateLimitedMapper {
                     + "is reached.";
             case MessageLimits.CONVERSATIONS_DAY -> "The tenant's limit of " + refusal.limit() + " new "
                     + "conversations per day (UTC) is reached; existing conversations go on.";
+            case StreamLeases.VISITOR_STREAMS -> "This visitor's limit of " + refusal.limit() + " open event "
+                    + "streams is reached; close one (another tab or window).";
             default -> "The tenant's limit of " + refusal.limit() + " open event streams is reached; close one.";
         };
         return Response.status(429)

@@ -27,6 +27,8 @@ import ai.aleff.ingress.repository.StreamLeaseRepository;
 public class StreamLeases {
 
     static final String CONCURRENT_STREAMS = "concurrent-streams";
+    /** The limit of one widget visitor's open streams (several tabs, or a reconnect before the old one closed). */
+    public static final String VISITOR_STREAMS = "visitor-streams";
     private static final Logger LOG = Logger.getLogger(StreamLeases.class);
 
     private final StreamLeaseRepository repository;
@@ -50,15 +52,30 @@ public class StreamLeases {
 
     /** A lease for a new stream of the tenant, or the refusal when it holds its limit of open streams. */
     public Uni<Lease> acquire(String tenantId) {
+        return acquire(tenantId, null, 0);
+    }
+
+    /**
+     * A lease for a new stream of the tenant held by {@code holder} (a widget visitor's conversation), or the refusal
+     * when the tenant holds its limit of open streams or the holder {@code holderLimit} of them.
+     */
+    public Uni<Lease> acquire(String tenantId, String holder, int holderLimit) {
         int limit = limits.of(tenantId).concurrentStreams();
         UUID id = UUID.randomUUID();
-        return repository.acquire(tenantId, id, limit, settings.streamLeaseTtl()).map(taken -> {
-            if (!taken) {
-                return new Lease(tenantId, null, new RateRefusal(CONCURRENT_STREAMS, limit,
-                        Math.max(1, settings.streamRetryAfter().toSeconds())));
+        long retryAfter = Math.max(1, settings.streamRetryAfter().toSeconds());
+        return repository.acquire(tenantId, id, limit, holder, holderLimit, settings.streamLeaseTtl()).map(taken -> {
+            switch (taken) {
+                case TENANT_FULL -> {
+                    return new Lease(tenantId, null, new RateRefusal(CONCURRENT_STREAMS, limit, retryAfter));
+                }
+                case HOLDER_FULL -> {
+                    return new Lease(tenantId, null, new RateRefusal(VISITOR_STREAMS, holderLimit, retryAfter));
+                }
+                default -> {
+                    held.put(id, tenantId);
+                    return new Lease(tenantId, id, null);
+                }
             }
-            held.put(id, tenantId);
-            return new Lease(tenantId, id, null);
         });
     }
 

@@ -1,6 +1,8 @@
 package ai.aleff.ingress.repository;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +31,42 @@ public class ReplyLogRepository {
             String inReplyTo, String model, Instant occurredAt) {
     }
 
+    /**
+     * What storing a reply did.
+     *
+     * @param seq the reply's seq; 0 when it was stored already (a redelivered record)
+     * @param previousSeq the seq of the conversation's reply before it; 0 when it is the first
+     */
+    public record StoredReply(long seq, long previousSeq) {
+
+        public boolean isNew() {
+            return seq > 0;
+        }
+    }
+
     private final Pool pool;
 
     public ReplyLogRepository(Pool pool) {
         this.pool = pool;
+    }
+
+    /**
+     * Stores a reply unless it is stored already, and (on commit, in the same transaction) notifies every instance's
+     * listener of it. One statement, the {@code ingress.store_reply} function (V15), which sets the row scope itself.
+     *
+     * @param origin this instance, named in the notification so that it can skip its own
+     */
+    public Uni<StoredReply> storeReply(ConversationMessage reply, String origin) {
+        return pool
+                .preparedQuery(
+                        "SELECT stored_seq, previous_seq FROM ingress.store_reply($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.from(new Object[]{reply.tenantId(), reply.conversationId(), reply.messageId(),
+                        reply.text(), reply.inReplyTo(), reply.model(),
+                        OffsetDateTime.ofInstant(reply.occurredAt(), ZoneOffset.UTC), origin}))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new StoredReply(row.getLong("stored_seq"), row.getLong("previous_seq"));
+                });
     }
 
     /** Replies of the conversation stored after {@code afterSeq}, in order, at most {@code limit}. */

@@ -26,23 +26,51 @@ public class StreamLeaseRepository {
         this.pool = pool;
     }
 
+    /** What taking a lease did. */
+    public enum Taken {
+        TAKEN, TENANT_FULL, HOLDER_FULL
+    }
+
     /**
      * Takes a lease for {@code ttl} unless the tenant holds {@code limit} unexpired ones; whether it was taken. The
      * tenant's leases are counted under a transaction-scoped advisory lock, so two instances cannot both take the
      * last place.
      */
     public Uni<Boolean> acquire(String tenantId, UUID leaseId, int limit, Duration ttl) {
+        return acquire(tenantId, leaseId, limit, null, 0, ttl).map(taken -> taken == Taken.TAKEN);
+    }
+
+    /**
+     * As {@link #acquire(String, UUID, int, Duration)}, and also refused when {@code holder} (a widget visitor's
+     * conversation; null for none) holds {@code holderLimit} of the tenant's leases.
+     */
+    public Uni<Taken> acquire(String tenantId, UUID leaseId, int limit, String holder, int holderLimit,
+            Duration ttl) {
         return RowScope.inTenant(pool, tenantId, tx -> tx
                 .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('ingress.stream_lease:' || $1, 0))")
                 .execute(Tuple.of(tenantId))
                 .chain(() -> tx.preparedQuery("DELETE FROM ingress.stream_lease WHERE tenant_id = $1 "
                         + "AND expires_at < now()").execute(Tuple.of(tenantId)))
                 .chain(() -> tx.preparedQuery("""
-                        INSERT INTO ingress.stream_lease (tenant_id, lease_id, expires_at)
-                        SELECT $1, $2, now() + make_interval(secs => $3)
-                        WHERE (SELECT count(*) FROM ingress.stream_lease WHERE tenant_id = $1) < $4""")
-                        .execute(Tuple.of(tenantId, leaseId, (double) ttl.toMillis() / 1000, limit)))
-                .map(rows -> rows.rowCount() == 1));
+                        WITH open AS (
+                            SELECT count(*) AS tenant_open,
+                                   count(*) FILTER (WHERE holder = $5::text) AS holder_open
+                            FROM ingress.stream_lease WHERE tenant_id = $1),
+                        taken AS (
+                            INSERT INTO ingress.stream_lease (tenant_id, lease_id, expires_at, holder)
+                            SELECT $1, $2, now() + make_interval(secs => $3), $5::text FROM open
+                            WHERE tenant_open < $4 AND ($5::text IS NULL OR holder_open < $6)
+                            RETURNING 1)
+                        SELECT tenant_open, (SELECT count(*) FROM taken) AS taken FROM open""")
+                        .execute(Tuple.from(new Object[]{tenantId, leaseId, (double) ttl.toMillis() / 1000, limit,
+                                holder, holderLimit})))
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    if (row.getLong("taken") == 1) {
+                        return Taken.TAKEN;
+                    }
+                    return row.getLong("tenant_open") >= limit ? Taken.TENANT_FULL : Taken.HOLDER_FULL;
+                }));
     }
 
     /** Extends these leases (of any tenant) to {@code ttl} from now; the number still held. */

@@ -17,8 +17,8 @@ import ai.aleff.platform.rest.Problems;
 
 /**
  * Before a visitor stream opens (its status and headers go out as soon as the endpoint returns): checks the visitor
- * token (401) and takes one of the tenant's stream leases (429, shared with the integrator streams), given back when
- * the connection ends. The visitor is handed to the endpoint in the routing context.
+ * token (401) and takes one of the tenant's stream leases (429, shared with the integrator streams; also 429 when the
+ * visitor holds {@code aleff.ingress.widget.max-streams-per-visitor} of them), given back when the connection ends. The visitor is handed to the endpoint in the routing context.
  */
 public class VisitorStreamFilter {
 
@@ -26,10 +26,12 @@ public class VisitorStreamFilter {
 
     private final VisitorTokens tokens;
     private final StreamLeases leases;
+    private final WidgetConfig config;
 
-    public VisitorStreamFilter(VisitorTokens tokens, StreamLeases leases) {
+    public VisitorStreamFilter(VisitorTokens tokens, StreamLeases leases, WidgetConfig config) {
         this.tokens = tokens;
         this.leases = leases;
+        this.config = config;
     }
 
     @VisitorStreamed
@@ -46,16 +48,17 @@ public class VisitorStreamFilter {
         } catch (ProblemException e) {
             return Uni.createFrom().item(Problems.of(e.status(), e.getMessage()));
         }
-        return leases.acquire(visitor.tenantId()).map(lease -> {
-            if (lease.refused().isPresent()) {
-                return RateLimitedMapper.response(lease.refused().get());
-            }
-            routing.addEndHandler(ended -> leases.release(lease));
-            if (routing.response().ended() || routing.response().closed()) {
-                leases.release(lease);
-            }
-            routing.put(VISITOR, visitor);
-            return null;
-        });
+        return leases.acquire(visitor.tenantId(), visitor.conversationId(), config.maxStreamsPerVisitor())
+                .map(lease -> {
+                    if (lease.refused().isPresent()) {
+                        return RateLimitedMapper.response(lease.refused().get());
+                    }
+                    routing.addEndHandler(ended -> leases.release(lease));
+                    if (routing.response().ended() || routing.response().closed()) {
+                        leases.release(lease);
+                    }
+                    routing.put(VISITOR, visitor);
+                    return null;
+                });
     }
 }

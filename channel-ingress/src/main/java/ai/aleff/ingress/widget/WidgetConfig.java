@@ -21,4 +21,12 @@ public interface WidgetConfig {
     /** How long a visitor token is valid; the widget renews it (POST .../session with the old token) on every load. */
     @WithDefault("30d")
     Duration tokenTtl();
+
+    /**
+     * Most event streams one visitor (one widget conversation) may hold open at once, over every instance: a few
+     * tabs, and a reconnect that overlaps the old stream's end. More get a 429 (limit {@code visitor-streams}); the
+     * tenant's own limit of open streams ({@code aleff.limits}, concurrent streams) counts them too.
+     */
+    @WithDefault("3")
+    int maxStreamsPerVisitor();
 }

@@ -38,8 +38,11 @@ import ai.aleff.contracts.events.WidgetSettings;
 import ai.aleff.ingress.api.MessageAccepted;
 import ai.aleff.ingress.config.IngressSettings;
 import ai.aleff.ingress.conversation.ReplyLogStreams;
+import ai.aleff.ingress.conversation.StreamClosed;
+import ai.aleff.ingress.conversation.StreamCredentialWatch;
 import ai.aleff.ingress.identity.UserHashes;
 import ai.aleff.ingress.limits.MessageLimits;
+import ai.aleff.ingress.limits.RateLimitProblem;
 import ai.aleff.ingress.repository.ConversationMessage;
 import ai.aleff.ingress.repository.ReplyLogRepository;
 import ai.aleff.ingress.service.MessageIntake;
@@ -64,6 +67,7 @@ public class WidgetResource {
 
     static final String CHANNEL = "widget";
     static final String REPLY_EVENT = "reply";
+    static final String CLOSED_EVENT = "closed";
     private static final String VISITOR_KEY_PREFIX = "visitor:";
     private static final String EVENT_ID = "[0-9]{1,18}";
     private static final String EVENT_ID_MESSAGE = "must be a reply's event id";
@@ -77,10 +81,12 @@ public class WidgetResource {
     private final ReplyLogStreams streams;
     private final WidgetConfig config;
     private final IngressSettings settings;
+    private final VisitorTokenExpiry expiry;
 
     public WidgetResource(VisitorTokens tokens, TenantDirectory directory, UserHashes userHashes,
             MessageIntake intake, MessageLimits limits, ReplyLogRepository log, ReplyLogStreams streams,
-            WidgetConfig config, IngressSettings settings) {
+            WidgetConfig config, IngressSettings settings, VisitorTokenExpiry expiry) {
+        this.expiry = expiry;
         this.tokens = tokens;
         this.directory = directory;
         this.userHashes = userHashes;
@@ -182,11 +188,14 @@ public class WidgetResource {
     @Operation(operationId = "widgetStream", summary = "The visitor's replies as server-sent events, resuming after Last-Event-ID", description = "Each reply is an event named 'reply' whose id is its place in the conversation's "
             + "reply log and whose data is a WidgetMessage. With a Last-Event-ID header (or lastEventId query "
             + "parameter) the stream first sends every reply after it, then new ones: each exactly once and in order, "
-            + "whichever ingress instance serves the reconnect. Without one it starts after the latest reply.")
+            + "whichever ingress instance serves the reconnect. Without one it starts after the latest reply. When "
+            + "the visitor token expires the stream ends with an event named 'closed' (data: {\"reason\": "
+            + "\"TOKEN_EXPIRED\"}); the widget then opens a new session.")
     @APIResponse(responseCode = "200", description = "The event stream.", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = WidgetMessage.class)))
     @APIResponse(responseCode = "400", description = "The last event id is not a number.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing, forged, foreign or expired visitor token.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "The tenant holds its limit of open event streams.", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The tenant holds its limit of open event streams, or the visitor "
+            + "holds aleff.ingress.widget.max-streams-per-visitor of them (limit 'visitor-streams').", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = RateLimitProblem.class)))
     public Multi<OutboundSseEvent> stream(@PathParam("tenantId") String tenantId,
             @HeaderParam("Last-Event-ID") @Pattern(regexp = EVENT_ID, message = EVENT_ID_MESSAGE) String lastEventIdHeader,
             @QueryParam("lastEventId") @Pattern(regexp = EVENT_ID, message = EVENT_ID_MESSAGE) String lastEventIdQuery,
@@ -195,8 +204,14 @@ public class WidgetResource {
         String conversationId = visitor.conversationId();
         String given = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery;
         Uni<Long> start = streams.startAfter(tenantId, conversationId, given == null ? null : Long.parseLong(given));
-        return streams.open(sse, tenantId, conversationId, start, reply -> replyEvent(sse, reply), emitter -> () -> {
-        });
+        return streams.open(sse, tenantId, conversationId, start, reply -> replyEvent(sse, reply),
+                emitter -> expiry.endAt(visitor.expiresAt(), () -> {
+                    emitter.emit(sse.newEventBuilder()
+                            .name(CLOSED_EVENT)
+                            .data(StreamClosed.class, new StreamClosed(StreamCredentialWatch.Reason.TOKEN_EXPIRED))
+                            .build());
+                    emitter.complete();
+                }));
     }
 
     private static OutboundSseEvent replyEvent(Sse sse, ReplyLogRepository.Logged reply) {

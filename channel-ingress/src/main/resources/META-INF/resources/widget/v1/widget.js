@@ -35,7 +35,7 @@
     '.badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b91c1c;color:#fff;font-size:12px;line-height:22px;text-align:center}' +
     '.panel{position:fixed;right:20px;bottom:88px;width:370px;height:560px;max-height:calc(100vh - 108px);display:flex;flex-direction:column;background:#fff;color:#111827;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);overflow:hidden;z-index:2147483647}' +
     '.panel[hidden]{display:none}header{display:flex;align-items:center;justify-content:space-between;padding:12px 16px;background:var(--aleff-primary);color:#fff}' +
-    'header h2{margin:0;font-size:16px}header button{background:none;border:0;color:#fff;font-size:22px;cursor:pointer}' +
+    'header h2{margin:0;font-size:16px;flex:1}.avatar{width:32px;height:32px;border-radius:50%;margin-right:10px;object-fit:cover}.avatar[hidden]{display:none}header button{background:none;border:0;color:#fff;font-size:22px;cursor:pointer}' +
     '.log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px;background:#f9fafb}' +
     '.msg{max-width:85%;padding:8px 12px;border-radius:12px;font-size:14px;line-height:1.45;overflow-wrap:anywhere}' +
     '.msg p{margin:0 0 6px}.msg p:last-child{margin:0}.msg ul,.msg ol{margin:4px 0;padding-left:20px}.msg pre{background:#111827;color:#f9fafb;padding:8px;border-radius:6px;overflow-x:auto}.msg code{font-family:ui-monospace,monospace;font-size:13px}' +
@@ -67,10 +67,12 @@
   var panel = el('div', { 'class': 'panel', role: 'dialog', hidden: '' });
   var header = el('header');
   var title = el('h2', { id: 'aleff-title' });
+  var avatar = el('img', { 'class': 'avatar', alt: '', hidden: '' });
   var closeBtn = el('button', { type: 'button' }, '\u00D7');
-  header.appendChild(title); header.appendChild(closeBtn);
+  header.appendChild(avatar); header.appendChild(title); header.appendChild(closeBtn);
   var log = el('div', { 'class': 'log', role: 'log', 'aria-live': 'polite' });
-  var typing = el('div', { 'class': 'typing', hidden: '' }, '\u2026');
+  // Inside the log (aria-live polite): shown, its text is announced once; hidden, it is silent.
+  var typing = el('div', { 'class': 'typing', role: 'status', hidden: '' });
   var form = el('form');
   var input = el('textarea', { rows: '1' });
   var sendBtn = el('button', { type: 'submit' });
@@ -86,13 +88,16 @@
     var colour = /^#[0-9A-Fa-f]{6}$/.test(appearance.primaryColor || '') ? appearance.primaryColor : '#1d4ed8';
     host.style.setProperty('--aleff-primary', colour);
     host.setAttribute('data-position', appearance.launcherPosition === 'left' ? 'left' : 'right');
+    // The avatar: an https URL only (the server checks it too), set as an attribute, never markup.
+    if (/^https:\/\/[^\s]+$/.test(appearance.avatarUrl || '')) { avatar.setAttribute('src', appearance.avatarUrl); avatar.removeAttribute('hidden'); }
+    else { avatar.removeAttribute('src'); avatar.setAttribute('hidden', ''); }
     texts();
   }
   function texts() {
     var t = STRINGS[locale];
     title.textContent = typeof appearance.title === 'string' ? appearance.title : t.title; closeBtn.setAttribute('aria-label', t.close); input.setAttribute('aria-label', t.input);
     input.setAttribute('placeholder', t.input); sendBtn.textContent = t.send; log.setAttribute('aria-label', t.log);
-    typing.setAttribute('aria-label', t.typing); typing.title = t.typing;
+    typing.textContent = t.typing + '\u2026';
     launcher.setAttribute('aria-label', isOpen ? t.close : t.open);
     badge.setAttribute('aria-label', unread + ' ' + t.unread);
   }
@@ -246,6 +251,8 @@
       var f = line.slice(0, c), v = line.slice(c + 1).replace(/^ /, '');
       if (f === 'id') { id = v; } else if (f === 'event') { name = v; } else if (f === 'data') { data += v; }
     });
+    // The server ended the stream (the token expired): the stream's end makes a new session, then a new stream.
+    if (name === 'closed') { token = null; save('token', null); return; }
     if (name !== 'reply' || !id || !data) { return; }
     var m; try { m = JSON.parse(data); } catch (e) { return; }
     add('assistant', m.text, id);

@@ -8,8 +8,10 @@ package ai.aleff.contracts.events;
  * @param primaryColor the launcher's and the visitor's bubbles' colour, {@code #rrggbb}
  * @param welcomeMessage shown at the top of an empty conversation, at most 500 characters
  * @param launcherPosition {@code left} or {@code right} (bottom corner of the page)
+ * @param avatarUrl an https URL of the image shown in the widget's header, at most 500 characters; null for none
  */
-public record WidgetAppearance(String title, String primaryColor, String welcomeMessage, String launcherPosition) {
+public record WidgetAppearance(String title, String primaryColor, String welcomeMessage, String launcherPosition,
+        String avatarUrl) {
 
     public static final String RIGHT = "right";
     public static final String LEFT = "left";
@@ -18,8 +20,13 @@ public record WidgetAppearance(String title, String primaryColor, String welcome
         launcherPosition = launcherPosition == null ? RIGHT : launcherPosition;
     }
 
+    /** Without an avatar. */
+    public WidgetAppearance(String title, String primaryColor, String welcomeMessage, String launcherPosition) {
+        this(title, primaryColor, welcomeMessage, launcherPosition, null);
+    }
+
     /** The widget's defaults; the value of older records. */
     public static WidgetAppearance defaults() {
-        return new WidgetAppearance(null, null, null, RIGHT);
+        return new WidgetAppearance(null, null, null, RIGHT, null);
     }
 }

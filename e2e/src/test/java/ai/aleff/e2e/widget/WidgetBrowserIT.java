@@ -36,6 +36,8 @@ class WidgetBrowserIT {
     private static final String HOSTILE_REPLY = "Look <img src=x onerror=\"window.__xss=1\"> and "
             + "[click me](javascript:window.__xss=2) or **bold** at https://example.com/docs";
     private static final String SHOP_TITLE = "Shop help";
+    /** On loopback (nothing serves it: the browser's fetch of the image fails at once, the element is what counts). */
+    private static final String AVATAR = "https://127.0.0.1:9/avatar.png";
 
     private static LocalPlatform platform;
     private static String ingress;
@@ -70,7 +72,7 @@ class WidgetBrowserIT {
         // Given a tenant whose widget only the test site's origin may use, and a model that answers the probe with
         // HTML and a javascript: link
         WidgetTenant tenant = WidgetTenant.create(platform, site.origin(), List.of(ingress),
-                Map.of("title", SHOP_TITLE, "primaryColor", "#0a7d3c"));
+                Map.of("title", SHOP_TITLE, "primaryColor", "#0a7d3c", "avatarUrl", AVATAR));
         SharedPlatform.model()
                 .server()
                 .stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
@@ -88,11 +90,17 @@ class WidgetBrowserIT {
                 .until(() -> SHOP_TITLE.equals(browser.attribute("header h2", "textContent")));
         assertThat(browser.widget().findElement(By.cssSelector("button.launcher")).getCssValue("background-color"))
                 .isEqualTo("rgba(10, 125, 60, 1)");
+        // and so is the avatar, in the header
+        assertThat(browser.attribute("header img.avatar", "src")).isEqualTo(AVATAR);
         browser.send("What is 2*(3+4)?");
 
-        // Then the reply appears
+        // Then the reply appears, and the typing indicator (a status in the live log) is gone again
         await().atMost(WidgetBrowser.PATIENCE).until(() -> browser.assistantTexts().stream()
                 .anyMatch(t -> t.contains(SharedPlatform.FINAL_ANSWER)));
+        assertThat(browser.attribute(".log .typing", "role")).isEqualTo("status");
+        assertThat(browser.attribute(".log .typing", "textContent")).isEqualTo("The assistant is typing\u2026");
+        await().atMost(WidgetBrowser.PATIENCE)
+                .until(() -> browser.attribute(".log .typing", "hidden") != null);
 
         // When the model answers with markup and a javascript: link
         browser.send("Show me " + XSS_PROBE);
@@ -101,7 +109,7 @@ class WidgetBrowserIT {
         await().atMost(WidgetBrowser.PATIENCE)
                 .until(() -> browser.assistantTexts().stream().anyMatch(t -> t.contains("onerror")));
         SearchContext shown = browser.widget();
-        assertThat(shown.findElements(By.cssSelector("img"))).isEmpty();
+        assertThat(shown.findElements(By.cssSelector(".log img"))).isEmpty();
         assertThat(browser.script("return window.__xss === undefined")).isEqualTo(true);
         List<String> hrefs = shown.findElements(By.cssSelector(".msg a")).stream()
                 .map(a -> a.getAttribute("href"))

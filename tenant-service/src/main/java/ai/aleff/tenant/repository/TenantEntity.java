@@ -107,12 +107,16 @@ public class TenantEntity {
     @Column(name = "widget_launcher_position", nullable = false)
     public String widgetLauncherPosition = WidgetAppearance.RIGHT;
 
+    /** The widget's avatar, an https URL; null: none. */
+    @Column(name = "widget_avatar_url")
+    public String widgetAvatarUrl;
+
     public WidgetSettings widget() {
         List<String> origins = widgetAllowedOrigins == null || widgetAllowedOrigins.isBlank()
                 ? List.of()
                 : List.of(widgetAllowedOrigins.trim().split(" +"));
         return new WidgetSettings(origins, widgetAnonymousVisitors, new WidgetAppearance(widgetTitle,
-                widgetPrimaryColor, widgetWelcomeMessage, widgetLauncherPosition));
+                widgetPrimaryColor, widgetWelcomeMessage, widgetLauncherPosition, widgetAvatarUrl));
     }
 
     public void setWidget(WidgetSettings widget) {
@@ -122,6 +126,7 @@ public class TenantEntity {
         widgetPrimaryColor = widget.appearance().primaryColor();
         widgetWelcomeMessage = widget.appearance().welcomeMessage();
         widgetLauncherPosition = widget.appearance().launcherPosition();
+        widgetAvatarUrl = widget.appearance().avatarUrl();
     }
 
     public EndUserIdentity endUsers() {

@@ -1,5 +1,9 @@
 package ai.aleff.tenant.rest;
 
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
+import ai.aleff.contracts.events.WidgetAppearance;
+import ai.aleff.contracts.events.WidgetSettings;
 import ai.aleff.platform.rest.Problem;
 import ai.aleff.platform.rest.Problems;
 import ai.aleff.tenant.security.TenantPermissions;
@@ -43,10 +49,12 @@ public class TenantTransferResource {
 
     private final TenantTransfers transfers;
     private final CurrentActor actor;
+    private final Validator validator;
 
-    public TenantTransferResource(TenantTransfers transfers, CurrentActor actor) {
+    public TenantTransferResource(TenantTransfers transfers, CurrentActor actor, Validator validator) {
         this.transfers = transfers;
         this.actor = actor;
+        this.validator = validator;
     }
 
     @GET
@@ -70,8 +78,10 @@ public class TenantTransferResource {
     @Operation(operationId = "importTenant", summary = "Import a configuration into the tenant", description = "Applies the document's assistant as a new assistant version (audited as "
             + "tenant.assistant.imported), like a PUT of the assistant. A model with apiKeyRequired: true takes the "
             + "apiKey given in its entry, or keeps the key this tenant stores for the same provider, model and "
-            + "baseUrl; with neither it is refused with 400 naming the entry (e.g. assistant.models[0]). The tenant's "
-            + "name is not changed.")
+            + "baseUrl; with neither it is refused with 400 naming the entry (e.g. assistant.models[0]). The "
+            + "document's widget settings, when present, are then set as PUT .../widget sets them (audited as "
+            + "tenant.widget.updated), checked before anything is applied (400 naming e.g. "
+            + "widget.appearance.avatarUrl). The tenant's name is not changed.")
     @APIResponse(responseCode = "200", description = "Imported as a new version.", headers = @Header(name = "ETag", description = "The new version in quotes.", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistantResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field, wrong type, another format, invalid values or a model without the key it needs (see errors).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No tenant with this id (or it was deleted).", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -81,9 +91,30 @@ public class TenantTransferResource {
     public Uni<Response> importInto(@PathParam("id") String id,
             @Parameter(description = "The ETag of the assistant version this import replaces, e.g. \"3\"; absent: whatever is current.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull TenantExport document) {
+        List<Problem.FieldError> widgetErrors = widgetErrors(document.widget());
+        if (!widgetErrors.isEmpty()) {
+            return Uni.createFrom().item(Problems.response(Response.Status.BAD_REQUEST, "Invalid import document",
+                    "The document's widget settings have invalid fields; see errors. Nothing was imported.",
+                    widgetErrors).build());
+        }
         return transfers.importInto(actor.actor(), id, document, new Precondition(ifMatch))
                 .map(stored -> Response.ok(AssistantResponse.of(stored))
                         .header(HttpHeaders.ETAG, Precondition.etag(stored.version()))
                         .build());
+    }
+
+    /** The checks of PUT .../widget, on the document's widget settings, in the document's terms. */
+    private List<Problem.FieldError> widgetErrors(WidgetSettings widget) {
+        if (widget == null) {
+            return List.of();
+        }
+        WidgetAppearance a = widget.appearance();
+        WidgetSettingsRequest asPut = new WidgetSettingsRequest(widget.allowedOrigins(), widget.anonymousVisitors(),
+                new WidgetAppearanceRequest(a.title(), a.primaryColor(), a.welcomeMessage(), a.launcherPosition(),
+                        a.avatarUrl()));
+        return validator.validate(asPut).stream()
+                .map(v -> new Problem.FieldError("widget." + v.getPropertyPath(), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
     }
 }

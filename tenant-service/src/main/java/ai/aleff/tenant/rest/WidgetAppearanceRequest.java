@@ -14,11 +14,15 @@ public record WidgetAppearanceRequest(
         @Schema(description = "Shown at the top of an empty conversation.") @Size(min = 1, max = 500, message = "must be 1 to 500 characters") String welcomeMessage,
         @Schema(description = "Bottom corner of the launcher (default right).", enumeration = {
                 "left",
-                "right"}) @Pattern(regexp = "left|right", message = "must be left or right") String launcherPosition){
+                "right"}) @Pattern(regexp = "left|right", message = "must be left or right") String launcherPosition,
+        @Schema(description = "An https URL of the image shown in the widget's header (default: none).", example = "https://shop.example/avatar.png") @Size(max = 500, message = "must be at most 500 characters") @Pattern(regexp = AVATAR_URL, message = "must be an https URL without credentials") String avatarUrl){
+
+    /** An absolute https URL: a host, no user info, no spaces or control characters. */
+    static final String AVATAR_URL = "https://[^/?#@\\s\\p{Cntrl}]+(?:[/?#][^\\s\\p{Cntrl}]*)?";
 
     static final String NO_CONTROLS = "[^\\p{Cntrl}]*";
 
     WidgetAppearance toAppearance() {
-        return new WidgetAppearance(title, primaryColor, welcomeMessage, launcherPosition);
+        return new WidgetAppearance(title, primaryColor, welcomeMessage, launcherPosition, avatarUrl);
     }
 }

@@ -129,6 +129,45 @@ class TenantTransferIT {
     }
 
     @Test
+    void widgetSettingsTravelWithTheExportAndAnInvalidOneRefusesTheWholeImport() {
+        // Given tenant A with widget settings and an avatar, and a new tenant B
+        String a = newTenant().getString("id");
+        admin().contentType(ContentType.JSON)
+                .body("{\"allowedOrigins\":[\"https://shop.example.com\"],\"anonymousVisitors\":false,"
+                        + "\"appearance\":{\"title\":\"Shop help\",\"avatarUrl\":\"https://cdn.shop.example/a.png\"}}")
+                .put("/v1/tenants/{id}/widget", a)
+                .then()
+                .statusCode(200);
+        String b = newTenant().getString("id");
+
+        // When A is exported / Then the export carries the widget settings
+        JsonPath export = admin().get("/v1/tenants/{id}/export", a).then().statusCode(200)
+                .body("widget.allowedOrigins", equalTo(List.of("https://shop.example.com")))
+                .body("widget.anonymousVisitors", equalTo(false))
+                .body("widget.appearance.avatarUrl", equalTo("https://cdn.shop.example/a.png"))
+                .extract().jsonPath();
+
+        // When the document with a javascript: avatar is imported into B / Then 400 naming it, and nothing changed
+        String asExported = toJson(export.getMap(""));
+        Map<String, Object> hostile = export.getMap("");
+        castMap(castMap(hostile.get("widget")).get("appearance")).put("avatarUrl", "javascript:alert(1)");
+        importInto(b, toJson(hostile), null).statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("widget.appearance.avatarUrl")));
+        admin().get("/v1/tenants/{id}/assistant", b).then().body("version", equalTo(0));
+        admin().get("/v1/tenants/{id}/widget", b).then().body("allowedOrigins", equalTo(List.of()));
+
+        // When A's document is imported into B as it is / Then B's widget settings are A's, audited
+        importInto(b, asExported, null).statusCode(200);
+        admin().get("/v1/tenants/{id}/widget", b).then().statusCode(200)
+                .body("allowedOrigins", equalTo(List.of("https://shop.example.com")))
+                .body("anonymousVisitors", equalTo(false))
+                .body("appearance.title", equalTo("Shop help"))
+                .body("appearance.avatarUrl", equalTo("https://cdn.shop.example/a.png"));
+        admin().get("/v1/tenants/{id}/admin-audit", b).then().statusCode(200)
+                .body("items.action", hasItem("tenant.widget.updated"));
+    }
+
+    @Test
     void reimportingIntoTheSameTenantKeepsItsStoredKeys() {
         // Given a tenant with its own keys, and its export
         String a = newTenant().getString("id");

@@ -89,6 +89,43 @@ class WidgetSettingsIT {
     }
 
     @Test
+    void avatarHttpsUrlIsStoredAndPublishedAndOtherUrlsAreRefused() {
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.TENANT_CONFIG)) {
+            // Given a new tenant
+            String id = newTenant().getString("id");
+            String origins = "\"allowedOrigins\":[\"https://shop.example.com\"],\"anonymousVisitors\":true";
+
+            // When its administrator sets an https avatar
+            admin().contentType(ContentType.JSON)
+                    .body("{" + origins + ",\"appearance\":{\"avatarUrl\":\"https://cdn.shop.example/a.png?v=2\"}}")
+                    .put(PATH, id)
+                    .then()
+                    .statusCode(200)
+                    .body("appearance.avatarUrl", equalTo("https://cdn.shop.example/a.png?v=2"));
+
+            // Then it reads back and the configuration carries it
+            admin().get(PATH, id).then().statusCode(200)
+                    .body("appearance.avatarUrl", equalTo("https://cdn.shop.example/a.png?v=2"));
+            assertThat(awaitVersion(probe, id, 2).widget().appearance()).isEqualTo(
+                    new WidgetAppearance(null, null, null, "right", "https://cdn.shop.example/a.png?v=2"));
+
+            // And http, javascript:, data:, relative, credentials, spaces and over-long URLs are 400, the avatar kept
+            for (String bad : List.of("http://cdn.shop.example/a.png", "javascript:alert(1)",
+                    "data:image/png;base64,AAAA", "/a.png", "https://user:pw@cdn.shop.example/a.png",
+                    "https://cdn.shop.example/a b.png", "https://" + "a".repeat(500) + ".example", "https://")) {
+                admin().contentType(ContentType.JSON)
+                        .body("{" + origins + ",\"appearance\":{\"avatarUrl\":\"" + bad + "\"}}")
+                        .put(PATH, id)
+                        .then()
+                        .statusCode(400)
+                        .contentType(PROBLEM);
+            }
+            admin().get(PATH, id).then().statusCode(200)
+                    .body("appearance.avatarUrl", equalTo("https://cdn.shop.example/a.png?v=2"));
+        }
+    }
+
+    @Test
     void appearanceOutOfRangeIsRefused() {
         // Given a tenant
         String id = newTenant().getString("id");
