@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -56,6 +57,7 @@ import ai.aleff.testkit.channels.SlackWebApi;
 @QuarkusTestResource(value = VoiceEmulators.class, restrictToAnnotatedClass = true)
 class SlackDeliveryLimitsIT {
 
+    private static final Logger LOG = Logger.getLogger(SlackDeliveryLimitsIT.class);
     private static final Duration WAIT = Duration.ofSeconds(40);
     /** How much sooner than the gate's spacing a post may arrive: the HTTP calls after the gate vary this much. */
     private static final Duration JITTER = Duration.ofMillis(150);
@@ -89,6 +91,13 @@ class SlackDeliveryLimitsIT {
                     .containsExactly("answer in " + channel);
         }
         Duration gap = DeliveryEmulators.SLACK_WORKSPACE_POST_GAP;
+        LOG.infof("Figures: %d posts to %d channels of one workspace in %d ms, gaps %s ms (workspace gap %d ms)",
+                posts.size(), workspace.channels().size(),
+                Duration.between(posts.getFirst().at(), posts.getLast().at()).toMillis(),
+                IntStream.range(1, posts.size())
+                        .mapToObj(i -> Duration.between(posts.get(i - 1).at(), posts.get(i).at()).toMillis())
+                        .toList(),
+                gap.toMillis());
         for (int i = 1; i < posts.size(); i++) {
             assertThat(Duration.between(posts.get(i - 1).at(), posts.get(i).at()))
                     .isGreaterThanOrEqualTo(gap.minus(JITTER));
@@ -128,6 +137,10 @@ class SlackDeliveryLimitsIT {
         // And no channel of the limited workspace got a post before Retry-After had passed, then each exactly one
         await().atMost(WAIT).until(() -> limited.posts().size() == 5);
         List<SlackWebApi.Call> limitedPosts = limited.posts();
+        LOG.infof("Figures: after the 429 (Retry-After %d s) the other workspace's posts at +%s ms, the limited "
+                + "workspace's at +%s ms", retryAfter,
+                other.posts().stream().map(c -> Duration.between(limitedAt, c.at()).toMillis()).toList(),
+                limitedPosts.stream().skip(1).map(c -> Duration.between(limitedAt, c.at()).toMillis()).toList());
         assertThat(limitedPosts.getFirst().at()).isEqualTo(limitedAt);
         assertThat(limitedPosts.subList(1, limitedPosts.size())).allSatisfy(call -> assertThat(call.at())
                 .isAfterOrEqualTo(resumeAt.minus(JITTER)));
