@@ -14,6 +14,8 @@ public class DeliveryEmulators implements QuarkusTestResourceLifecycleManager {
     static TelegramSendApi telegram;
     static WhatsAppGraphApi whatsapp;
     static SlackWebApi slack;
+    /** Slack's workspace-wide spacing of chat.postMessage in these tests (the default is 200 ms). */
+    static final java.time.Duration SLACK_WORKSPACE_POST_GAP = java.time.Duration.ofMillis(300);
 
     @Override
     public Map<String, String> start() {
@@ -33,6 +35,7 @@ public class DeliveryEmulators implements QuarkusTestResourceLifecycleManager {
                 "aleff.channels.delivery.typing-cap", "10s"));
         config.put("aleff.channels.slack.api-base-url", slack.baseUrl());
         config.put("aleff.channels.slack.channel-gap", "500ms");
+        config.put("aleff.channels.slack.delivery.workspace-post-gap", SLACK_WORKSPACE_POST_GAP.toMillis() + "ms");
         return config;
     }
 

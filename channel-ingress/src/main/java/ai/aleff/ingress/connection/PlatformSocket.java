@@ -13,13 +13,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One WebSocket to a platform (Slack Socket Mode, the Discord Gateway) over the JDK client. Its listener does no
  * work: it only puts complete text messages and the close into its connection's queue, where the connection's
- * virtual thread handles them one by one. Every send (acknowledgements, heartbeats, pings, the close) comes from that
- * thread and waits for the previous one, as the JDK client requires. {@link #hello} marks the platform's first
- * message (Slack's {@code hello}, the Gateway's READY or RESUMED), after which the socket counts as working.
+ * virtual thread handles them one by one. It reads the next message only while that queue holds fewer than
+ * {@code maxQueued} frames ({@link #resume} asks again once the loop took one), so a flood waits in the socket, not
+ * in memory. Sends (acknowledgements from the intakes' threads, heartbeats, pings and the close from the loop's) take
+ * turns under a lock, each waiting for the previous one to be written, as the JDK client requires. {@link #hello}
+ * marks the platform's first message (Slack's {@code hello}, the Gateway's READY or RESUMED), after which the socket
+ * counts as working.
  */
 public final class PlatformSocket {
 
@@ -28,26 +32,31 @@ public final class PlatformSocket {
     private final int number;
     private final BlockingQueue<SocketFrame> frames;
     private final Duration sendTimeout;
+    private final int maxQueued;
+    private final ReentrantLock sending = new ReentrantLock();
+    /** The listener stopped asking for messages because the queue was full. */
+    private final AtomicBoolean starved = new AtomicBoolean();
     private final AtomicBoolean closedReported = new AtomicBoolean();
     private final long openedAt = System.nanoTime();
     private volatile long lastHeard = System.nanoTime();
     private volatile boolean helloed;
     private WebSocket socket;
 
-    private PlatformSocket(int number, BlockingQueue<SocketFrame> frames, Duration sendTimeout) {
+    private PlatformSocket(int number, BlockingQueue<SocketFrame> frames, Duration sendTimeout, int maxQueued) {
         this.number = number;
         this.frames = frames;
         this.sendTimeout = sendTimeout;
+        this.maxQueued = Math.max(1, maxQueued);
     }
 
     /**
-     * Opens the socket; its frames go to {@code frames}.
+     * Opens the socket; its frames go to {@code frames}, which it fills to {@code maxQueued} at most.
      *
      * @throws IOException when it cannot be opened within {@code timeout}
      */
     public static PlatformSocket open(HttpClient client, URI url, int number, BlockingQueue<SocketFrame> frames,
-            Duration timeout) throws IOException, InterruptedException {
-        PlatformSocket session = new PlatformSocket(number, frames, timeout);
+            Duration timeout, int maxQueued) throws IOException, InterruptedException {
+        PlatformSocket session = new PlatformSocket(number, frames, timeout, maxQueued);
         CompletableFuture<WebSocket> opening = client.newWebSocketBuilder()
                 .connectTimeout(timeout)
                 .buildAsync(url, session.new Listener());
@@ -85,13 +94,23 @@ public final class PlatformSocket {
         return Duration.ofNanos(System.nanoTime() - lastHeard);
     }
 
-    /** Sends one text message and waits until it is written. */
+    /** Sends one text message and waits until it is written; from any thread. */
     public void send(String text) throws IOException, InterruptedException {
-        await(socket.sendText(text, true));
+        sending.lockInterruptibly();
+        try {
+            await(socket.sendText(text, true));
+        } finally {
+            sending.unlock();
+        }
     }
 
     public void ping() throws IOException, InterruptedException {
-        await(socket.sendPing(ByteBuffer.allocate(0)));
+        sending.lockInterruptibly();
+        try {
+            await(socket.sendPing(ByteBuffer.allocate(0)));
+        } finally {
+            sending.unlock();
+        }
     }
 
     /** Closes normally (1000) if still open; never waits for the other side's answer. */
@@ -104,11 +123,26 @@ public final class PlatformSocket {
      * session resumable only when the client closes with a code other than 1000 and 1001.
      */
     public void close(int code) {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(code, "").orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .whenComplete((ws, e) -> socket.abort());
-        } else {
+        sending.lock();
+        try {
+            if (!socket.isOutputClosed()) {
+                socket.sendClose(code, "")
+                        .orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .whenComplete((ws, e) -> socket.abort());
+            } else {
+                socket.abort();
+            }
+        } catch (IllegalStateException e) {
             socket.abort();
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    /** Called by the loop after it took a frame: reads on if the listener stopped because the queue was full. */
+    public void resume() {
+        if (frames.size() < maxQueued && starved.compareAndSet(true, false)) {
+            socket.request(1);
         }
     }
 
@@ -118,10 +152,10 @@ public final class PlatformSocket {
         closed(-1, "aborted");
     }
 
-    private void await(CompletableFuture<WebSocket> sending) throws IOException, InterruptedException {
+    private void await(CompletableFuture<WebSocket> written) throws IOException, InterruptedException {
         try {
-            sending.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+            written.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | IllegalStateException e) {
             abort();
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IOException("sending on socket " + number + " failed (" + cause.getClass().getSimpleName()
@@ -155,11 +189,22 @@ public final class PlatformSocket {
                 return null;
             }
             partial.append(data);
-            if (last) {
-                frames.add(new SocketFrame.Text(PlatformSocket.this, partial.toString()));
-                partial.setLength(0);
+            if (!last) {
+                webSocket.request(1);
+                return null;
             }
-            webSocket.request(1);
+            frames.add(new SocketFrame.Text(PlatformSocket.this, partial.toString()));
+            partial.setLength(0);
+            if (frames.size() < maxQueued) {
+                webSocket.request(1);
+                return null;
+            }
+            // Full: the loop asks again (resume) once it took a frame. The second look closes the race with a
+            // resume that ran between the size check and the flag.
+            starved.set(true);
+            if (frames.size() < maxQueued && starved.compareAndSet(true, false)) {
+                webSocket.request(1);
+            }
             return null;
         }
 

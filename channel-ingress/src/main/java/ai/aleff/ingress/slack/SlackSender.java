@@ -30,12 +30,21 @@ import ai.aleff.ingress.delivery.SendPart;
  * {@code ok} decides; 429 (and {@code ratelimited}) waits for {@code Retry-After}, which costs no attempt. Each part
  * is posted once: the send records claim it before the call, and an answerless call is unconfirmed, never
  * repeated (the Slack SDK's own retry double-posted; OpenClaw #22780).
+ *
+ * <p>
+ * Pacing: Slack limits each Web API method per workspace per app, and {@code chat.postMessage} besides to about one
+ * message a second per channel. A part takes two RateGate keys, the channel's and the workspace's for the method
+ * ({@code sl:method:<connectionId>:chat.postMessage}; a connection is one app in one workspace), so a burst over many
+ * channels of one workspace is paced to {@code workspace-post-gap}. A 429 holds every key of the part for
+ * {@code Retry-After} ({@code PartDelivery}), so it pauses the method for the whole workspace; other connections
+ * (workspaces, tenants) have their own keys and are not slowed.
  */
 @ApplicationScoped
 public class SlackSender implements ChannelSender {
 
     /** Slack truncates at 40,000 characters and advises at most 4,000 per message; we split at that. */
     public static final int LIMIT = 4000;
+    private static final String POST_MESSAGE = "chat.postMessage";
     /** Errors that another attempt may get past. */
     private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout");
@@ -44,14 +53,17 @@ public class SlackSender implements ChannelSender {
     private final PlatformHttp http;
     private final String apiBaseUrl;
     private final double channelGapSeconds;
+    private final double workspacePostGapSeconds;
 
     public SlackSender(ChannelConnections connections, PlatformHttp http,
             @ConfigProperty(name = "aleff.channels.slack.api-base-url", defaultValue = "https://slack.com/api") String apiBaseUrl,
-            @ConfigProperty(name = "aleff.channels.slack.channel-gap", defaultValue = "1s") Duration channelGap) {
+            @ConfigProperty(name = "aleff.channels.slack.channel-gap", defaultValue = "1s") Duration channelGap,
+            SlackDeliverySettings settings) {
         this.connections = connections;
         this.http = http;
         this.apiBaseUrl = apiBaseUrl.replaceAll("/+$", "");
         this.channelGapSeconds = channelGap.toMillis() / 1000.0;
+        this.workspacePostGapSeconds = settings.workspacePostGap().toMillis() / 1000.0;
     }
 
     @Override
@@ -76,11 +88,16 @@ public class SlackSender implements ChannelSender {
         return new FormattedPart(text, text);
     }
 
-    /** Slack's chat.postMessage allows about one message a second per channel. */
+    /** About one message a second per channel, and the method's workspace-wide ceiling. */
     @Override
     public List<RateGate.Key> rateKeys(SendPart part) {
-        return List.of(new RateGate.Key("sl:channel:" + part.connectionId() + ":" + part.chatId(),
-                channelGapSeconds));
+        return List.of(new RateGate.Key("sl:channel:" + part.connectionId() + ":" + part.chatId(), channelGapSeconds),
+                new RateGate.Key(methodKey(part.connectionId(), POST_MESSAGE), workspacePostGapSeconds));
+    }
+
+    /** The RateGate key of one Web API method in one connection's workspace. */
+    static String methodKey(String connectionId, String method) {
+        return "sl:method:" + connectionId + ":" + method;
     }
 
     @Override

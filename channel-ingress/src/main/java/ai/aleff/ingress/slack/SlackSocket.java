@@ -24,12 +24,13 @@ import ai.aleff.platform.lease.Leases;
  * One Slack app's Socket Mode connection, on a virtual thread of its own. It runs only while this instance holds the
  * lease {@code slack-socket:<connectionId>}, so exactly one ingress instance has a socket open for the app (Slack
  * hands each event to one random open socket of an app: two holders would split the events). It calls
- * {@code apps.connections.open} with the app token, opens the answered WebSocket and handles its envelopes in order:
+ * {@code apps.connections.open} with the app token, opens the answered WebSocket and reads its envelopes in order:
  * <ul>
- * <li>{@code events_api}: the payload (the same {@code event_callback} the Events API posts) goes to the intake, and
- * the envelope is acknowledged ({@code {"envelope_id": ...}}) only once the intake completed, i.e. Kafka acknowledged
- * the message or the durable dedupe found it already accepted. A failed intake sends no acknowledgement: Slack
- * delivers the envelope again;</li>
+ * <li>{@code events_api}: the payload (the same {@code event_callback} the Events API posts) goes to the intake, up to
+ * {@code intake-concurrency} at once ({@link SlackEnvelopes}), and each envelope is acknowledged
+ * ({@code {"envelope_id": ...}}) only once its own intake completed, i.e. Kafka acknowledged the message or the
+ * durable dedupe found it already accepted, in whatever order they complete. A failed intake sends no
+ * acknowledgement: Slack delivers the envelope again;</li>
  * <li>{@code disconnect} (refresh_requested, warning, link_disabled): a new socket is opened while the old one still
  * delivers, and the old one is closed once the new one said {@code hello};</li>
  * <li>an unexpected close, no {@code hello} in time, or a silent socket (no frame or pong for two ping intervals):
@@ -109,6 +110,7 @@ final class SlackSocket extends LeaseHoldingLoop {
                 return true;
             }
             SocketFrame frame = frames.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+            resumeReading();
             if (frame == null) {
                 watch();
                 continue;
@@ -134,7 +136,7 @@ final class SlackSocket extends LeaseHoldingLoop {
             case ConnectionsOpenOutcome.SocketUrl url -> {
                 try {
                     current = PlatformSocket.open(parts.api().client(), url.url(), ++opened, frames,
-                            parts.settings().connectTimeout());
+                            parts.settings().connectTimeout(), parts.settings().intakeConcurrency());
                     lastPing = System.nanoTime();
                     return Opening.OPENED;
                 } catch (IOException e) {
@@ -239,6 +241,16 @@ final class SlackSocket extends LeaseHoldingLoop {
             backoff().reset();
         }
         retryIn(backoff().next());
+    }
+
+    /** A frame was taken: a socket that stopped reading because the queue was full reads on. */
+    private void resumeReading() {
+        if (current != null) {
+            current.resume();
+        }
+        if (retiring != null) {
+            retiring.resume();
+        }
     }
 
     /** The next socket opens after {@code wait}; frames (of a retiring socket) are still handled meanwhile. */

@@ -35,4 +35,13 @@ public interface SlackSocketSettings extends LeasedConnectionSettings {
      */
     @WithDefault("10s")
     Duration intakeTimeout();
+
+    /**
+     * Envelopes of one connection handed to the intake at once; each is acknowledged when its own intake completed, in
+     * any order, so one slow Kafka publish does not hold back the others' acknowledgements (Slack redelivers after
+     * 3 s). When all are busy the socket is read no further until one is free, and at most this many read envelopes
+     * wait: memory stays bounded whatever Slack sends.
+     */
+    @WithDefault("16")
+    int intakeConcurrency();
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -91,7 +93,7 @@ class SlackSocketModeIT {
     private final SlackWebApi web = SlackSocketModeEmulator.web();
 
     @Test
-    void aDirectMessageOverTheSocketReachesKafkaOnceAndItsEnvelopeIsAcknowledgedOnlyAfterKafkaAcknowledged() {
+    void aDirectMessageIsAcknowledgedOnlyAfterItsIntakeCompletedAndDoesNotHoldBackTheAcknowledgementsOfLaterOnes() {
         try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
             // Given an instance whose intake holds back the completion of the "held" message after it is on Kafka
             CompletableFuture<Void> release = new CompletableFuture<>();
@@ -108,23 +110,30 @@ class SlackSocketModeIT {
                 App app = connect();
                 awaitConnected(app, 1);
 
-                // When a direct message arrives over the socket and is on Kafka, its intake not yet completed
+                // When a direct message arrives over the socket and is on Kafka, its intake not yet completed, and
+                // a message in the same chat and one in another chat follow it
                 String envelope = slack.pushEvent(app.appToken, app.directMessage("held"));
                 inbound.awaitOne(MessageReceived.class, m -> m.tenantId().equals(app.tenantId)
                         && m.text().equals("held"));
+                String sameChat = slack.pushEvent(app.appToken, app.directMessage("same chat after held"));
+                String marker = slack.pushEvent(app.appToken, app.directMessageIn("D0DIRECT2", "other chat"));
 
-                // Then the envelope is not acknowledged yet
-                String marker = slack.pushEvent(app.appToken, app.directMessage("marker after held"));
-                assertThat(slack.acks(app.appToken)).isEmpty();
-
-                // And once the intake completes, it is acknowledged on its socket, and the next one after it
-                release.complete(null);
+                // Then the other chat's message is acknowledged while the held one is not yet: its intake completed
+                // first; the same chat's waits behind the held one, so the chat's order is kept
                 await().atMost(WAIT).until(() -> slack.acks(app.appToken, marker).size() == 1);
+                assertThat(slack.acks(app.appToken, envelope)).isEmpty();
+                assertThat(slack.acks(app.appToken, sameChat)).isEmpty();
+
+                // And once the held intake completes, it is acknowledged on its socket too, then the same chat's
+                release.complete(null);
+                await().atMost(WAIT).until(() -> slack.acks(app.appToken, sameChat).size() == 1);
                 assertThat(slack.acks(app.appToken)).extracting(SlackSocketModeServer.Ack::envelopeId)
-                        .containsExactly(envelope, marker);
+                        .containsExactlyInAnyOrder(marker, envelope, sameChat)
+                        .startsWith(marker);
                 List<CloudEvent<MessageReceived>> events = inbound.await(MessageReceived.class,
-                        m -> m.tenantId().equals(app.tenantId), 2);
-                assertThat(events).extracting(e -> e.data().text()).containsExactly("held", "marker after held");
+                        m -> m.tenantId().equals(app.tenantId), 3);
+                assertThat(events).extracting(e -> e.data().text())
+                        .containsExactly("held", "other chat", "same chat after held");
                 assertThat(events.getFirst().data().channel()).isEqualTo("slack");
                 assertThat(events.getFirst().data().userId()).isEqualTo("sl:U0USER1");
                 assertThat(events.getFirst().data().conversationId())
@@ -132,6 +141,63 @@ class SlackSocketModeIT {
             } finally {
                 release.complete(null);
                 gatedInstance.stop();
+                socketMode.start();
+            }
+        }
+    }
+
+    @Test
+    void aBurstIsHandedToTheIntakeAtMostIntakeConcurrencyAtOnceAndEveryEnvelopeIsAcknowledgedAndPublishedOnce() {
+        try (EventProbe inbound = EventProbe.open(bootstrap, Topics.CONVERSATION_INBOUND)) {
+            // Given an instance whose intakes all wait for a release after the message is on Kafka, counting how
+            // many are in flight
+            CompletableFuture<Void> release = new CompletableFuture<>();
+            AtomicInteger inFlight = new AtomicInteger();
+            AtomicInteger mostInFlight = new AtomicInteger();
+            AtomicInteger started = new AtomicInteger();
+            SlackSocket.Intake counted = (connection, callback) -> {
+                started.incrementAndGet();
+                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                return intake.accept(connection, callback)
+                        .chain(() -> Uni.createFrom().completionStage(release))
+                        .eventually(inFlight::decrementAndGet);
+            };
+            int slots = settings.intakeConcurrency();
+            int burst = slots * 2 + 8;
+            socketMode.stop();
+            SlackSocketMode countedInstance = instance("instance-counted", counted);
+            try {
+                countedInstance.start();
+                App app = connect();
+                awaitConnected(app, 1);
+
+                // When a burst of more envelopes (each in a chat of its own) than there are intake slots arrives
+                // at once
+                List<String> envelopes = IntStream.range(0, burst)
+                        .mapToObj(i -> slack.pushEvent(app.appToken, app.directMessageIn("D0BURST" + i, "burst " + i)))
+                        .toList();
+
+                // Then the intake slots fill, and no further envelope is taken while they are all busy; none is
+                // acknowledged before its intake completed
+                await().atMost(WAIT).until(() -> inFlight.get() == slots);
+                await().during(settings.registryInterval().multipliedBy(2)).atMost(WAIT)
+                        .until(() -> started.get() == slots);
+                assertThat(slack.acks(app.appToken)).isEmpty();
+
+                // And once the intakes complete, every envelope is acknowledged once and published once
+                release.complete(null);
+                await().atMost(WAIT).until(() -> slack.acks(app.appToken).size() == burst);
+                assertThat(slack.acks(app.appToken)).extracting(SlackSocketModeServer.Ack::envelopeId)
+                        .containsExactlyInAnyOrderElementsOf(envelopes);
+                List<CloudEvent<MessageReceived>> events = inbound.await(MessageReceived.class,
+                        m -> m.tenantId().equals(app.tenantId), burst);
+                assertThat(events).extracting(e -> e.data().text()).containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, burst).mapToObj(i -> "burst " + i).toList());
+                assertThat(started.get()).isEqualTo(burst);
+                assertThat(mostInFlight.get()).isEqualTo(slots);
+            } finally {
+                release.complete(null);
+                countedInstance.stop();
                 socketMode.start();
             }
         }
@@ -470,6 +536,11 @@ class SlackSocketModeIT {
         /** A direct message to the bot, as an event_callback with a new event_id. */
         String directMessage(String text) {
             return callback("message", "D0DIRECT1", "im", text);
+        }
+
+        /** A direct message to the bot in another chat ({@code D...}), as an event_callback with a new event_id. */
+        String directMessageIn(String channel, String text) {
+            return callback("message", channel, "im", text);
         }
 
         /** A mention in a channel, as an event_callback with a new event_id. */

@@ -85,6 +85,14 @@ public class ChannelProblemMappers {
 
     @ServerExceptionMapper
     public Response slackRefused(SlackRefusedException e) {
+        if (SlackRefusedException.CONNECTIONS_OPEN.equals(e.method())) {
+            return Problems.response(UNPROCESSABLE, "Slack refused the app-level token",
+                    "Slack answered " + e.method() + " with " + e.error() + ": the app-level token (xapp-...) is "
+                            + "wrong, revoked or lacks the connections:write scope, or Socket Mode is off for the "
+                            + "app. Turn Socket Mode on (Settings, Socket Mode) and copy the token again from Basic "
+                            + "Information, App-Level Tokens." + NOTHING_STORED)
+                    .build();
+        }
         return Problems.response(UNPROCESSABLE, "Slack refused the bot token",
                 "Slack answered " + e.method() + " with " + e.error() + ": the bot token (xoxb-...) is wrong, revoked "
                         + "or the app is not installed. Copy it again from the app's OAuth & Permissions page."

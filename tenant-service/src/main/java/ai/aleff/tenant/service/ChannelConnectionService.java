@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import ai.aleff.contracts.events.AssistantConfiguration.EncryptedSecret;
 import ai.aleff.contracts.events.ChannelConnectionChanged;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Account;
+import ai.aleff.contracts.events.ChannelConnectionChanged.Mode;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Status;
 import ai.aleff.contracts.events.ChannelConnectionChanged.Type;
 import ai.aleff.platform.events.CloudEvent;
@@ -96,7 +97,7 @@ public class ChannelConnectionService {
         ChannelCredentialsInput given = input.credentials();
         Uni<Account> account = registration.register(input.type(), given.botToken(), resolved.mode(),
                 records.webhookUrl(input.type(), connectionId), generated, resolved.settings(),
-                given.applicationId());
+                given.applicationId(), given.appToken());
         return TenantTransactions.inTenant(id, () -> tenants.findById(id).invoke(TenantChanges::requireLive)
                 .chain(() -> connections.countOfTenant(id)).invoke(this::requireRoom))
                 .chain(() -> account)
@@ -157,7 +158,12 @@ public class ChannelConnectionService {
                             ? null
                             : given.containsKey(ChannelConnectionChanged.APPLICATION_ID)
                                     ? given.get(ChannelConnectionChanged.APPLICATION_ID)
-                                    : open(found, stored, ChannelConnectionChanged.APPLICATION_ID));
+                                    : open(found, stored, ChannelConnectionChanged.APPLICATION_ID),
+                    found.type != Type.SLACK || resolved.mode() != Mode.SOCKET_MODE
+                            ? null
+                            : given.containsKey(ChannelConnectionChanged.APP_TOKEN)
+                                    ? given.get(ChannelConnectionChanged.APP_TOKEN)
+                                    : open(found, stored, ChannelConnectionChanged.APP_TOKEN));
             return account.chain(registered -> change(actor, id, connectionId, precondition, UPDATED,
                     (row, now) -> {
                         apply(row, resolved, registered, now);

@@ -52,18 +52,26 @@ public class ChannelRegistration {
 
     /**
      * Slack: the bot token checked with {@code auth.test}, which gives the bot user id (our own messages) and the
-     * bot id. Nothing is registered: the Events API URL is pasted into the app's settings by the administrator.
+     * bot id; in Socket Mode ({@code appToken} not null) the app-level token too, with {@code apps.connections.open},
+     * so a wrong one is refused now rather than found by channel-ingress when it opens the socket. Nothing is
+     * registered: the Events API URL is pasted into the app's settings by the administrator.
      */
-    Uni<Account> registerSlack(String botToken) {
-        return slack.authTest(botToken).map(bot -> new Account(bot.userId(), bot.botId()));
+    Uni<Account> registerSlack(String botToken, String appToken) {
+        Uni<Account> account = slack.authTest(botToken).map(bot -> new Account(bot.userId(), bot.botId()));
+        return appToken == null
+                ? account
+                : account.call(() -> slack.connectionsOpen(appToken));
     }
 
-    /** What {@code type} needs at its platform; the account it resolves to (WhatsApp: the number, unchecked). */
+    /**
+     * What {@code type} needs at its platform; the account it resolves to (WhatsApp: the number, unchecked).
+     * {@code appToken} is a Slack Socket Mode app's app-level token, null otherwise.
+     */
     Uni<Account> register(Type type, String botToken, Mode mode, String webhookUrl, String webhookSecret,
-            Settings settings, String applicationId) {
+            Settings settings, String applicationId, String appToken) {
         return switch (type) {
             case TELEGRAM -> registerTelegram(botToken, mode, webhookUrl, webhookSecret);
-            case SLACK -> registerSlack(botToken);
+            case SLACK -> registerSlack(botToken, mode == Mode.SOCKET_MODE ? appToken : null);
             case DISCORD -> registerDiscord(botToken, applicationId);
             case WHATSAPP -> Uni.createFrom().item(new Account(settings.phoneNumberId(), null));
         };

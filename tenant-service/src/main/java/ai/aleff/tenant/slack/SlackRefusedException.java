@@ -3,6 +3,9 @@ package ai.aleff.tenant.slack;
 /** Slack answered {@code "ok": false}: the token is wrong, revoked or lacks a scope. {@code error} is Slack's code. */
 public class SlackRefusedException extends RuntimeException {
 
+    /** The method that checks an app-level token: its refusals are about that token, not the bot token. */
+    public static final String CONNECTIONS_OPEN = "apps.connections.open";
+
     private final String method;
     private final String error;
 

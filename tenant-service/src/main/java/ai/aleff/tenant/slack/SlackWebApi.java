@@ -18,8 +18,9 @@ import io.vertx.mutiny.core.http.HttpClient;
 import ai.aleff.tenant.config.ChannelSettings;
 
 /**
- * The Slack Web API method a connection needs at connect time ({@code auth.test}), over Vert.x's non-blocking
- * client like {@code TelegramBotApi}. The token travels only in the {@code Authorization} header and is never
+ * The Slack Web API methods a connection needs at connect time ({@code auth.test} for the bot token,
+ * {@code apps.connections.open} for a Socket Mode app's app-level token), over Vert.x's non-blocking client like
+ * {@code TelegramBotApi}. The token travels only in the {@code Authorization} header and is never
  * logged. Slack answers HTTP 200 with {@code "ok": false} for refusals, so {@code ok} decides, not the status.
  */
 @ApplicationScoped
@@ -50,6 +51,21 @@ public class SlackWebApi {
                 throw new SlackUnreachableException("auth.test", "answer without a user_id");
             }
             return new SlackBot(userId, json.getString("bot_id"), json.getString("team_id"));
+        });
+    }
+
+    /**
+     * Proves a Socket Mode app-level token ({@code xapp-...}) works: {@code apps.connections.open} answers a WebSocket
+     * URL only for an app token with {@code connections:write} of an app with Socket Mode on. The URL is single use
+     * and expires unused (channel-ingress opens its own); it is never logged. A refused token fails with
+     * {@link SlackRefusedException} ({@code invalid_auth}, {@code not_allowed_token_type}, ...).
+     */
+    public Uni<Void> connectionsOpen(String appToken) {
+        return call(appToken, SlackRefusedException.CONNECTIONS_OPEN).map(json -> {
+            if (!(json.getValue("url") instanceof String url) || url.isBlank()) {
+                throw new SlackUnreachableException(SlackRefusedException.CONNECTIONS_OPEN, "answer without a url");
+            }
+            return null;
         });
     }
 

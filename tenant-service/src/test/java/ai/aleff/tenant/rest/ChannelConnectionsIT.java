@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
@@ -196,7 +197,7 @@ class ChannelConnectionsIT {
     }
 
     @Test
-    void aSlackAppIsCheckedWithAuthTestAndPublishedWithItsSecretsOnlyEncrypted() {
+    void aSlackAppIsCheckedWithAuthTestAndItsAppTokenWithConnectionsOpenAndPublishedWithItsSecretsOnlyEncrypted() {
         try (EventProbe probe = EventProbe.open(bootstrap, Topics.CHANNEL_CONNECTIONS)) {
             // Given a tenant and a Slack app's bot token, signing secret and app-level token
             String tenant = newTenant().getString("id");
@@ -218,8 +219,10 @@ class ChannelConnectionsIT {
                     .extract();
             String id = created.path("connectionId");
 
-            // Then Slack was asked who the token is, and the record carries the three secrets encrypted only
+            // Then Slack was asked who the token is, the app token was proven with one apps.connections.open, and the
+            // record carries the three secrets encrypted only
             assertThat(TelegramConnectResource.slack().authTests()).contains("Bearer " + botToken);
+            assertThat(TelegramConnectResource.slack().connectionsOpens(appToken)).isOne();
             ChannelConnectionChanged published = probe.awaitOne(ChannelConnectionChanged.class,
                     c -> c.connectionId().equals(id)).data();
             assertThat(published.mode()).isEqualTo(ChannelConnectionChanged.Mode.SOCKET_MODE);
@@ -245,6 +248,21 @@ class ChannelConnectionsIT {
                             + signingSecret + "\"}}")
                     .post(CHANNELS, tenant).then().statusCode(422).contentType(PROBLEM)
                     .body("detail", containsString("invalid_auth"));
+            // And an app token Slack refuses (revoked, or not an app-level token) is a 422 problem naming the app
+            // token; nothing is stored for it
+            for (String refused : List.of("invalid_auth", "not_allowed_token_type")) {
+                String badAppToken = (refused.equals("invalid_auth") ? "xapp-revoked-" : "xapp-wrongtype-")
+                        + random(20).replace("_", "a").replace("-", "b");
+                admin().contentType("application/json")
+                        .body("{\"type\": \"SLACK\", \"displayName\": \"Team\", \"mode\": \"SOCKET_MODE\", "
+                                + "\"credentials\": {\"botToken\": \"" + botToken + "\", \"signingSecret\": \""
+                                + signingSecret + "\", \"appToken\": \"" + badAppToken + "\"}}")
+                        .post(CHANNELS, tenant).then().statusCode(422).contentType(PROBLEM)
+                        .body("title", equalTo("Slack refused the app-level token"))
+                        .body("detail", containsString("apps.connections.open with " + refused))
+                        .body("detail", not(containsString(badAppToken)));
+                assertThat(TelegramConnectResource.slack().connectionsOpens(badAppToken)).isOne();
+            }
             admin().get(CHANNELS, tenant).then().statusCode(200).body("items.size()", equalTo(2));
         }
     }

@@ -26,7 +26,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
  * answers {@code {"ok":true,"channel":..,"ts":..}}; a test can make a channel's next post answer 429 with
  * {@code Retry-After} ({@link #rateLimitedOnce}). {@code apps.connections.open} answers a WebSocket URL a test
  * sets ({@link #socketUrl}), or, started {@link #withSocketMode with a Socket Mode emulator}, a fresh single-use
- * ticket of that emulator per call ({@code invalid_auth} for {@code xapp-revoked...}). Every post is journaled
+ * ticket of that emulator per call; {@code invalid_auth} for {@code xapp-revoked...} and
+ * {@code not_allowed_token_type} for {@code xapp-wrongtype...} (a token that is not an app-level one) in both cases.
+ * Every post is journaled
  * ({@link #posts}), every {@code apps.connections.open} counted ({@link #connectionsOpens}).
  */
 public final class SlackWebApi implements AutoCloseable {
@@ -63,7 +65,14 @@ public final class SlackWebApi implements AutoCloseable {
         if (sockets != null) {
             server.stubFor(post(urlPathEqualTo("/api/apps.connections.open")).atPriority(100)
                     .willReturn(aResponse().withTransformers(ConnectionsOpenAnswers.NAME)));
+        } else {
+            server.stubFor(post(urlPathEqualTo("/api/apps.connections.open")).atPriority(50)
+                    .withHeader("Authorization", matching("Bearer xapp-revoked.*"))
+                    .willReturn(json(200, "{\"ok\":false,\"error\":\"invalid_auth\"}")));
         }
+        server.stubFor(post(urlPathEqualTo("/api/apps.connections.open")).atPriority(50)
+                .withHeader("Authorization", matching("Bearer xapp-wrongtype.*"))
+                .willReturn(json(200, "{\"ok\":false,\"error\":\"not_allowed_token_type\"}")));
     }
 
     public static SlackWebApi start() {

@@ -60,6 +60,12 @@ final class GatewayLoop extends LeaseHoldingLoop {
 
     private static final Logger LOG = Logger.getLogger(GatewayLoop.class);
     private static final long TICK_MILLIS = 100;
+    /**
+     * The Gateway's socket reads without back-pressure, as before the Slack loop got it: a socket that stops reading
+     * would also stop hearing heartbeat ACKs, and the zombie check counts what was heard. Discord's replay after a
+     * RESUME is bounded by its own window.
+     */
+    private static final int UNBOUNDED_FRAMES = Integer.MAX_VALUE;
     private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(30);
     /** Any code but 1000 and 1001 keeps the session resumable. */
     private static final int RESUMABLE_CLOSE = 4000;
@@ -195,7 +201,7 @@ final class GatewayLoop extends LeaseHoldingLoop {
         }
         try {
             current = PlatformSocket.open(parts.api().client(), url.get(), ++opened, frames,
-                    parts.settings().connectTimeout());
+                    parts.settings().connectTimeout(), UNBOUNDED_FRAMES);
         } catch (IOException e) {
             parts.reports().failing(connection, e.getMessage());
             if (resume) {
