@@ -21,7 +21,9 @@
       welcome: 'Olá! Como podemos ajudar?', log: 'Conversa', you: 'Você', bot: 'Assistente' }
   };
   function pick(lang) { return /^pt/i.test(lang || '') ? 'pt' : 'en'; }
-  var locale = pick(script.getAttribute('data-locale') || navigator.language);
+  // The page's data-locale, else the tenant's language (session answer), else the browser's; setLocale wins over all.
+  var fixedLocale = script.getAttribute('data-locale');
+  var locale = pick(fixedLocale || navigator.language);
   var keyPrefix = 'aleff-chat:' + tenant + ':';
   function load(k) { try { return localStorage.getItem(keyPrefix + k); } catch (e) { return null; } }
   function save(k, v) { try { if (v == null) { localStorage.removeItem(keyPrefix + k); } else { localStorage.setItem(keyPrefix + k, v); } } catch (e) { /* private mode */ } }
@@ -85,6 +87,7 @@
   var appearance = {};
   function applyAppearance(a) {
     appearance = a || {};
+    if (!fixedLocale && typeof appearance.locale === 'string') { locale = pick(appearance.locale); }
     var colour = /^#[0-9A-Fa-f]{6}$/.test(appearance.primaryColor || '') ? appearance.primaryColor : '#1d4ed8';
     host.style.setProperty('--aleff-primary', colour);
     host.setAttribute('data-position', appearance.launcherPosition === 'left' ? 'left' : 'right');
@@ -309,7 +312,7 @@
     close: close,
     /** Switches to a verified user of the site: userHash is computed by the site's server (docs/widget.md). */
     identify: function (userId, userHash) { identity = { userId: String(userId), userHash: String(userHash) }; return start(); },
-    setLocale: function (lang) { locale = pick(lang); texts(); }
+    setLocale: function (lang) { fixedLocale = lang; locale = pick(lang); texts(); }
   });
   texts();
   (document.body || document.documentElement).appendChild(host);

@@ -9,9 +9,11 @@ package ai.aleff.contracts.events;
  * @param welcomeMessage shown at the top of an empty conversation, at most 500 characters
  * @param launcherPosition {@code left} or {@code right} (bottom corner of the page)
  * @param avatarUrl an https URL of the image shown in the widget's header, at most 500 characters; null for none
+ * @param locale the widget's language ({@code en} or {@code pt-BR}) unless the page names one; null: the visitor's
+ *        browser's
  */
 public record WidgetAppearance(String title, String primaryColor, String welcomeMessage, String launcherPosition,
-        String avatarUrl) {
+        String avatarUrl, String locale) {
 
     public static final String RIGHT = "right";
     public static final String LEFT = "left";
@@ -22,11 +24,17 @@ public record WidgetAppearance(String title, String primaryColor, String welcome
 
     /** Without an avatar. */
     public WidgetAppearance(String title, String primaryColor, String welcomeMessage, String launcherPosition) {
-        this(title, primaryColor, welcomeMessage, launcherPosition, null);
+        this(title, primaryColor, welcomeMessage, launcherPosition, null, null);
+    }
+
+    /** In the browser's language. */
+    public WidgetAppearance(String title, String primaryColor, String welcomeMessage, String launcherPosition,
+            String avatarUrl) {
+        this(title, primaryColor, welcomeMessage, launcherPosition, avatarUrl, null);
     }
 
     /** The widget's defaults; the value of older records. */
     public static WidgetAppearance defaults() {
-        return new WidgetAppearance(null, null, null, RIGHT, null);
+        return new WidgetAppearance(null, null, null, RIGHT, null, null);
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +21,7 @@ import ai.aleff.e2e.SharedPlatform;
  * The widget's own strings follow the browser's language when neither the page ({@code data-locale}) nor the tenant
  * names one: widget.js reads {@code navigator.language}, Portuguese for any {@code pt*}, English otherwise. Each case
  * starts Chromium with {@code --lang} and the {@code intl.accept_languages} preference, as a visitor's browser set
- * to that language is.
+ * to that language is. A tenant that sets a language in its widget settings gets that one whatever the browser's.
  */
 @ExtendWith(SharedPlatform.class)
 class WidgetLocaleBrowserIT {
@@ -66,6 +68,24 @@ class WidgetLocaleBrowserIT {
             assertThat(browser.attribute("form button", "textContent")).isEqualTo(send);
             browser.openChat(); // closes it again: the launcher's label is "open" only while closed
             assertThat(browser.attribute("button.launcher", "aria-label")).isEqualTo(launcher);
+        }
+    }
+
+    @Test
+    void theTenantsLanguageWinsOverTheBrowsers() {
+        // Given a tenant whose widget speaks Portuguese (Brazil), and a visitor whose browser is set to English
+        WidgetTenant portuguese = WidgetTenant.create(platform, shop.origin(),
+                List.of(platform.serviceUrl(PlatformService.CHANNEL_INGRESS)), Map.of("locale", "pt-BR"));
+        try (WidgetBrowser browser = WidgetBrowser.start("en-US")) {
+            // When the page (no data-locale) loads and the visitor opens the chat
+            browser.open(shop.page(portuguese.id(), platform.serviceUrl(PlatformService.CHANNEL_INGRESS)));
+            browser.openChat();
+
+            // Then the widget's strings are Portuguese once the session answer is in
+            await().atMost(WidgetBrowser.PATIENCE).ignoreExceptions()
+                    .until(() -> browser.attribute(".notice", "textContent"), "Olá! Como podemos ajudar?"::equals);
+            assertThat(browser.attribute("textarea", "placeholder")).isEqualTo("Digite sua mensagem");
+            assertThat(browser.attribute("form button", "textContent")).isEqualTo("Enviar");
         }
     }
 }

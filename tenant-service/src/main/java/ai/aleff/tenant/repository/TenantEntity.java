@@ -111,12 +111,16 @@ public class TenantEntity {
     @Column(name = "widget_avatar_url")
     public String widgetAvatarUrl;
 
+    /** The widget's language, en or pt-BR; null: the visitor's browser's. */
+    @Column(name = "widget_locale")
+    public String widgetLocale;
+
     public WidgetSettings widget() {
         List<String> origins = widgetAllowedOrigins == null || widgetAllowedOrigins.isBlank()
                 ? List.of()
                 : List.of(widgetAllowedOrigins.trim().split(" +"));
         return new WidgetSettings(origins, widgetAnonymousVisitors, new WidgetAppearance(widgetTitle,
-                widgetPrimaryColor, widgetWelcomeMessage, widgetLauncherPosition, widgetAvatarUrl));
+                widgetPrimaryColor, widgetWelcomeMessage, widgetLauncherPosition, widgetAvatarUrl, widgetLocale));
     }
 
     public void setWidget(WidgetSettings widget) {
@@ -127,6 +131,7 @@ public class TenantEntity {
         widgetWelcomeMessage = widget.appearance().welcomeMessage();
         widgetLauncherPosition = widget.appearance().launcherPosition();
         widgetAvatarUrl = widget.appearance().avatarUrl();
+        widgetLocale = widget.appearance().locale();
     }
 
     public EndUserIdentity endUsers() {

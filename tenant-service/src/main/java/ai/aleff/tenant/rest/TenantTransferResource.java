@@ -111,7 +111,7 @@ public class TenantTransferResource {
         WidgetAppearance a = widget.appearance();
         WidgetSettingsRequest asPut = new WidgetSettingsRequest(widget.allowedOrigins(), widget.anonymousVisitors(),
                 new WidgetAppearanceRequest(a.title(), a.primaryColor(), a.welcomeMessage(), a.launcherPosition(),
-                        a.avatarUrl()));
+                        a.avatarUrl(), a.locale()));
         return validator.validate(asPut).stream()
                 .map(v -> new Problem.FieldError("widget." + v.getPropertyPath(), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))

@@ -15,7 +15,10 @@ public record WidgetAppearanceRequest(
         @Schema(description = "Bottom corner of the launcher (default right).", enumeration = {
                 "left",
                 "right"}) @Pattern(regexp = "left|right", message = "must be left or right") String launcherPosition,
-        @Schema(description = "An https URL of the image shown in the widget's header (default: none).", example = "https://shop.example/avatar.png") @Size(max = 500, message = "must be at most 500 characters") @Pattern(regexp = AVATAR_URL, message = "must be an https URL without credentials") String avatarUrl){
+        @Schema(description = "An https URL of the image shown in the widget's header (default: none).", example = "https://shop.example/avatar.png") @Size(max = 500, message = "must be at most 500 characters") @Pattern(regexp = AVATAR_URL, message = "must be an https URL without credentials") String avatarUrl,
+        @Schema(description = "The widget's language unless the page sets data-locale (default: the visitor's browser's).", enumeration = {
+                "en",
+                "pt-BR"}) @Pattern(regexp = "en|pt-BR", message = "must be en or pt-BR") String locale){
 
     /** An absolute https URL: a host, no user info, no spaces or control characters. */
     static final String AVATAR_URL = "https://[^/?#@\\s\\p{Cntrl}]+(?:[/?#][^\\s\\p{Cntrl}]*)?";
@@ -23,6 +26,6 @@ public record WidgetAppearanceRequest(
     static final String NO_CONTROLS = "[^\\p{Cntrl}]*";
 
     WidgetAppearance toAppearance() {
-        return new WidgetAppearance(title, primaryColor, welcomeMessage, launcherPosition, avatarUrl);
+        return new WidgetAppearance(title, primaryColor, welcomeMessage, launcherPosition, avatarUrl, locale);
     }
 }

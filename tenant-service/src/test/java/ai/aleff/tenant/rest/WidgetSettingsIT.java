@@ -126,6 +126,39 @@ class WidgetSettingsIT {
     }
 
     @Test
+    void theWidgetsLanguageIsStoredAndPublishedAndOnlyEnOrPtBrIsAccepted() {
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.TENANT_CONFIG)) {
+            // Given a new tenant, whose widget follows the visitor's browser (no language)
+            String id = newTenant().getString("id");
+            String origins = "\"allowedOrigins\":[\"https://shop.example.com\"],\"anonymousVisitors\":true";
+
+            // When its administrator sets Portuguese (Brazil)
+            admin().contentType(ContentType.JSON)
+                    .body("{" + origins + ",\"appearance\":{\"locale\":\"pt-BR\"}}")
+                    .put(PATH, id)
+                    .then()
+                    .statusCode(200)
+                    .body("appearance.locale", equalTo("pt-BR"));
+
+            // Then it reads back and the configuration carries it
+            admin().get(PATH, id).then().statusCode(200).body("appearance.locale", equalTo("pt-BR"));
+            assertThat(awaitVersion(probe, id, 2).widget().appearance())
+                    .isEqualTo(new WidgetAppearance(null, null, null, "right", null, "pt-BR"));
+
+            // And other languages, other spellings and non-strings are 400 problems, the language kept
+            for (String bad : List.of("\"pt\"", "\"pt-br\"", "\"fr\"", "\"en-US\"", "\"\"", "7")) {
+                admin().contentType(ContentType.JSON)
+                        .body("{" + origins + ",\"appearance\":{\"locale\":" + bad + "}}")
+                        .put(PATH, id)
+                        .then()
+                        .statusCode(400)
+                        .contentType(PROBLEM);
+            }
+            admin().get(PATH, id).then().statusCode(200).body("appearance.locale", equalTo("pt-BR"));
+        }
+    }
+
+    @Test
     void appearanceOutOfRangeIsRefused() {
         // Given a tenant
         String id = newTenant().getString("id");
