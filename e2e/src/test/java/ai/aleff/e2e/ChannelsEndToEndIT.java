@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,20 +30,26 @@ import io.restassured.response.Response;
 
 import ai.aleff.deploy.LocalPlatform;
 import ai.aleff.deploy.PlatformService;
+import ai.aleff.testkit.channels.DiscordApi;
+import ai.aleff.testkit.channels.DiscordKeys;
+import ai.aleff.testkit.channels.SlackWebApi;
 import ai.aleff.testkit.channels.TelegramConnectApi;
 import ai.aleff.testkit.channels.TelegramSendApi;
 import ai.aleff.testkit.channels.WhatsAppGraphApi;
 
 /**
- * Issue 11's "done when", through the built platform's public APIs only: a tenant administrator connects a Telegram
- * bot and a WhatsApp number, users write through each platform's real signature scheme, and the assistant's replies
- * reach the emulated platform APIs exactly once, even when the platform delivers the same update again.
+ * Issues 11's and 12's "done when", through the built platform's public APIs only: a tenant administrator connects a
+ * Telegram bot, a WhatsApp number, a Slack app and a Discord bot, users write through each platform's real signature
+ * scheme, and the assistant's replies reach the emulated platform APIs exactly once, even when the platform delivers
+ * the same update again.
  */
 @ExtendWith(SharedPlatform.class)
 class ChannelsEndToEndIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    /** The application id the emulated Discord accepts commands for (testkit DiscordApi). */
+    private static final String DISCORD_APPLICATION_ID = "1170000000000000000";
 
     private static LocalPlatform platform;
 
@@ -164,6 +171,95 @@ class ChannelsEndToEndIT {
         assertThat(graph.messages(from).get(1).contextMessageId()).isEqualTo(second);
     }
 
+    @Test
+    void aSlackAppConnectedThroughTheApiAnswersASignedEventOnceEvenWhenSlackRetriesIt()
+            throws GeneralSecurityException {
+        // Given a tenant whose administrator connects a Slack app for the Events API
+        String tenantId = createTenant("slack-" + UUID.randomUUID());
+        String botToken = "xoxb-e2e-" + UUID.randomUUID();
+        String signingSecret = UUID.randomUUID().toString().replace("-", "");
+        JsonPath connected = connect(tenantId, Map.of("type", "SLACK", "displayName", "Team assistant", "mode",
+                "WEBHOOK", "credentials", Map.of("botToken", botToken, "signingSecret", signingSecret)));
+        String webhookUrl = behindThePublicUrl(connected.getString("webhookUrl"));
+        assertThat(webhookUrl).endsWith("/v1/channels/slack/" + connected.getString("connectionId"));
+        assertThat(connected.prettify()).doesNotContain(botToken).doesNotContain(signingSecret);
+
+        // When Slack verifies the request URL (once ingress knows the connection)
+        String challenge = "{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
+                + "\"type\":\"url_verification\"}";
+        await().atMost(PATIENCE).until(() -> postSlack(webhookUrl, signingSecret, challenge, null).asString()
+                .contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"));
+
+        // And a user writes to the app in a direct message, and Slack retries the event; a forged one arrives too
+        String channel = "D" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
+        String event = slackEvent(channel, "Ev" + UUID.randomUUID().toString().replace("-", ""), "What is 2*(3+4)?");
+        assertThat(postSlack(webhookUrl, signingSecret, event, null).statusCode()).isEqualTo(200);
+        assertThat(postSlack(webhookUrl, signingSecret, event, "1").statusCode()).isEqualTo(200);
+        Response forged = postSlack(webhookUrl, "not-the-secret", slackEvent(channel, "EvForged" + channel, "forged"),
+                null);
+        assertThat(forged.statusCode()).as("a signature that does not verify (docs: 403)").isEqualTo(403);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+
+        // Then the assistant's answer is posted once, with the app's bot token
+        SlackWebApi slack = SharedPlatform.slack();
+        await().atMost(PATIENCE).until(() -> !slack.posts(channel).isEmpty());
+        SlackWebApi.Call reply = slack.posts(channel).getFirst();
+        assertThat(reply.authorization()).isEqualTo("Bearer " + botToken);
+        assertThat(reply.text()).contains("14");
+
+        // And a second message, answered after the retry, proves the retry was dropped, not merely slow
+        assertThat(postSlack(webhookUrl, signingSecret,
+                slackEvent(channel, "Ev" + UUID.randomUUID().toString().replace("-", ""), "Again?"), null)
+                .statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> slack.posts(channel).size() >= 2);
+        assertThat(slack.posts(channel)).as("one post per accepted event, none for the retry or the forged one")
+                .hasSize(2);
+    }
+
+    @Test
+    void aDiscordBotConnectedThroughTheApiAnswersASignedAskOnceAndRefusesABadSignature() {
+        // Given a tenant whose administrator connects a Discord bot for the Interactions endpoint
+        String tenantId = createTenant("discord-" + UUID.randomUUID());
+        DiscordKeys keys = DiscordKeys.generate();
+        String botToken = "MTE3MDAwMDAwMDAwMDAwMDAwMQ.GabCdE." + UUID.randomUUID().toString().replace("-", "");
+        JsonPath connected = connect(tenantId, Map.of("type", "DISCORD", "displayName", "Community assistant",
+                "mode", "WEBHOOK", "credentials", Map.of("botToken", botToken, "publicKey", keys.publicKeyHex(),
+                        "applicationId", DISCORD_APPLICATION_ID)));
+        String webhookUrl = behindThePublicUrl(connected.getString("webhookUrl"));
+        assertThat(webhookUrl).endsWith("/v1/channels/discord/" + connected.getString("connectionId"));
+        assertThat(connected.prettify()).doesNotContain(botToken);
+
+        // When Discord checks the endpoint with a signed PING (once ingress knows the connection)
+        await().atMost(PATIENCE).until(() -> given().headers(keys.headers("{\"type\":1}")).body("{\"type\":1}")
+                .post(webhookUrl).asString().replace(" ", "").equals("{\"type\":1}"));
+        // And with a deliberately bad signature, as Discord does to test verification
+        String ping = "{\"type\":1}";
+        Map<String, String> tampered = new HashMap<>(keys.headers(ping));
+        tampered.put("X-Signature-Ed25519", keys.sign(tampered.get("X-Signature-Timestamp"),
+                "{\"type\":2}".getBytes(StandardCharsets.UTF_8)));
+        Response refused = given().headers(tampered).body(ping).post(webhookUrl);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+
+        // And a member asks with /ask, and Discord delivers the same interaction twice
+        String channel = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L,
+                9_000_000_000_000_000L));
+        String token = "aW50ZXJhY3Rpb24" + UUID.randomUUID().toString().replace("-", "");
+        String ask = askInteraction(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L,
+                9_000_000_000_000_000L), token, channel, "What is 2*(3+4)?");
+        Response deferred = given().headers(keys.headers(ask)).body(ask).post(webhookUrl);
+        assertThat(deferred.statusCode()).isEqualTo(200);
+        assertThat(deferred.jsonPath().getInt("type")).isEqualTo(5);
+        assertThat(given().headers(keys.headers(ask)).body(ask).post(webhookUrl).statusCode()).isEqualTo(200);
+
+        // Then the answer replaces the deferred response once, through the interaction's webhook
+        DiscordApi discord = SharedPlatform.discord();
+        await().atMost(PATIENCE).until(() -> discord.calls(token).stream().anyMatch(c -> c.content().contains("14")));
+        List<DiscordApi.Call> answers = discord.calls(token).stream().filter(c -> c.content().contains("14")).toList();
+        assertThat(answers).as("one answer for the interaction delivered twice").hasSize(1);
+        assertThat(answers.getFirst().path()).contains("/webhooks/" + DISCORD_APPLICATION_ID + "/" + token);
+    }
+
     private static String createTenant(String name) {
         return given().baseUri(platform.serviceUrl(PlatformService.TENANT_SERVICE))
                 .auth()
@@ -195,6 +291,42 @@ class ChannelsEndToEndIT {
         assertThat(publicUrl).startsWith(SharedPlatform.PUBLIC_BASE_URL + "/");
         return platform.serviceUrl(PlatformService.CHANNEL_INGRESS)
                 + publicUrl.substring(SharedPlatform.PUBLIC_BASE_URL.length());
+    }
+
+    /** A Slack Events API request signed with v0 over the raw body now; {@code retryNum} as Slack's retries add. */
+    private static Response postSlack(String webhookUrl, String signingSecret, String body, String retryNum) {
+        try {
+            String timestamp = String.valueOf(Instant.now().getEpochSecond());
+            var request = given().contentType(ContentType.JSON)
+                    .header("X-Slack-Request-Timestamp", timestamp)
+                    .header("X-Slack-Signature", "v0=" + hmac(signingSecret, "v0:" + timestamp + ":" + body));
+            if (retryNum != null) {
+                request.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_timeout");
+            }
+            return request.body(body.getBytes(StandardCharsets.UTF_8)).post(webhookUrl);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A direct message to the app as Slack's Events API posts it. */
+    private static String slackEvent(String channel, String eventId, String text) {
+        String ts = Instant.now().getEpochSecond() + "." + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        return """
+                {"type":"event_callback","team_id":"T0E2E0001","api_app_id":"A0E2E0001","event":{"type":"message",
+                "channel":"%s","channel_type":"im","user":"U0E2EUSER","text":"%s","ts":"%s","event_ts":"%s"},
+                "event_id":"%s","event_time":%d}""".formatted(channel, text, ts, ts, eventId,
+                Instant.now().getEpochSecond());
+    }
+
+    /** An /ask APPLICATION_COMMAND from a member of a server, as Discord posts it to the Interactions endpoint. */
+    private static String askInteraction(long id, String token, String channel, String question) {
+        String user = "{\"id\":\"1210000000000000001\",\"username\":\"ada\",\"global_name\":\"Ada\"}";
+        return "{\"id\":\"" + id + "\",\"application_id\":\"" + DISCORD_APPLICATION_ID + "\",\"type\":2,\"token\":\""
+                + token + "\",\"version\":1,\"channel_id\":\"" + channel + "\",\"channel\":{\"id\":\"" + channel
+                + "\",\"type\":0},\"guild_id\":\"1230000000000000001\",\"member\":{\"user\":" + user
+                + ",\"roles\":[]},\"data\":{\"id\":\"1220000000000000001\",\"name\":\"ask\",\"type\":1,\"options\":"
+                + "[{\"name\":\"question\",\"type\":3,\"value\":\"" + question + "\"}]},\"locale\":\"en-US\"}";
     }
 
     private static Response postTelegram(String webhookUrl, String secret, String update) {
