@@ -69,7 +69,7 @@ class FaultInjectionIT {
         }
         softly.assertAll();
         if (ONLY.isBlank()) {
-            assertThat(results).hasSize(FULL ? 14 : 2);
+            assertThat(results).hasSize(FULL ? 15 : 2);
         }
     }
 }
